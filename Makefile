@@ -1,0 +1,38 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+# Both create .venv on first use and install the app and its dependencies into it.
+#
+# TORCH picks the PyTorch build. On Linux, PyPI's torch wheel is a CUDA build, so GPU users
+# get CUDA from the default; for another CUDA/ROCm version or a CPU-only build, pass the pip
+# arguments PyTorch's install page gives, e.g. make run TORCH="torch --index-url <url>".
+PYTHON ?= python3
+VENV ?= .venv
+TORCH ?= torch==2.13.0
+ARGS ?=
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench screenshots clean
+
+$(BIN)/.installed: pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet $(TORCH)
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/playground $(ARGS)
+
+test: $(BIN)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check playground tests benchmarks
+
+bench: $(BIN)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
+
+screenshots: $(BIN)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/playground --screenshot docs/screenshot.png --preset spiral
+
+clean:
+	rm -rf $(VENV) build *.egg-info

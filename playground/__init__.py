@@ -1,0 +1,3 @@
+"""PyTorch Playground: watch real PyTorch train a neural network."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,201 @@
+"""Command line: `playground` opens the window; `playground train | graph | presets` run headless.
+
+Exit codes: 0 completed, 2 bad input (one line naming the field and what is allowed),
+3 diverged, 130 interrupted by Ctrl-C (stopped cleanly, summary still printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+
+from playground import __version__
+from playground.core.config import ConfigError, TrainConfig, parse_layers
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 0, 2, 3, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, no usage dump: scripts read stderr
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _add_model_options(p: argparse.ArgumentParser) -> None:
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--preset", help="start from a preset (see `playground presets`)")
+    src.add_argument("--config", metavar="FILE.json", help="start from a saved config")
+    p.add_argument("--dataset", help="dataset name (see `playground presets`)")
+    p.add_argument("--layers", metavar="8,8", help='hidden layer sizes, e.g. "8,8"; "" for none')
+    p.add_argument("--activation", help="relu, tanh, sigmoid, leaky_relu, gelu or linear")
+    p.add_argument("--lr", type=float, dest="learning_rate", help="learning rate, 1e-5 to 10")
+    p.add_argument("--epochs", type=int, help="epochs to train")
+    p.add_argument("--batch-size", type=int, help="mini-batch size")
+    p.add_argument("--optimizer", help="sgd, sgd+momentum or adam")
+    p.add_argument("--weight-decay", type=float, help="L2 weight decay, 0 to 1")
+    p.add_argument("--noise", type=float, help="dataset noise, 0 to 0.5")
+    p.add_argument("--seed", type=int, help="random seed: same seed, same run")
+    p.add_argument("--device", help="cpu, cuda:N or mps (only what is present)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="playground", description="Watch real PyTorch train a neural network.")
+    p.add_argument("--version", action="version", version=f"playground {__version__}")
+    p.add_argument("--preset", dest="gui_preset", metavar="NAME", help="open the window with this preset")
+    p.add_argument("--open", dest="gui_open", metavar="SESSION", help="open a saved session in the window")
+    p.add_argument("--screenshot", metavar="OUT.png", help="train offscreen to the end, save a PNG, exit")
+    p.add_argument("--epochs", dest="gui_epochs", type=int, help="with --screenshot: epochs to train")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    sub.add_parser("presets", help="list the presets, one per line")
+
+    t = sub.add_parser("train", help="train headless and print a summary")
+    _add_model_options(t)
+    t.add_argument("--json", action="store_true", help="print the summary as one JSON line on stdout")
+    t.add_argument("--export", action="append", default=[], metavar="PATH",
+                   help="save the result; the extension picks the format (.safetensors .pt .onnx .pt2 .py .json "
+                        "or a session .pgsession); repeatable")
+    t.add_argument("--init-weights", metavar="FILE", help="start from these weights (.safetensors or .pt)")
+
+    g = sub.add_parser("graph", help="render the autograd graph of one forward+backward pass")
+    _add_model_options(g)
+    g.add_argument("--out", required=True, metavar="FILE", help="output: .json, .svg, .png or .dot")
+    return p
+
+
+def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, str | None]:
+    """The config the options describe: preset or file, then each given option on top."""
+    from playground.core.presets import get_preset
+
+    preset_name = args.preset
+    if args.config:
+        path = Path(args.config)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise ConfigError("config", f"cannot read {path}: {e.strerror}") from None
+        config = TrainConfig.from_json(text)
+    else:
+        preset_name = preset_name or "circle"
+        config = get_preset(preset_name).config
+    changes = {
+        k: getattr(args, k)
+        for k in ("dataset", "activation", "learning_rate", "epochs", "batch_size", "optimizer",
+                  "weight_decay", "noise", "seed", "device")
+        if getattr(args, k) is not None
+    }
+    if args.layers is not None:
+        changes["hidden"] = parse_layers(args.layers)
+    return config.replace(**changes).validate(), preset_name
+
+
+class _Progress:
+    """A progress bar on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, total_epochs: int):
+        self.total = total_epochs
+        self.last = 0.0
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, result) -> None:
+        now = time.monotonic()
+        if result.epoch_end is None or (now - self.last < 0.1 and result.epoch < self.total):
+            return
+        self.last = now
+        m = result.epoch_end
+        filled = int(30 * result.epoch / self.total)
+        acc = "" if m.test_accuracy is None else f"  test acc {m.test_accuracy:.1%}"
+        line = f"[{'#' * filled}{'.' * (30 - filled)}] epoch {result.epoch}/{self.total}  loss {m.train_loss:.4f}{acc}"
+        sys.stderr.write(("\r" + line) if self.tty else line + "\n")
+        if self.tty and result.epoch >= self.total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def cmd_presets(args) -> int:
+    from playground.core.presets import load_presets
+
+    presets = load_presets()
+    width = max(map(len, presets))
+    for name, preset in presets.items():
+        print(f"{name:<{width}}  {preset.description}")
+    return EXIT_OK
+
+
+def cmd_train(args) -> int:
+    from playground.core.training import RunControl, Trainer
+
+    config, preset = config_from_args(args)
+    trainer = Trainer(config, preset=preset)
+    if args.init_weights:
+        from playground.core.export import load_weights
+
+        load_weights(trainer.model, args.init_weights)
+    control = RunControl()
+    interrupted = []
+
+    def on_sigint(signum, frame):  # first Ctrl-C stops cleanly between steps; a second one kills
+        interrupted.append(True)
+        control.stop()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        summary = trainer.run(control, on_step=_Progress(config.epochs))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+    d = summary.to_dict()
+    acc = "" if d["test_accuracy"] is None else f", test accuracy {d['test_accuracy']:.1%}"
+    loss = "n/a" if d["test_loss"] is None else f"{d['test_loss']:.4f}"
+    print(f"{d['status']}: {d['epochs_run']} epochs, {d['steps']} steps on {d['device']} in {d['seconds']:.1f} s"
+          f" ({d['steps_per_second']:.0f} steps/s); test loss {loss}{acc}",
+          file=sys.stderr if args.json else sys.stdout)
+    for path in args.export:
+        from playground.core.export import export
+
+        export(trainer, path)
+        print(f"saved {path}", file=sys.stderr)
+    if summary.status == "diverged":
+        print(f"training diverged at step {summary.steps + 1}: the loss stopped being a finite number. "
+              f"Try a lower learning rate, e.g. --lr {config.learning_rate / 10:g}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(d))
+    if summary.status == "diverged":
+        return EXIT_DIVERGED
+    return EXIT_INTERRUPTED if interrupted else EXIT_OK
+
+
+def cmd_graph(args) -> int:
+    from playground.core.graph import graph_for_config, write_graph
+
+    config, _ = config_from_args(args)
+    spec = graph_for_config(config)
+    write_graph(spec, args.out)
+    print(f"saved {args.out}: {len(spec.nodes)} nodes, {len(spec.edges)} edges", file=sys.stderr)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "presets":
+            return cmd_presets(args)
+        if args.command == "train":
+            return cmd_train(args)
+        if args.command == "graph":
+            return cmd_graph(args)
+        from playground.app import main as gui_main
+
+        return gui_main(preset=args.gui_preset, session=args.gui_open, screenshot=args.screenshot,
+                        epochs=args.gui_epochs)
+    except ConfigError as e:
+        print(f"playground: error: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as e:
+        print(f"playground: error: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return EXIT_BAD_INPUT

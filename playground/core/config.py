@@ -1,0 +1,168 @@
+"""The one object that carries settings: a frozen, validated TrainConfig with a JSON form."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+CLASSIFICATION_DATASETS = ("circle", "xor", "gauss", "spiral", "moons", "seed-example", "digits")
+REGRESSION_DATASETS = ("plane", "multi-gauss")
+DATASETS = CLASSIFICATION_DATASETS + REGRESSION_DATASETS
+ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "gelu", "linear")
+OPTIMIZERS = ("sgd", "sgd+momentum", "adam")
+
+MAX_LAYERS = 8
+MAX_NEURONS = 512
+MIN_LR, MAX_LR = 1e-5, 10.0
+MAX_EPOCHS = 100_000
+MAX_BATCH = 100_000
+
+
+class ConfigError(ValueError):
+    """A bad setting. ``field`` names it; the message says what is allowed."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def parse_layers(text: str) -> tuple[int, ...]:
+    """Parse "8, 8" (or "8 8", or "" for no hidden layer) into (8, 8)."""
+    parts = [p for p in text.replace(",", " ").split() if p]
+    try:
+        sizes = tuple(int(p) for p in parts)
+    except ValueError:
+        raise ConfigError(
+            "layers",
+            f"{text!r} is not a list of whole numbers; write e.g. \"8, 8\" "
+            f"(0 to {MAX_LAYERS} layers of 1 to {MAX_NEURONS} neurons)",
+        ) from None
+    _check_layers(sizes)
+    return sizes
+
+
+def _check_layers(sizes: tuple[int, ...]) -> None:
+    if len(sizes) > MAX_LAYERS:
+        raise ConfigError("layers", f"{len(sizes)} hidden layers given; allowed 0 to {MAX_LAYERS}")
+    for s in sizes:
+        if not isinstance(s, int) or isinstance(s, bool) or not 1 <= s <= MAX_NEURONS:
+            raise ConfigError("layers", f"a layer of {s} neurons; allowed 1 to {MAX_NEURONS} per layer")
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that defines a run. Same config + seed on CPU gives identical losses."""
+
+    dataset: str = "circle"  # one of DATASETS
+    noise: float = 0.0  # 0 to 0.5, label/feature noise of the synthetic sets
+    train_fraction: float = 0.5  # share of the samples used for training; the rest is the test set
+    samples: int = 500  # how many points the synthetic sets draw
+    hidden: tuple[int, ...] = (8, 8)  # neurons per hidden layer, input to output
+    activation: str = "tanh"
+    learning_rate: float = 0.03
+    epochs: int = 100
+    batch_size: int = 10
+    optimizer: str = "sgd"
+    weight_decay: float = 0.0  # L2 penalty, passed to the optimizer
+    seed: int = 0
+    device: str = "cpu"
+
+    def __post_init__(self) -> None:
+        # Accept lists from JSON and callers; keep the frozen object hashable.
+        if not isinstance(self.hidden, tuple):
+            object.__setattr__(self, "hidden", tuple(self.hidden))
+
+    # -- derived --------------------------------------------------------------------------
+    @property
+    def task(self) -> str:
+        return "regression" if self.dataset in REGRESSION_DATASETS else "classification"
+
+    @property
+    def loss(self) -> str:
+        """The loss follows the problem: cross-entropy to classify, MSE to regress."""
+        return "mse" if self.task == "regression" else "cross_entropy"
+
+    # -- validation -----------------------------------------------------------------------
+    def validate(self) -> TrainConfig:
+        """Raise ConfigError naming the first bad field and what is allowed; return self."""
+        if self.dataset not in DATASETS:
+            raise ConfigError("dataset", f"unknown dataset {self.dataset!r}; allowed: {', '.join(DATASETS)}")
+        _number("noise", self.noise, 0.0, 0.5)
+        _number("train_fraction", self.train_fraction, 0.1, 0.9)
+        _integer("samples", self.samples, 20, 100_000)
+        _check_layers(self.hidden)
+        if self.activation not in ACTIVATIONS:
+            raise ConfigError(
+                "activation", f"unknown activation {self.activation!r}; allowed: {', '.join(ACTIVATIONS)}"
+            )
+        _number("learning_rate", self.learning_rate, MIN_LR, MAX_LR)
+        _integer("epochs", self.epochs, 1, MAX_EPOCHS)
+        _integer("batch_size", self.batch_size, 1, MAX_BATCH)
+        if self.optimizer not in OPTIMIZERS:
+            raise ConfigError(
+                "optimizer", f"unknown optimizer {self.optimizer!r}; allowed: {', '.join(OPTIMIZERS)}"
+            )
+        _number("weight_decay", self.weight_decay, 0.0, 1.0)
+        _integer("seed", self.seed, 0, 2**31 - 1)
+        if not isinstance(self.device, str) or not self.device:
+            raise ConfigError("device", "must be a device name such as cpu, cuda:0 or mps")
+        return self
+
+    def replace(self, **changes: Any) -> TrainConfig:
+        return dataclasses.replace(self, **changes)
+
+    # -- JSON -----------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["hidden"] = list(self.hidden)
+        return {"schema_version": SCHEMA_VERSION, **d}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TrainConfig:
+        if not isinstance(data, dict):
+            raise ConfigError("config", "must be a JSON object")
+        data = dict(data)
+        version = data.pop("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION:
+            raise ConfigError("schema_version", f"{version!r} is not supported; this version reads {SCHEMA_VERSION}")
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(unknown[0], f"unknown setting; allowed: {', '.join(sorted(known))}")
+        if "hidden" in data and not isinstance(data["hidden"], (list, tuple)):
+            raise ConfigError("hidden", "must be a list of layer sizes such as [8, 8]")
+        return cls(**data).validate()
+
+    @classmethod
+    def from_json(cls, text: str) -> TrainConfig:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise ConfigError("config", f"not valid JSON ({e.msg} at line {e.lineno})") from None
+        return cls.from_dict(data)
+
+
+def _number(name: str, value: Any, lo: float, hi: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ConfigError(name, f"{value!r} is not a number; allowed {lo:g} to {hi:g}")
+    if not lo <= value <= hi:
+        raise ConfigError(name, f"{value:g} is out of range; allowed {lo:g} to {hi:g}")
+
+
+def _integer(name: str, value: Any, lo: int, hi: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(name, f"{value!r} is not a whole number; allowed {lo} to {hi}")
+    if not lo <= value <= hi:
+        raise ConfigError(name, f"{value} is out of range; allowed {lo} to {hi}")
+
+
+__all__ = ["TrainConfig", "ConfigError", "parse_layers", "SCHEMA_VERSION"]

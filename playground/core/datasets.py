@@ -1,0 +1,164 @@
+"""Datasets, made offline and seeded, with plain torch ops so an exported script can remake them.
+
+Synthetic 2-D sets follow TensorFlow Playground's generators (coordinates scaled to [-1, 1]);
+``seed-example`` is the article's 10 random features; ``digits`` is scikit-learn's bundled 8x8
+handwritten digits (no download).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from playground.core.config import TrainConfig
+
+DESCRIPTIONS = {
+    "circle": "2-D: an inner disc of one class inside a ring of the other",
+    "xor": "2-D: opposite quadrants share a class",
+    "gauss": "2-D: two Gaussian clusters",
+    "spiral": "2-D: two interleaved spirals",
+    "moons": "2-D: two interleaving half circles",
+    "plane": "2-D regression: the value rises along a tilted plane",
+    "multi-gauss": "2-D regression: a landscape of Gaussian bumps",
+    "seed-example": "10 random features, 2 classes (the article's example)",
+    "digits": "8x8 handwritten digits, 10 classes (bundled, no download)",
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    task: str  # "classification" or "regression"
+    x_train: np.ndarray  # float32 (n, features)
+    y_train: np.ndarray  # int64 (n,) classes, or float32 (n, 1) targets
+    x_test: np.ndarray
+    y_test: np.ndarray
+    n_classes: int  # 0 for regression
+
+    @property
+    def n_features(self) -> int:
+        return int(self.x_train.shape[1])
+
+    @property
+    def n_outputs(self) -> int:
+        return self.n_classes if self.task == "classification" else 1
+
+    @property
+    def is_2d(self) -> bool:
+        return self.n_features == 2
+
+
+# Each generator takes (n, noise, g) with g a seeded torch.Generator and returns (x, y) tensors.
+
+
+def circle(n: int, noise: float, g: torch.Generator):
+    r = torch.cat([torch.rand(n // 2, generator=g) * 0.5, 0.7 + torch.rand(n - n // 2, generator=g) * 0.3])
+    angle = torch.rand(n, generator=g) * 2 * math.pi
+    x = torch.stack([r * torch.cos(angle), r * torch.sin(angle)], 1)
+    x = x + torch.randn(n, 2, generator=g) * noise
+    y = (r > 0.6).long()
+    return x, y
+
+
+def xor(n: int, noise: float, g: torch.Generator):
+    x = torch.rand(n, 2, generator=g) * 2 - 1
+    x = x + torch.sign(x) * 0.05  # keep a small margin around the axes
+    y = ((x[:, 0] > 0) ^ (x[:, 1] > 0)).long()
+    x = x + torch.randn(n, 2, generator=g) * noise
+    return x, y
+
+
+def gauss(n: int, noise: float, g: torch.Generator):
+    y = (torch.arange(n) % 2).long()
+    centers = torch.tensor([[-0.4, -0.4], [0.4, 0.4]])[y]
+    x = centers + torch.randn(n, 2, generator=g) * (0.15 + noise)
+    return x, y
+
+
+def spiral(n: int, noise: float, g: torch.Generator):
+    y = (torch.arange(n) % 2).long()
+    t = torch.rand(n, generator=g) * 0.95 + 0.05  # position along the arm
+    angle = t * 1.75 * 2 * math.pi + y * math.pi
+    x = torch.stack([t * torch.sin(angle), t * torch.cos(angle)], 1)
+    x = x + torch.randn(n, 2, generator=g) * noise
+    return x, y
+
+
+def moons(n: int, noise: float, g: torch.Generator):
+    y = (torch.arange(n) % 2).long()
+    t = torch.rand(n, generator=g) * math.pi
+    upper = torch.stack([torch.cos(t), torch.sin(t)], 1)
+    lower = torch.stack([1 - torch.cos(t), 0.5 - torch.sin(t)], 1)
+    x = torch.where(y[:, None] == 0, upper, lower)
+    x = (x - torch.tensor([0.5, 0.25])) / 1.25  # centre on the origin, inside [-1, 1]
+    x = x + torch.randn(n, 2, generator=g) * noise
+    return x, y
+
+
+def plane(n: int, noise: float, g: torch.Generator):
+    x = torch.rand(n, 2, generator=g) * 2 - 1
+    y = (x[:, 0] + x[:, 1]) / 2 + torch.randn(n, generator=g) * noise
+    return x, y[:, None]
+
+
+def multi_gauss(n: int, noise: float, g: torch.Generator):
+    x = torch.rand(n, 2, generator=g) * 2 - 1
+    centers = torch.tensor([[-0.4, 0.6], [0.5, 0.5], [0.0, -0.1], [-0.6, -0.6], [0.6, -0.6]])
+    signs = torch.tensor([1.0, -1.0, 1.0, -1.0, 1.0])
+    d2 = ((x[:, None, :] - centers[None]) ** 2).sum(-1)
+    y = (signs * torch.exp(-d2 / 0.08)).sum(1) + torch.randn(n, generator=g) * noise
+    return x, y[:, None]
+
+
+def seed_example(n: int, noise: float, g: torch.Generator):
+    # As in the article: features from torch.randn. Its labels were random; here a hidden random
+    # linear rule makes them, so there is something to learn.
+    x = torch.randn(n, 10, generator=g)
+    rule = torch.randn(10, generator=g)
+    y = (x @ rule > 0).long()
+    flip = torch.rand(n, generator=g) < noise
+    return x, torch.where(flip, 1 - y, y)
+
+
+def digits(n: int, noise: float, g: torch.Generator):
+    from sklearn.datasets import load_digits  # bundled with scikit-learn, read from disk
+
+    d = load_digits()
+    return torch.tensor(d.data / 16.0, dtype=torch.float32), torch.tensor(d.target, dtype=torch.long)
+
+
+GENERATORS = {
+    "circle": circle,
+    "xor": xor,
+    "gauss": gauss,
+    "spiral": spiral,
+    "moons": moons,
+    "plane": plane,
+    "multi-gauss": multi_gauss,
+    "seed-example": seed_example,
+    "digits": digits,
+}
+N_CLASSES = {"digits": 10, "plane": 0, "multi-gauss": 0}
+
+
+def make_dataset(config: TrainConfig) -> Dataset:
+    """Make the config's dataset and split it, all from ``config.seed``."""
+    g = torch.Generator().manual_seed(config.seed)
+    x, y = GENERATORS[config.dataset](config.samples, config.noise, g)
+    order = torch.randperm(len(x), generator=g)
+    n_train = max(1, min(len(x) - 1, round(len(x) * config.train_fraction)))
+    train, test = order[:n_train], order[n_train:]
+    x = x.float()
+    y = y.float() if config.task == "regression" else y.long()
+    return Dataset(
+        name=config.dataset,
+        task=config.task,
+        x_train=x[train].numpy(),
+        y_train=y[train].numpy(),
+        x_test=x[test].numpy(),
+        y_test=y[test].numpy(),
+        n_classes=N_CLASSES.get(config.dataset, 2),
+    )

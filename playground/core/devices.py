@@ -1,0 +1,39 @@
+"""Which devices this machine has: cpu always, each visible CUDA GPU, and mps where present."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+from playground.core.config import ConfigError
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: str  # what torch.device() takes: "cpu", "cuda:0", "mps"
+    name: str  # what a person reads: "NVIDIA H100 80GB HBM3"
+
+    @property
+    def label(self) -> str:
+        return self.id if self.name == self.id else f"{self.id} - {self.name}"
+
+
+def list_devices() -> list[DeviceInfo]:
+    devices = [DeviceInfo("cpu", "cpu")]
+    if torch.cuda.is_available():
+        for i in range(torch.cuda.device_count()):
+            devices.append(DeviceInfo(f"cuda:{i}", torch.cuda.get_device_name(i)))
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        devices.append(DeviceInfo("mps", "Apple GPU (mps)"))
+    return devices
+
+
+def resolve_device(name: str) -> torch.device:
+    """Turn a device name into a torch.device, or raise ConfigError listing what is present."""
+    present = [d.id for d in list_devices()]
+    key = "cuda:0" if name == "cuda" else name
+    if key not in present:
+        raise ConfigError("device", f"{name!r} is not present on this machine; available: {', '.join(present)}")
+    return torch.device(key)

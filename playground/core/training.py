@@ -1,0 +1,249 @@
+"""The training loop: the article's forward -> loss -> zero_grad -> backward -> step, on a device.
+
+``Trainer`` owns the model, optimizer and data (all on ``config.device``) and advances one
+mini-batch per ``train_step()``. ``run()`` loops to the configured epoch count, checking a
+``RunControl`` (stop / pause) between steps, and returns one ``Summary`` that the window, the
+CLI's ``--json`` and the tests all read. Only the thread that calls ``train_step`` touches the
+model; other threads talk to it through ``RunControl`` and ``set_learning_rate``.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+import torch
+from torch import nn
+
+from playground.core.config import TrainConfig
+from playground.core.datasets import Dataset, make_dataset
+from playground.core.devices import resolve_device
+from playground.core.model import MLP, build_model
+
+
+@dataclass(frozen=True)
+class EpochMetrics:
+    epoch: int
+    step: int
+    train_loss: float
+    test_loss: float
+    train_accuracy: float | None  # None for regression
+    test_accuracy: float | None
+
+
+@dataclass(frozen=True)
+class StepResult:
+    step: int  # steps taken so far, this one included
+    epoch: int  # completed epochs
+    loss: float  # this mini-batch's loss
+    epoch_end: EpochMetrics | None  # set on the step that completed an epoch
+    diverged: bool = False
+
+
+@dataclass(frozen=True)
+class Summary:
+    status: str  # completed | stopped | diverged
+    preset: str | None
+    epochs_run: int
+    steps: int
+    train_loss: float | None
+    test_loss: float | None
+    train_accuracy: float | None
+    test_accuracy: float | None
+    device: str
+    seconds: float
+    steps_per_second: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class RunControl:
+    """Thread-safe stop and pause flags, checked by the loop between steps."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._running.set()  # a paused loop must wake up to see the stop
+
+    def pause(self) -> None:
+        if not self._stop.is_set():
+            self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    def wait_while_paused(self) -> None:
+        self._running.wait()
+
+
+class Trainer:
+    def __init__(self, config: TrainConfig, dataset: Dataset | None = None, preset: str | None = None):
+        self.config = config.validate()
+        self.preset = preset
+        self.device = resolve_device(config.device)
+        self.dataset = dataset if dataset is not None else make_dataset(config)
+        d = self.dataset
+        self.x_train = torch.as_tensor(d.x_train, device=self.device)
+        self.y_train = torch.as_tensor(d.y_train, device=self.device)
+        self.x_test = torch.as_tensor(d.x_test, device=self.device)
+        self.y_test = torch.as_tensor(d.y_test, device=self.device)
+        self.criterion = nn.MSELoss() if config.task == "regression" else nn.CrossEntropyLoss()
+        self._pending_lr: float | None = None
+        self.reset()
+
+    # -- state ----------------------------------------------------------------------------
+    def reset(self, seed: int | None = None) -> None:
+        """New initial weights from the seed (same seed, same start) and an empty history."""
+        seed = self.config.seed if seed is None else seed
+        torch.manual_seed(seed)
+        d = self.dataset
+        self.model: MLP = build_model(d.n_features, self.config.hidden, d.n_outputs, self.config.activation)
+        self.model.to(self.device)
+        self.optimizer = make_optimizer(self.model, self.config)
+        self.shuffle = torch.Generator().manual_seed(seed)  # batch order, on the CPU
+        self.step_count = 0
+        self.epoch = 0
+        self._batches: list[torch.Tensor] = []
+        self.history: list[EpochMetrics] = []
+        self.step_losses: list[float] = []
+        self.last_loss: torch.Tensor | None = None  # the last step's loss, its graph intact
+        self.diverged = False
+
+    @property
+    def learning_rate(self) -> float:
+        return self.optimizer.param_groups[0]["lr"]
+
+    def set_learning_rate(self, lr: float) -> None:
+        """Safe from any thread: applied by the training thread before its next step."""
+        self._pending_lr = float(lr)
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return math.ceil(len(self.x_train) / self.config.batch_size)
+
+    # -- one step -------------------------------------------------------------------------
+    def train_step(self) -> StepResult:
+        """One mini-batch: forward, loss, zero_grad, backward, step. Stops at a non-finite loss."""
+        if self._pending_lr is not None:
+            lr, self._pending_lr = self._pending_lr, None
+            for group in self.optimizer.param_groups:
+                group["lr"] = lr
+        if not self._batches:
+            order = torch.randperm(len(self.x_train), generator=self.shuffle).to(self.device)
+            self._batches = list(order.split(self.config.batch_size))[::-1]  # pop() from the end
+        idx = self._batches.pop()
+        x, y = self.x_train[idx], self.y_train[idx]
+
+        self.model.train()
+        output = self.model(x)
+        loss = self.criterion(output, y)
+        loss_value = loss.item()
+        self.optimizer.zero_grad()
+        if math.isfinite(loss_value):
+            loss.backward()
+            grads_finite = all(
+                bool(torch.isfinite(p.grad).all()) for p in self.model.parameters() if p.grad is not None
+            )
+        else:
+            grads_finite = False
+        if not grads_finite:  # keep the last finite weights: no step is taken
+            self.diverged = True
+            self._batches.append(idx)
+            return StepResult(self.step_count, self.epoch, loss_value, None, diverged=True)
+        self.optimizer.step()
+        self.last_loss = loss
+        self.step_count += 1
+        self.step_losses.append(loss_value)
+        epoch_end = None
+        if not self._batches:
+            self.epoch += 1
+            epoch_end = self.evaluate()
+            self.history.append(epoch_end)
+        return StepResult(self.step_count, self.epoch, loss_value, epoch_end)
+
+    @torch.no_grad()
+    def evaluate(self) -> EpochMetrics:
+        """Loss and accuracy on the whole train and test sets (eval mode, no graph)."""
+        self.model.eval()
+        tr_loss, tr_acc = self._measure(self.x_train, self.y_train)
+        te_loss, te_acc = self._measure(self.x_test, self.y_test)
+        return EpochMetrics(self.epoch, self.step_count, tr_loss, te_loss, tr_acc, te_acc)
+
+    def _measure(self, x: torch.Tensor, y: torch.Tensor) -> tuple[float, float | None]:
+        out = self.model(x)
+        loss = self.criterion(out, y).item()
+        if self.config.task == "regression":
+            return loss, None
+        return loss, (out.argmax(1) == y).float().mean().item()
+
+    # -- the loop -------------------------------------------------------------------------
+    def run(
+        self,
+        control: RunControl | None = None,
+        on_step: Callable[[StepResult], None] | None = None,
+        epochs: int | None = None,
+    ) -> Summary:
+        """Train until ``epochs`` (default: the config's) epochs are done, stopped, or diverged."""
+        control = control or RunControl()
+        target = self.config.epochs if epochs is None else epochs
+        start, start_step = time.perf_counter(), self.step_count
+        status = "completed"
+        while self.epoch < target:
+            control.wait_while_paused()
+            if control.stopped:
+                status = "stopped"
+                break
+            result = self.train_step()
+            if on_step is not None:
+                on_step(result)
+            if result.diverged:
+                status = "diverged"
+                break
+        return self.summary(status, time.perf_counter() - start, self.step_count - start_step)
+
+    def summary(self, status: str, seconds: float = 0.0, steps_this_run: int = 0) -> Summary:
+        last = self.history[-1] if self.history else self.evaluate()
+        return Summary(
+            status=status,
+            preset=self.preset,
+            epochs_run=self.epoch,
+            steps=self.step_count,
+            train_loss=_finite(last.train_loss),
+            test_loss=_finite(last.test_loss),
+            train_accuracy=last.train_accuracy,
+            test_accuracy=last.test_accuracy,
+            device=str(self.device),
+            seconds=round(seconds, 4),
+            steps_per_second=round(steps_this_run / seconds, 1) if seconds > 0 else 0.0,
+        )
+
+
+def make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimizer:
+    params, lr, wd = model.parameters(), config.learning_rate, config.weight_decay
+    if config.optimizer == "adam":
+        return torch.optim.Adam(params, lr=lr, weight_decay=wd)
+    momentum = 0.9 if config.optimizer == "sgd+momentum" else 0.0
+    return torch.optim.SGD(params, lr=lr, momentum=momentum, weight_decay=wd)
+
+
+def _finite(x: float) -> float | None:
+    return x if math.isfinite(x) else None
+
+
+__all__ = ["Trainer", "RunControl", "Summary", "StepResult", "EpochMetrics", "make_optimizer"]
