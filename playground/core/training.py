@@ -105,6 +105,9 @@ class Trainer:
         self.y_test = torch.as_tensor(d.y_test, device=self.device)
         self.criterion = nn.MSELoss() if config.task == "regression" else nn.CrossEntropyLoss()
         self._pending_lr: float | None = None
+        # Called with each step's loss after the forward pass and before backward(), in the
+        # training thread: the graph probe uses it to trace loss.grad_fn and hook its nodes.
+        self.on_loss: Callable[[torch.Tensor], None] | None = None
         self.reset()
 
     # -- state ----------------------------------------------------------------------------
@@ -154,6 +157,8 @@ class Trainer:
         output = self.model(x)
         loss = self.criterion(output, y)
         loss_value = loss.item()
+        if self.on_loss is not None:
+            self.on_loss(loss)
         self.optimizer.zero_grad()
         if math.isfinite(loss_value):
             loss.backward()
