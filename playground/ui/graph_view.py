@@ -1,0 +1,672 @@
+"""The live autograd graph: a laid-out QGraphicsScene of node and edge items (Qt's "Elastic Nodes"
+pattern), recolored from each GraphSnapshot and re-laid out only when the graph's structure changes.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.core.graph import (
+    GraphNode,
+    GraphSnapshot,
+    GraphSpec,
+    grad_fraction,
+    grad_range,
+    layer_graph,
+    layer_stats,
+    layout_graph,
+    node_text,
+    ramp_color,
+    short_op,
+    write_graph,
+)
+from playground.ui.graph_inspector import GraphInspector, fmt, shape_text
+
+AUTO_LAYER_NODES = 60  # a bigger autograd graph starts in one-box-per-layer mode
+MIN_READABLE_SCALE = 0.7  # an automatic fit never shrinks text below this
+MAX_FIT_SCALE = 1.6
+
+_FILLS = {"param": QColor("#dbeafe"), "input": QColor("#e5e7eb"), "target": QColor("#e5e7eb"),
+          "loss": QColor("#fee2e2"), "op": QColor("#f3f4f6"), "layer": QColor("#f3f4f6")}
+_BORDERS = {"param": QColor("#1d4ed8"), "input": QColor("#6b7280"), "target": QColor("#6b7280"),
+            "loss": QColor("#b91c1c"), "op": QColor("#374151"), "layer": QColor("#374151")}
+
+
+def _text_color(fill: QColor) -> QColor:
+    lum = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue()
+    return QColor("#111827") if lum > 140 else QColor("white")
+
+
+class NodeItem(QGraphicsItem):
+    """One autograd node: ops are rounded pills, parameters square boxes with a blue frame,
+    inputs/target/loss ellipses. The fill follows the gradient norm; text lines come from the spec."""
+
+    def __init__(self, node: GraphNode, lines: list[str], font: QFont, size: QSizeF, em: float):
+        super().__init__()
+        self.node = node
+        self.lines = lines
+        self.font = font
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.size = size
+        self.em = em
+        self.fill = _FILLS.get(node.kind, QColor("#f3f4f6"))
+        self.hovered = False
+        self.grad_fraction: float | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setZValue(1)
+
+    @property
+    def node_id(self) -> str:
+        return self.node.id
+
+    def rect(self) -> QRectF:
+        return QRectF(-self.size.width() / 2, -self.size.height() / 2, self.size.width(), self.size.height())
+
+    def boundingRect(self) -> QRectF:
+        m = self.em * 0.3
+        return self.rect().adjusted(-m, -m, m, m)
+
+    def _outline(self) -> QPainterPath:
+        path = QPainterPath()
+        r = self.rect()
+        kind = self.node.kind
+        if kind in ("input", "target", "loss"):
+            path.addEllipse(r)
+        elif kind == "param":
+            path.addRoundedRect(r, self.em * 0.12, self.em * 0.12)
+        else:
+            radius = min(r.height() / 2, self.em * 0.7)
+            path.addRoundedRect(r, radius, radius)
+        return path
+
+    def shape(self) -> QPainterPath:
+        return self._outline()
+
+    def set_fill(self, fill: QColor, fraction: float | None) -> None:
+        self.fill = fill
+        self.grad_fraction = fraction
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        kind = self.node.kind
+        border = QColor(_BORDERS.get(kind, QColor("#374151")))
+        width = self.em * (0.16 if kind == "param" else 0.08)
+        if kind == "loss":
+            width = self.em * 0.14
+        if self.isSelected():
+            border, width = QColor("#f97316"), self.em * 0.22
+        elif self.hovered:
+            width *= 1.8
+        painter.setPen(QPen(border, width))
+        painter.setBrush(QBrush(self.fill))
+        painter.drawPath(self._outline())
+        painter.setPen(_text_color(self.fill))
+        fm = QFontMetricsF(self.font)
+        line_h = fm.lineSpacing()
+        top = -line_h * len(self.lines) / 2
+        for i, text in enumerate(self.lines):
+            painter.setFont(self.bold if i == 0 else self.font)
+            r = QRectF(-self.size.width() / 2, top + i * line_h, self.size.width(), line_h)
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(2 if value else 1)
+        return super().itemChange(change, value)
+
+
+class EdgeItem(QGraphicsItem):
+    """A forward data-flow edge along Graphviz's spline; its width follows the gradient it carries back."""
+
+    def __init__(self, source: str, target: str, points: list[tuple[float, float]],
+                 arrow: tuple[float, float] | None, em: float):
+        super().__init__()
+        self.source, self.target = source, target
+        self.em = em
+        self.width = em * 0.08
+        self.color = QColor("#6b7280")
+        self.path = QPainterPath()
+        pts = [QPointF(x, y) for x, y in points]
+        if pts:
+            self.path.moveTo(pts[0])
+            rest = pts[1:]
+            whole = len(rest) // 3 * 3
+            for i in range(0, whole, 3):  # Graphviz splines: cubic Bezier segments
+                self.path.cubicTo(rest[i], rest[i + 1], rest[i + 2])
+            for p in rest[whole:]:
+                self.path.lineTo(p)
+        self.tip = QPointF(*arrow) if arrow else (pts[-1] if pts else QPointF())
+        self.base = self.path.currentPosition() if pts else QPointF()
+        self.setZValue(0)
+        self.setAcceptHoverEvents(False)
+
+    def set_style(self, width: float, color: QColor) -> None:
+        if abs(width - self.width) > 1e-3 or color != self.color:
+            self.prepareGeometryChange()
+            self.width, self.color = width, color
+            self.update()
+
+    def _arrow(self) -> QPolygonF:
+        tip, base = self.tip, self.base
+        dx, dy = tip.x() - base.x(), tip.y() - base.y()
+        length = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / length, dy / length
+        size = max(self.em * 0.45, self.width * 2.2)
+        half = size * 0.45
+        back = QPointF(tip.x() - ux * size, tip.y() - uy * size)
+        return QPolygonF([tip, QPointF(back.x() - uy * half, back.y() + ux * half),
+                          QPointF(back.x() + uy * half, back.y() - ux * half)])
+
+    def boundingRect(self) -> QRectF:
+        m = self.width + self.em * 0.5
+        return self.path.boundingRect().united(self._arrow().boundingRect()).adjusted(-m, -m, m, m)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(self.width + self.em * 0.2)
+        return stroker.createStroke(self.path)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.color, self.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.color)
+        painter.drawPolygon(self._arrow())
+
+
+class GraphView(QGraphicsView):
+    """Wheel zooms around the cursor, dragging pans, right-click offers export."""
+
+    exportRequested = Signal(str)  # "svg" | "png" | "dot"
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None):
+        super().__init__(scene, parent)
+        self.setObjectName("graphView")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setBackgroundBrush(QColor("white"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        line = QFontMetricsF(self.font()).height()
+        return QSize(round(line * 24), round(line * 24))
+
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(1.15 ** steps)
+            event.accept()
+
+    def zoom_by(self, factor: float) -> None:
+        target = min(8.0, max(0.05, self.zoom * factor))
+        factor = target / self.zoom
+        self.scale(factor, factor)
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for fmt_, text in (("svg", self.tr("Export as SVG\u2026")), ("png", self.tr("Export as PNG\u2026")),
+                           ("dot", self.tr("Export as Graphviz DOT\u2026"))):
+            action = QAction(text, menu)
+            action.setData(fmt_)
+            action.triggered.connect(self._export_action)
+            menu.addAction(action)
+        return menu
+
+    @Slot()
+    def _export_action(self) -> None:
+        self.exportRequested.emit(self.sender().data())
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class GradientLegend(QWidget):
+    """The color ramp with its log-scale ends: what a node's color means."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("graphLegend")
+        self.lo: float | None = None
+        self.hi: float | None = None
+        self.setToolTip(self.tr("Node color and edge width: the norm of the gradient flowing back through it "
+                                "(log scale)"))
+
+    def sizeHint(self) -> QSize:
+        fm = QFontMetricsF(self.font())
+        return QSize(round(fm.height() * 14), round(fm.height() * 1.6))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def set_range(self, lo: float | None, hi: float | None) -> None:
+        self.lo, self.hi = lo, hi
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = QFontMetricsF(self.font())
+        h = self.height()
+        title = self.tr("|grad| (log)")
+        lo = "\u2013" if self.lo is None else f"{10 ** self.lo:.2g}"
+        hi = "\u2013" if self.hi is None else f"{10 ** self.hi:.2g}"
+        x = 0.0
+        p.setPen(self.palette().windowText().color())
+        p.drawText(QRectF(x, 0, fm.horizontalAdvance(title), h), Qt.AlignmentFlag.AlignVCenter, title)
+        x += fm.horizontalAdvance(title) + fm.averageCharWidth()
+        p.drawText(QRectF(x, 0, fm.horizontalAdvance(lo), h), Qt.AlignmentFlag.AlignVCenter, lo)
+        x += fm.horizontalAdvance(lo) + fm.averageCharWidth() * 0.5
+        bar_w = max(fm.height() * 3, self.width() - x - fm.horizontalAdvance(hi) - fm.averageCharWidth())
+        bar = QRectF(x, h * 0.25, bar_w, h * 0.5)
+        grad = QLinearGradient(bar.topLeft(), bar.topRight())
+        for i in range(9):
+            grad.setColorAt(i / 8, QColor(*ramp_color(i / 8)))
+        p.setPen(QPen(QColor("#9ca3af"), 1))
+        p.setBrush(grad)
+        p.drawRoundedRect(bar, h * 0.1, h * 0.1)
+        p.setPen(self.palette().windowText().color())
+        p.drawText(QRectF(bar.right() + fm.averageCharWidth() * 0.5, 0, fm.horizontalAdvance(hi) + 2, h),
+                   Qt.AlignmentFlag.AlignVCenter, hi)
+
+
+class GraphPanel(QWidget):
+    """Toolbar (fit, direction, autograd graph / one box per layer, legend), the graph, the inspector."""
+
+    nodeSelected = Signal(str)  # node id; "" when the selection is cleared
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("graphPanel")
+        self.scene = QGraphicsScene(self)
+        self.view = GraphView(self.scene, self)
+        self.inspector = GraphInspector(self)
+
+        self.fit_button = QToolButton(self)
+        self.fit_button.setObjectName("graphFitButton")
+        self.fit_button.setText(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("Fit the whole graph into view"))
+        self.direction_button = QToolButton(self)
+        self.direction_button.setObjectName("graphDirectionButton")
+        self.direction_button.setCheckable(True)
+        self.direction_button.setToolTip(self.tr("Lay the graph out top to bottom or left to right"))
+        self.layers_button = QToolButton(self)
+        self.layers_button.setObjectName("graphLayersButton")
+        self.layers_button.setCheckable(True)
+        self.layers_button.setToolTip(self.tr("Show every autograd node, or one box per layer"))
+        self.legend = GradientLegend(self)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("graphCaption")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._update_button_texts()
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for w in (self.fit_button, self.direction_button, self.layers_button):
+            bar.addWidget(w)
+        bar.addSpacing(round(QFontMetricsF(self.font()).height()))
+        bar.addWidget(self.legend)
+        bar.addStretch(1)
+        bar.addWidget(self.caption)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.inspector)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.inspector.setMinimumWidth(round(QFontMetricsF(self.font()).height() * 14))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+        self.fit_button.clicked.connect(self.fit)
+        self.direction_button.toggled.connect(self._relayout)
+        self.layers_button.toggled.connect(self._on_layers_toggled)
+        self.view.exportRequested.connect(self.export)
+        self.scene.selectionChanged.connect(self._on_selection)
+
+        self.snapshot: GraphSnapshot | None = None
+        self.spec: GraphSpec | None = None  # what is drawn: the autograd graph or its layer boxes
+        self.stats: dict[str, dict] = {}
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[tuple[str, str], EdgeItem] = {}
+        self._drawn_key: tuple | None = None
+        self._user_chose_mode = False
+        self._auto_mode = True
+
+    # -- public ----------------------------------------------------------------------------
+    @property
+    def rankdir(self) -> str:
+        return "LR" if self.direction_button.isChecked() else "TB"
+
+    @property
+    def layer_mode(self) -> bool:
+        return self.layers_button.isChecked()
+
+    @Slot(object)
+    def set_snapshot(self, snapshot: GraphSnapshot) -> None:
+        """Show a captured step: re-layout only if the structure changed, else recolor in place."""
+        self.snapshot = snapshot
+        if not self._user_chose_mode:
+            want = len(snapshot.spec.nodes) > AUTO_LAYER_NODES
+            if want != self.layers_button.isChecked():
+                self._auto_mode = True
+                self.layers_button.blockSignals(True)
+                self.layers_button.setChecked(want)
+                self.layers_button.blockSignals(False)
+                self._update_button_texts()
+        self._show()
+
+    @Slot()
+    def clear(self) -> None:
+        self.snapshot = None
+        self.spec = None
+        self.stats = {}
+        self._drawn_key = None
+        self.scene.clearSelection()
+        self.scene.clear()
+        self.nodes.clear()
+        self.edges.clear()
+        self.inspector.show_node(None)
+        self.legend.set_range(None, None)
+        self.caption.clear()
+
+    @Slot()
+    def fit(self) -> None:
+        """Fit the whole graph into the view."""
+        rect = self.scene.itemsBoundingRect()
+        if rect.isEmpty():
+            return
+        self.view.setSceneRect(rect)
+        self.view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.view.zoom > MAX_FIT_SCALE:
+            self.view.resetTransform()
+            self.view.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
+
+    def fit_readable(self) -> None:
+        """Fit, but never shrink text below a readable size: a deep graph then scrolls from its input."""
+        self.fit()
+        if self.view.zoom < MIN_READABLE_SCALE:
+            self.view.resetTransform()
+            self.view.scale(MIN_READABLE_SCALE, MIN_READABLE_SCALE)
+            inputs = [it for it in self.nodes.values() if it.node.kind == "input"]
+            if inputs:
+                self.view.centerOn(inputs[0])
+                r = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+                start = inputs[0].sceneBoundingRect()
+                if self.rankdir == "TB":
+                    self.view.centerOn(start.center().x(), start.top() - self.em + r.height() / 2)
+                else:
+                    self.view.centerOn(start.left() - self.em + r.width() / 2, start.center().y())
+
+    def select_node(self, node_id: str) -> None:
+        self.scene.clearSelection()
+        item = self.nodes.get(node_id)
+        if item is not None:
+            item.setSelected(True)
+            self.view.ensureVisible(item)
+
+    @property
+    def em(self) -> float:
+        return QFontMetricsF(self.font()).height()
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _show(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        if self.layer_mode:
+            spec = layer_graph(snap.spec)
+            stats = dict(snap.node_stats)
+            stats.update(layer_stats(spec, snap.spec, snap.node_stats))
+        else:
+            spec, stats = snap.spec, dict(snap.node_stats)
+        self.spec, self.stats = spec, stats
+        key = (spec.structure_key, self.rankdir, self.font().key())
+        if key != self._drawn_key:
+            self._build(spec)
+            self._drawn_key = key
+            self.recolor()
+            self.fit_readable()
+        else:
+            self.recolor()
+        self.caption.setText(self.tr("step {0} \u00b7 {1} nodes").format(snap.step, len(spec.nodes)))
+        if self.inspector.node_id is not None:
+            self._inspect(self.inspector.node_id)
+
+    def _node_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.92)
+        return font
+
+    def _build(self, spec: GraphSpec) -> None:
+        selected = self.inspector.node_id
+        self.scene.blockSignals(True)
+        self.scene.clear()
+        self.scene.blockSignals(False)
+        self.nodes.clear()
+        self.edges.clear()
+        font = self._node_font()
+        fm = QFontMetricsF(font)
+        bold = QFont(font)
+        bold.setBold(True)
+        fmb = QFontMetricsF(bold)
+        em = fm.height()
+        sizes, texts = {}, {}
+        for n in spec.nodes:
+            lines = node_text(n).split("\n")
+            w = max([fmb.horizontalAdvance(lines[0])] + [fm.horizontalAdvance(t) for t in lines[1:]])
+            pad_x = em * (1.5 if n.kind in ("input", "target", "loss") else 0.7)
+            sizes[n.id] = (w + 2 * pad_x, fm.lineSpacing() * len(lines) + em * 0.6)
+            texts[n.id] = lines
+        layout = layout_graph(spec, self.rankdir, sizes)
+        for n in spec.nodes:
+            w, h = sizes[n.id]
+            item = NodeItem(n, texts[n.id], font, QSizeF(w, h), em)
+            item.setPos(*layout[n.id])
+            self.scene.addItem(item)
+            self.nodes[n.id] = item
+        for e in spec.edges:
+            k = (e.source, e.target)
+            edge = EdgeItem(e.source, e.target, layout.edges.get(k, []), layout.arrows.get(k), em)
+            self.scene.addItem(edge)
+            self.edges[k] = edge
+        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-em, -em, em, em))
+        if selected in self.nodes:
+            self.nodes[selected].setSelected(True)
+        elif selected is not None:
+            self.inspector.show_node(None)
+
+    def recolor(self) -> None:
+        """Node fills and edge widths from the current statistics: no re-layout."""
+        stats = self.stats
+        ids = set(self.nodes)
+        lo, hi = grad_range(stats, ids)
+        self.legend.set_range(lo, hi)
+        em = self.em
+        for nid, item in self.nodes.items():
+            n = item.node
+            st = stats.get(nid, {})
+            g = st.get("grad_norm")
+            t = grad_fraction(g, lo, hi) if n.kind in ("op", "param", "layer") else None
+            fill = QColor(*ramp_color(t)) if t is not None else _FILLS.get(n.kind, QColor("#f3f4f6"))
+            item.set_fill(fill, t)
+            item.setToolTip(self._tooltip(n, st))
+        for (s, _), edge in self.edges.items():
+            t = grad_fraction(stats.get(s, {}).get("grad_norm"), lo, hi)
+            width = em * (0.06 + 0.3 * t) if t is not None else em * 0.06
+            edge.set_style(width, QColor("#4b5563") if t is not None else QColor("#9ca3af"))
+
+    def _tooltip(self, n: GraphNode, st: dict) -> str:
+        lines = [n.param or short_op(n.op) if n.kind in ("param", "op") else n.label]
+        if n.kind == "op" or n.kind == "layer":
+            lines.append(n.label)
+        lines.append(self.tr("shape {0}").format(shape_text(n.shape)))
+        if "grad_norm" in st:
+            lines.append(self.tr("|grad| {0}").format(fmt(st["grad_norm"])))
+        if "mean" in st:
+            lines.append(self.tr("mean {0}, std {1}").format(fmt(st["mean"]), fmt(st["std"])))
+        return "\n".join(lines)
+
+    # -- selection and inspector -----------------------------------------------------------
+    @Slot()
+    def _on_selection(self) -> None:
+        try:
+            items = [it for it in self.scene.selectedItems() if isinstance(it, NodeItem)]
+        except RuntimeError:  # the scene is being torn down
+            return
+        node_id = items[0].node_id if items else ""
+        if node_id:
+            self._inspect(node_id)
+        else:
+            self.inspector.show_node(None)
+        self.nodeSelected.emit(node_id)
+
+    def _inspect(self, node_id: str) -> None:
+        if self.spec is None or node_id not in self.spec.by_id:
+            self.inspector.show_node(None)
+            return
+        node = self.spec.node(node_id)
+        members = None
+        if node.kind == "layer" and self.snapshot is not None:
+            full = self.snapshot.spec
+            members = [(full.node(m), self.snapshot.node_stats.get(m, {})) for m in node.members
+                       if m in full.by_id and full.node(m).kind == "param"]
+        self.inspector.show_node(node, self.stats.get(node_id, {}), members)
+
+    # -- toolbar ---------------------------------------------------------------------------
+    def _update_button_texts(self) -> None:
+        self.direction_button.setText(self.tr("Left \u2192 right") if self.direction_button.isChecked()
+                                      else self.tr("Top \u2193 bottom"))
+        self.layers_button.setText(self.tr("One box per layer") if self.layers_button.isChecked()
+                                   else self.tr("Autograd graph"))
+
+    @Slot(bool)
+    def _on_layers_toggled(self, checked: bool) -> None:
+        self._user_chose_mode = True
+        self._relayout()
+
+    @Slot()
+    def _relayout(self) -> None:
+        self._update_button_texts()
+        self._drawn_key = None
+        self._show()
+
+    # -- export ----------------------------------------------------------------------------
+    @Slot(str)
+    def export(self, fmt_: str) -> str | None:
+        """Ask for a file name and write the graph as shown: SVG, PNG, or Graphviz DOT."""
+        if self.spec is None:
+            return None
+        filters = {"svg": self.tr("SVG image (*.svg)"), "png": self.tr("PNG image (*.png)"),
+                   "dot": self.tr("Graphviz DOT (*.dot)")}
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export graph"), f"autograd-graph.{fmt_}", filters[fmt_])
+        if not path:
+            return None
+        if not path.lower().endswith("." + fmt_):
+            path += "." + fmt_
+        self.write(path)
+        return path
+
+    def write(self, path: str | os.PathLike) -> None:
+        """Write what is drawn; the format follows the extension (atomic: temp file, os.replace)."""
+        path = Path(path)
+        ext = path.suffix.lower()
+        if ext in (".dot", ".json"):
+            write_graph(self.spec, path, self.rankdir, self.stats)
+            return
+        if ext not in (".svg", ".png"):
+            write_graph(self.spec, path)  # raises ConfigError naming the allowed formats
+            return
+        self.scene.clearSelection()
+        rect = self.scene.itemsBoundingRect().adjusted(-self.em, -self.em, self.em, self.em)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=ext, dir=path.parent)
+        os.close(fd)
+        try:
+            if ext == ".svg":
+                from PySide6.QtSvg import QSvgGenerator
+
+                gen = QSvgGenerator()
+                gen.setFileName(tmp)
+                gen.setSize(rect.size().toSize())
+                gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+                gen.setTitle(self.tr("Autograd graph"))
+                painter = QPainter(gen)
+                painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor("white"))
+                self.scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+                painter.end()
+            else:
+                scale = 2.0
+                image = QImage((rect.size() * scale).toSize(), QImage.Format.Format_ARGB32)
+                image.fill(QColor("white"))
+                painter = QPainter(image)
+                painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+                self.scene.render(painter, QRectF(image.rect()), rect)
+                painter.end()
+                if not image.save(tmp, "PNG"):
+                    raise OSError(f"could not write {path}")
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
