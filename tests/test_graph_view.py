@@ -1,0 +1,192 @@
+"""The graph panel: items match the spec, live recolor without re-layout, selection, layer mode, export."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
+from torch import nn
+
+from playground.core.graph import GraphProbe, GraphSnapshot, snapshot_for_config, trace_graph
+from playground.core.model import MLP
+from playground.core.presets import get_preset
+from playground.core.training import Trainer
+from playground.ui.graph_view import MIN_READABLE_SCALE, EdgeItem, GraphPanel, NodeItem
+
+
+@pytest.fixture
+def seed_config():
+    return get_preset("seed-example").config
+
+
+@pytest.fixture
+def panel(qtbot):
+    w = GraphPanel()
+    qtbot.addWidget(w)
+    w.resize(1100, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _snapshots(config, n):
+    trainer = Trainer(config)
+    probe = GraphProbe()
+    probe.attach(trainer)
+    out = []
+    for _ in range(n):
+        probe.request()
+        trainer.train_step()
+        out.append(probe.take())
+    return out
+
+
+def test_items_match_the_spec(panel, seed_config):
+    snap = snapshot_for_config(seed_config, steps=3)
+    panel.set_snapshot(snap)
+    assert panel.findChild(object, "graphView") is panel.view
+    assert not panel.layer_mode  # 14 nodes: the whole autograd graph
+    nodes = [it for it in panel.scene.items() if isinstance(it, NodeItem)]
+    edges = [it for it in panel.scene.items() if isinstance(it, EdgeItem)]
+    assert {it.node_id for it in nodes} == {n.id for n in snap.spec.nodes}
+    assert {(e.source, e.target) for e in edges} == {(e.source, e.target) for e in snap.spec.edges}
+    for it in nodes:  # every node drawn whole and apart from the others
+        box = it.mapRectToScene(it.rect())
+        assert not any(o is not it and o.mapRectToScene(o.rect()).intersects(box) for o in nodes)
+    item = panel.nodes["param:fc1.weight"]
+    assert "fc1.weight" in item.lines[0] and "[5\u00d710]" in item.lines
+    assert "|grad|" in item.toolTip()
+    # Parameters and ops are drawn differently; gradient colors the ops and parameters.
+    assert item.fill != panel.nodes["input"].fill
+    assert panel.nodes["param:fc1.weight"].grad_fraction is not None
+    assert panel.nodes["input"].grad_fraction is None
+    assert panel.legend.lo is not None and panel.legend.hi >= panel.legend.lo
+
+
+def test_recolor_without_relayout_until_structure_changes(panel, seed_config):
+    a, b = _snapshots(seed_config, 2)
+    panel.set_snapshot(a)
+    items = dict(panel.nodes)
+    pos = {k: it.pos() for k, it in items.items()}
+    widths = {k: e.width for k, e in panel.edges.items()}
+    panel.set_snapshot(b)
+    assert panel.nodes == items and all(items[k].pos() == pos[k] for k in items)  # same items, same places
+    assert all(panel.nodes[k] is items[k] for k in items)
+    assert {k: e.width for k, e in panel.edges.items()} != widths or b.node_stats != a.node_stats
+    (c,) = _snapshots(seed_config.replace(hidden=(5, 3)), 1)  # an architecture edit
+    panel.set_snapshot(c)
+    assert "param:fc3.weight" in panel.nodes and panel.nodes["param:fc1.weight"] is not items["param:fc1.weight"]
+
+
+def test_click_selects_and_inspector_shows_statistics(panel, qtbot, seed_config):
+    snap = snapshot_for_config(seed_config, steps=2)
+    panel.set_snapshot(snap)
+    item = panel.nodes["param:fc2.weight"]
+    point = panel.view.mapFromScene(item.scenePos())
+    with qtbot.waitSignal(panel.nodeSelected) as blocker:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == ["param:fc2.weight"]
+    text = panel.inspector.details.text()
+    st = snap.node_stats["param:fc2.weight"]
+    assert panel.inspector.title.text() == "fc2.weight"
+    assert "[2, 5]" in text and f"{st['grad_norm']:.3g}" in text and f"{st['mean']:.3g}" in text
+    assert panel.inspector.value_hist.isVisible() and panel.inspector.grad_hist.isVisible()
+    assert panel.inspector.value_hist.counts.sum() == 10
+    with qtbot.waitSignal(panel.nodeSelected) as blocker:  # an op: its module and saved shapes
+        panel.select_node("op2:Addmm")
+    assert "fc2" in panel.inspector.details.text() and "[10, 5]" in panel.inspector.details.text()
+    assert not panel.inspector.value_hist.isVisible()
+
+
+def test_zoom_pan_fit_and_direction(panel, qtbot, seed_config):
+    panel.set_snapshot(snapshot_for_config(seed_config))
+    z = panel.view.zoom
+    panel.view.zoom_by(2.0)
+    assert panel.view.zoom == pytest.approx(2 * z)
+    qtbot.mouseClick(panel.fit_button, Qt.MouseButton.LeftButton)
+    assert panel.view.zoom == pytest.approx(z, rel=0.05)
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    assert visible.adjusted(-2, -2, 2, 2).contains(panel.scene.itemsBoundingRect()) or panel.view.zoom < 1.7
+    y_tb = panel.nodes["loss"].y() - panel.nodes["input"].y()
+    qtbot.mouseClick(panel.direction_button, Qt.MouseButton.LeftButton)
+    assert panel.rankdir == "LR"
+    assert panel.nodes["loss"].x() - panel.nodes["input"].x() > 0 and y_tb > 0
+    assert panel.view.dragMode() == panel.view.DragMode.ScrollHandDrag
+
+
+def test_deep_network_stays_readable(panel, qtbot):
+    torch.manual_seed(0)
+    model = MLP(2, (8,) * 19, 2, "relu")  # 20 layers
+    loss = nn.CrossEntropyLoss()(model(torch.randn(8, 2)), torch.randint(0, 2, (8,)))
+    probe = GraphProbe()
+    probe.capture(loss, model)
+    loss.backward()
+    snap = probe.take()
+    assert len(snap.spec.nodes) > 100
+    panel.set_snapshot(snap)
+    assert panel.layer_mode  # big graphs start as one box per layer
+    assert len(panel.nodes) == 20 + 1 + 3  # fc1..fc20, the loss function, input, target, loss
+    assert panel.view.zoom >= MIN_READABLE_SCALE
+    assert panel.nodes["layer:fc5"].lines[0] == "fc5: Linear 8\u21928 + ReLU"
+    assert panel.nodes["layer:fc5"].grad_fraction is not None
+    with qtbot.waitSignal(panel.nodeSelected):
+        panel.select_node("layer:fc5")
+    assert "fc5.weight" in panel.inspector.details.text()
+    qtbot.mouseClick(panel.layers_button, Qt.MouseButton.LeftButton)  # back to every autograd node
+    assert not panel.layer_mode and len(panel.nodes) == len(snap.spec.nodes)
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "dot"])
+def test_export_from_context_menu(panel, seed_config, tmp_path, monkeypatch, fmt):
+    panel.set_snapshot(snapshot_for_config(seed_config))
+    target = tmp_path / "graph"  # no extension: the panel adds it
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    menu = panel.view.context_menu()
+    actions = {a.data(): a for a in menu.actions()}
+    assert set(actions) == {"svg", "png", "dot"}
+    actions[fmt].trigger()
+    out = tmp_path / f"graph.{fmt}"
+    data = out.read_bytes()
+    if fmt == "svg":
+        assert data.lstrip().startswith(b"<?xml") and b"<svg" in data and b"fc1.weight" in data
+    elif fmt == "png":
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5000
+    else:
+        assert data.decode().lstrip().startswith("digraph") and b"param:fc1.weight" in data
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temp file left behind
+    menu.deleteLater()
+
+
+def test_export_cancelled_writes_nothing(panel, seed_config, tmp_path, monkeypatch):
+    panel.set_snapshot(snapshot_for_config(seed_config))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    assert panel.export("png") is None
+
+
+def test_clear_and_snapshot_without_stats(panel, qtbot, seed_config):
+    torch.manual_seed(0)
+    model = MLP(10, (5,), 2, "relu")
+    loss = nn.CrossEntropyLoss()(model(torch.randn(4, 10)), torch.tensor([0, 1, 0, 1]))
+    panel.set_snapshot(GraphSnapshot(trace_graph(loss, model), {}))  # structure only: neutral colors
+    assert len(panel.nodes) == 14 and all(it.grad_fraction is None for it in panel.nodes.values())
+    panel.select_node("param:fc1.bias")
+    with qtbot.waitSignal(panel.nodeSelected) as blocker:
+        panel.clear()
+    assert blocker.args == [""]
+    assert panel.nodes == {} and panel.scene.items() == [] and panel.inspector.node_id is None
+
+
+def test_graph_json_spec_renders(panel, seed_config, tmp_path):
+    """A spec read back from the CLI's JSON draws the same items."""
+    from playground.core.graph import GraphSpec, graph_for_config
+
+    spec = GraphSpec.from_dict(json.loads(json.dumps(graph_for_config(seed_config).to_dict())))
+    panel.set_snapshot(GraphSnapshot(spec, {}))
+    assert set(panel.nodes) == {n.id for n in spec.nodes}
+    panel.write(tmp_path / "x.png")
+    assert (tmp_path / "x.png").stat().st_size > 0
+    point = panel.view.mapFromScene(panel.nodes["loss"].scenePos())
+    assert isinstance(point, QPoint)
