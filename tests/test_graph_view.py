@@ -7,7 +7,7 @@ import json
 import pytest
 import torch
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QGraphicsSceneHoverEvent
 from torch import nn
 
 from playground.core.graph import GraphProbe, GraphSnapshot, snapshot_for_config, trace_graph
@@ -58,7 +58,9 @@ def test_items_match_the_spec(panel, seed_config):
         assert not any(o is not it and o.mapRectToScene(o.rect()).intersects(box) for o in nodes)
     item = panel.nodes["param:fc1.weight"]
     assert "fc1.weight" in item.lines[0] and "[5\u00d710]" in item.lines
-    assert "|grad|" in item.toolTip()
+    item.hoverEnterEvent(QGraphicsSceneHoverEvent())  # the tooltip is built on hover
+    assert item.hovered and "|grad|" in item.toolTip() and "fc1.weight" in item.toolTip()
+    item.hoverLeaveEvent(QGraphicsSceneHoverEvent())
     # Parameters and ops are drawn differently; gradient colors the ops and parameters.
     assert item.fill != panel.nodes["input"].fill
     assert panel.nodes["param:fc1.weight"].grad_fraction is not None

@@ -151,6 +151,9 @@ def _shape(t: Any) -> list[int] | None:
     return list(t.shape) if isinstance(t, torch.Tensor) else None
 
 
+_SAVED_ATTRS: dict[type, list[str]] = {}
+
+
 def _trace(loss: torch.Tensor, model: torch.nn.Module | None = None) -> tuple[GraphSpec, dict[str, Any]]:
     """The spec plus {node id: autograd node} for the op and param nodes (for hooks)."""
     names = {id(p): name for name, p in model.named_parameters()} if model is not None else {}
@@ -199,14 +202,16 @@ def _trace(loss: torch.Tensor, model: torch.nn.Module | None = None) -> tuple[Gr
                                    module=pname.rpartition(".")[0] if pname else None)
             continue
         saved = {}
-        for attr in dir(fn):
-            if attr.startswith("_saved_"):
-                try:
-                    value = getattr(fn, attr)
-                except RuntimeError:  # freed by an earlier backward
-                    continue
-                if isinstance(value, torch.Tensor):
-                    saved[attr[len("_saved_"):]] = list(value.shape)
+        attrs = _SAVED_ATTRS.get(type(fn))
+        if attrs is None:
+            attrs = _SAVED_ATTRS[type(fn)] = [a for a in dir(fn) if a.startswith("_saved_")]
+        for attr in attrs:
+            try:
+                value = getattr(fn, attr)
+            except RuntimeError:  # freed by an earlier backward
+                continue
+            if isinstance(value, torch.Tensor):
+                saved[attr[len("_saved_"):]] = list(value.shape)
         meta = getattr(fn, "_input_metadata", ())
         out_shape = list(meta[0].shape) if meta else None
         nodes[nid] = GraphNode(nid, op, short_op(op), "op", shape=out_shape, saved=saved)
@@ -472,22 +477,30 @@ class GraphProbe:
         return GraphSnapshot(spec, stats, pending["step"])
 
 
+def _histogram(a: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """np.histogram(a, bins) for finite data, without its per-call overhead (many small tensors)."""
+    lo, hi = float(a.min()), float(a.max())
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return np.histogram(a[np.isfinite(a)], bins=bins)
+    if hi <= lo:
+        lo, hi = lo - 0.5, hi + 0.5
+    idx = ((a - lo) * (bins / (hi - lo))).astype(np.int64)
+    np.clip(idx, 0, bins - 1, out=idx)
+    return np.bincount(idx, minlength=bins), np.linspace(lo, hi, bins + 1)
+
+
 def _param_stats(p: torch.Tensor, bins: int) -> dict:
     with torch.no_grad():
-        v = p.detach().float()
-        row = torch.stack([v.mean(), v.std(correction=0), v.min(), v.max()]).cpu().tolist()
-        values = v.cpu().numpy().ravel()
-        st: dict[str, Any] = dict(zip(("mean", "std", "min", "max"), (float(x) for x in row)))
-        st["numel"] = int(v.numel())
-        st["value_hist"] = np.histogram(values, bins=bins)
-        g = p.grad
-        if g is None:
+        values = p.detach().float().cpu().numpy().ravel()
+        st: dict[str, Any] = {"mean": float(values.mean()), "std": float(values.std()),
+                              "min": float(values.min()), "max": float(values.max()), "numel": int(values.size)}
+        st["value_hist"] = _histogram(values, bins)
+        if p.grad is None:
             st["grad_norm"] = math.nan
         else:
-            g = g.detach().float()
-            st["grad_norm"] = float(torch.linalg.vector_norm(g).cpu())
-            grads = g.cpu().numpy().ravel()
-            st["grad_hist"] = np.histogram(grads, bins=bins)
+            grads = p.grad.detach().float().cpu().numpy().ravel()
+            st["grad_norm"] = float(np.linalg.norm(grads.astype(np.float64)))
+            st["grad_hist"] = _histogram(grads, bins)
             st["grad_mean"] = float(grads.mean())
             st["grad_std"] = float(grads.std())
     return st
@@ -553,8 +566,12 @@ def grad_fraction(g: float | None, lo: float, hi: float) -> float | None:
     return min(1.0, max(0.0, (math.log10(g) - lo) / (hi - lo)))
 
 
+_RAMP_STOPS = [tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in GRAD_RAMP]
+
+
 def ramp_color(t: float) -> tuple[int, int, int]:
-    stops = [tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in GRAD_RAMP]
+    """The legend's color at ``t`` in 0..1."""
+    stops = _RAMP_STOPS
     x = t * (len(stops) - 1)
     i = min(int(x), len(stops) - 2)
     f = x - i

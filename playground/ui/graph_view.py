@@ -65,6 +65,10 @@ _BORDERS = {"param": QColor("#1d4ed8"), "input": QColor("#6b7280"), "target": QC
             "loss": QColor("#b91c1c"), "op": QColor("#374151"), "layer": QColor("#374151")}
 
 
+_RAMP = [QColor(*ramp_color(i / 63)) for i in range(64)]  # the legend's ramp, shared QColors
+_EDGE_IDLE, _EDGE_ACTIVE = QColor("#9ca3af"), QColor("#4b5563")
+
+
 def _text_color(fill: QColor) -> QColor:
     lum = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue()
     return QColor("#111827") if lum > 140 else QColor("white")
@@ -86,6 +90,7 @@ class NodeItem(QGraphicsItem):
         self.fill = _FILLS.get(node.kind, QColor("#f3f4f6"))
         self.hovered = False
         self.grad_fraction: float | None = None
+        self.tooltip_provider = None  # node id -> tooltip text, asked on hover
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -147,6 +152,8 @@ class NodeItem(QGraphicsItem):
             painter.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
 
     def hoverEnterEvent(self, event) -> None:
+        if self.tooltip_provider is not None:
+            self.setToolTip(self.tooltip_provider(self.node.id))
         self.hovered = True
         self.update()
         super().hoverEnterEvent(event)
@@ -523,6 +530,7 @@ class GraphPanel(QWidget):
         for n in spec.nodes:
             w, h = sizes[n.id]
             item = NodeItem(n, texts[n.id], font, QSizeF(w, h), em)
+            item.tooltip_provider = self.tooltip
             item.setPos(*layout[n.id])
             self.scene.addItem(item)
             self.nodes[n.id] = item
@@ -538,24 +546,33 @@ class GraphPanel(QWidget):
             self.inspector.show_node(None)
 
     def recolor(self) -> None:
-        """Node fills and edge widths from the current statistics: no re-layout."""
+        """Node fills and edge widths from the current statistics: no re-layout, only changed items."""
         stats = self.stats
-        ids = set(self.nodes)
-        lo, hi = grad_range(stats, ids)
+        lo, hi = grad_range(stats, self.nodes)
         self.legend.set_range(lo, hi)
         em = self.em
+        fractions: dict[str, float | None] = {}
         for nid, item in self.nodes.items():
-            n = item.node
-            st = stats.get(nid, {})
-            g = st.get("grad_norm")
-            t = grad_fraction(g, lo, hi) if n.kind in ("op", "param", "layer") else None
-            fill = QColor(*ramp_color(t)) if t is not None else _FILLS.get(n.kind, QColor("#f3f4f6"))
-            item.set_fill(fill, t)
-            item.setToolTip(self._tooltip(n, st))
+            kind = item.node.kind
+            t = grad_fraction(stats.get(nid, {}).get("grad_norm"), lo, hi) if kind in ("op", "param", "layer") \
+                else None
+            fractions[nid] = t
+            fill = _RAMP[round(t * (len(_RAMP) - 1))] if t is not None else _FILLS.get(kind, _FILLS["op"])
+            if fill is not item.fill:
+                item.set_fill(fill, t)
+            else:
+                item.grad_fraction = t
         for (s, _), edge in self.edges.items():
-            t = grad_fraction(stats.get(s, {}).get("grad_norm"), lo, hi)
-            width = em * (0.06 + 0.3 * t) if t is not None else em * 0.06
-            edge.set_style(width, QColor("#4b5563") if t is not None else QColor("#9ca3af"))
+            t = fractions.get(s)
+            if t is None:
+                edge.set_style(em * 0.06, _EDGE_IDLE)
+            else:
+                edge.set_style(em * (0.06 + 0.3 * round(t * 32) / 32), _EDGE_ACTIVE)
+
+    def tooltip(self, node_id: str) -> str:
+        """What hovering a node shows (built on hover, not on every recolor)."""
+        item = self.nodes.get(node_id)
+        return self._tooltip(item.node, self.stats.get(node_id, {})) if item is not None else ""
 
     def _tooltip(self, n: GraphNode, st: dict) -> str:
         lines = [n.param or short_op(n.op) if n.kind in ("param", "op") else n.label]

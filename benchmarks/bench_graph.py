@@ -1,0 +1,109 @@
+"""Autograd-graph speed: trace + layout (seed-example, a 50-layer MLP) and one live recolor.
+
+Run: .venv/bin/python benchmarks/bench_graph.py   (targets: < 50 ms, < 300 ms, < 5 ms)
+Each figure is the median of several runs; layout is measured cold (cache cleared), as after an
+architecture edit. The first Graphviz call of a process (plugin loading) is warmed up first.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import torch  # noqa: E402  (before the QApplication)
+from torch import nn  # noqa: E402
+
+from playground.core import graph as G  # noqa: E402
+from playground.core.model import MLP  # noqa: E402
+
+
+def median_ms(fn, runs: int = 15) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def loss_of(model: nn.Module, n_in: int, n_out: int, batch: int = 10) -> torch.Tensor:
+    return nn.CrossEntropyLoss()(model(torch.randn(batch, n_in)), torch.randint(0, n_out, (batch,)))
+
+
+def trace_and_layout(model, n_in, n_out):
+    loss = loss_of(model, n_in, n_out)  # the forward pass is not counted
+    def run():
+        G._LAYOUT_CACHE.clear()
+        spec = G.trace_graph(loss, model)
+        G.layout_graph(spec, "TB")
+    return run
+
+
+def main() -> None:
+    torch.manual_seed(0)
+    seed = MLP(10, (5,), 2, "relu")
+    deep = MLP(10, (16,) * 49, 2, "relu")  # 50 Linear layers
+    G.layout_graph(G.trace_graph(loss_of(seed, 10, 2), seed))  # warm up Graphviz
+    rows = []
+    for name, model, n_in, n_out, runs in (("seed-example", seed, 10, 2, 30), ("50-layer MLP", deep, 10, 2, 10)):
+        loss = loss_of(model, n_in, n_out)
+        spec = G.trace_graph(loss, model)
+        t_trace = median_ms(lambda: G.trace_graph(loss, model), runs)
+        t_both = median_ms(trace_and_layout(model, n_in, n_out), runs)
+        rows.append((name, len(spec.nodes), len(spec.edges), t_trace, t_both))
+
+    # Probe overhead on a captured step (trace + hooks + backward stats) for the 50-layer MLP.
+    def probe_step():
+        probe = G.GraphProbe()
+        loss = loss_of(deep, 10, 2)
+        probe.capture(loss, deep)
+        loss.backward()
+        probe.take()
+    t_probe = median_ms(probe_step, 10)
+
+    # Live recolor: the panel already laid out, a new snapshot with the same structure.
+    from PySide6.QtWidgets import QApplication
+
+    from playground.ui.graph_view import GraphPanel
+
+    app = QApplication.instance() or QApplication([])
+    recolor = {}
+    for name, model, layer_mode in (("seed-example", seed, False), ("50-layer MLP, every node", deep, False),
+                                    ("50-layer MLP, layer boxes", deep, True)):
+        snaps = []
+        for _ in range(2):
+            probe = G.GraphProbe()
+            loss = loss_of(model, 10, 2)
+            probe.capture(loss, model)
+            loss.backward()
+            snaps.append(probe.take())
+        panel = GraphPanel()
+        panel.resize(1200, 800)
+        panel._user_chose_mode = True
+        panel.layers_button.setChecked(layer_mode)
+        panel.set_snapshot(snaps[0])
+        t_full = median_ms(lambda: (panel._relayout()), 5)
+        i = [0]
+
+        def swap():
+            i[0] ^= 1
+            panel.set_snapshot(snaps[i[0]])
+        recolor[name] = (median_ms(swap, 30), t_full, len(panel.nodes))
+        panel.deleteLater()
+    app.processEvents()
+
+    print("Autograd graph benchmark (CPU, median ms)")
+    print(f"{'graph':<28}{'nodes':>7}{'edges':>7}{'trace':>10}{'trace+layout':>15}")
+    for name, n, e, tt, tb in rows:
+        print(f"{name:<28}{n:>7}{e:>7}{tt:>10.2f}{tb:>15.2f}")
+    print(f"probe capture+stats, 50-layer MLP (one requested step): {t_probe:.2f} ms (includes backward)")
+    print(f"{'panel':<28}{'items':>7}{'recolor (same structure)':>26}{'full rebuild':>14}")
+    for name, (t_re, t_full, n) in recolor.items():
+        print(f"{name:<28}{n:>7}{t_re:>26.2f}{t_full:>14.2f}")
+
+
+if __name__ == "__main__":
+    main()
