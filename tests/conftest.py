@@ -2,4 +2,45 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pytest  # noqa: E402
 import torch  # noqa: E402,F401  (import torch before any QApplication exists: a known crash otherwise)
+
+
+@pytest.fixture(autouse=True)
+def no_running_threads_or_timers(request, monkeypatch):
+    """Fail any test that leaves a QThread running or a QTimer active (napari does the same).
+
+    Only tests that use Qt (qtbot) are checked; core tests stay Qt-free.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QThread, QTimer
+
+    started: list = []
+    thread_start, timer_start = QThread.start, QTimer.start
+
+    def record_thread(self, *args):
+        started.append(self)
+        return thread_start(self, *args)
+
+    def record_timer(self, *args):
+        started.append(self)
+        return timer_start(self, *args)
+
+    monkeypatch.setattr(QThread, "start", record_thread)
+    monkeypatch.setattr(QTimer, "start", record_timer)
+    yield
+    leaks = []
+    for obj in started:
+        try:
+            if isinstance(obj, QThread) and obj.isRunning():
+                obj.quit()
+                obj.wait(5000)
+                leaks.append(f"QThread {obj.objectName() or obj!r} still running")
+            elif isinstance(obj, QTimer) and obj.isActive():
+                obj.stop()
+                leaks.append(f"QTimer {obj.objectName() or obj!r} (parent {obj.parent()!r}) still active")
+        except RuntimeError:  # the C++ object is already gone: nothing left running
+            pass
+    assert not leaks, "test left Qt work running: " + "; ".join(leaks)

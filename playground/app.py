@@ -1,0 +1,76 @@
+"""Application bootstrap: QApplication, translators, the window, and the screenshot mode."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import torch  # noqa: F401  (import torch before the QApplication exists: a known crash otherwise)
+
+
+def create_window(preset: str | None = None):
+    """The fully wired main window, not shown, no event loop started (a QApplication must exist)."""
+    from playground.ui.main_window import MainWindow
+
+    return MainWindow(preset=preset)
+
+
+def _install_translators(app) -> None:
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from playground.core.presets import resources_dir
+
+    locale = QLocale()
+    app._translators = []
+    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.TranslationsPath)),
+                         ("playground", str(resources_dir() / "translations"))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            app._translators.append(translator)
+
+
+def make_app(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("PyTorch Playground")
+    app.setOrganizationName("PyTorch Playground")
+    _install_translators(app)
+    return app
+
+
+def main(preset: str | None = None, session: str | None = None, screenshot: str | None = None,
+         epochs: int | None = None) -> int:
+    if screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_app()
+    window = create_window(preset)
+    if session:
+        window.open_session(session)
+    if screenshot:
+        return _screenshot(app, window, Path(screenshot), epochs)
+    window.show()
+    return app.exec()
+
+
+def _screenshot(app, window, out: Path, epochs: int | None) -> int:
+    """Train to the end offscreen, then save a PNG of the whole window."""
+    if epochs is not None:
+        window.controls.epochsInput.setValue(epochs)
+    window.resize(1280, 720)
+    window.show()
+    result = {}
+
+    def done(summary: dict) -> None:
+        result.update(summary)
+        app.processEvents()
+        window.grab().save(str(out))
+        window.close()
+
+    window.trainingFinished.connect(done)
+    window.trainButton.click()
+    app.exec()
+    print(f"saved {out} ({result.get('status')}, test loss {result.get('test_loss')})", file=sys.stderr)
+    return 0 if out.exists() else 1

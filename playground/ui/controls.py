@@ -1,0 +1,383 @@
+"""The left panel: every setting, each widget validated, emitting one complete TrainConfig."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRegularExpression, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.core import config as cfg
+from playground.core.config import ConfigError, TrainConfig, parse_layers
+from playground.core.datasets import DESCRIPTIONS
+from playground.core.devices import list_devices
+from playground.core.presets import Preset
+from playground.ui.style import DANGER, em
+
+LR_SLIDER_STEPS = 600  # 1e-5 .. 10 is six decades: 100 slider steps per decade
+
+
+def lr_to_slider(lr: float) -> int:
+    lr = min(max(lr, cfg.MIN_LR), cfg.MAX_LR)
+    return round((math.log10(lr) - math.log10(cfg.MIN_LR)) * 100)
+
+
+def slider_to_lr(value: int) -> float:
+    return float(f"{10 ** (math.log10(cfg.MIN_LR) + value / 100):.3g}")
+
+
+class ControlPanel(QWidget):
+    """Emits ``configChanged(TrainConfig)`` for every valid edit, the learning rate's included."""
+
+    configChanged = Signal(object)  # TrainConfig
+    presetChosen = Signal(str)
+
+    def __init__(self, presets: dict[str, Preset], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.presets = presets
+        self._config = TrainConfig()
+        self._preset: str | None = None
+        self._running = False
+        self._build()
+
+    # -- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.presetInput = QComboBox(objectName="presetInput")
+        self.presetInput.addItem(self.tr("(custom)"), None)
+        for name, preset in self.presets.items():
+            self.presetInput.addItem(name, name)
+            self.presetInput.setItemData(self.presetInput.count() - 1, preset.description, Qt.ToolTipRole)
+        self.presetInput.setToolTip(self.tr("Load a ready-made lesson: dataset, network and training settings"))
+        self.presetInput.activated.connect(self._on_preset)
+        preset_row = QFormLayout()
+        preset_row.addRow(self.tr("&Lesson"), self.presetInput)
+        layout.addLayout(preset_row)
+
+        # Data
+        data = QGroupBox(self.tr("Data"))
+        form = QFormLayout(data)
+        self.datasetInput = QComboBox(objectName="datasetInput")
+        for name in cfg.DATASETS:
+            self.datasetInput.addItem(name, name)
+            self.datasetInput.setItemData(self.datasetInput.count() - 1, DESCRIPTIONS[name], Qt.ToolTipRole)
+        self.datasetInput.setToolTip(self.tr("Which data the network learns from"))
+        form.addRow(self.tr("&Dataset"), self.datasetInput)
+        self.noiseInput = QSlider(Qt.Horizontal, objectName="noiseInput")
+        self.noiseInput.setRange(0, 50)
+        self.noiseInput.setToolTip(self.tr("Noise added to the synthetic datasets (0 to 0.5)"))
+        self.noiseLabel = QLabel()
+        form.addRow(self.tr("&Noise"), _row(self.noiseInput, self.noiseLabel))
+        self.splitInput = QSlider(Qt.Horizontal, objectName="splitInput")
+        self.splitInput.setRange(10, 90)
+        self.splitInput.setToolTip(self.tr("Share of the data used for training; the rest tests the network"))
+        self.splitLabel = QLabel()
+        form.addRow(self.tr("Trai&n split"), _row(self.splitInput, self.splitLabel))
+        layout.addWidget(data)
+
+        # Network
+        net = QGroupBox(self.tr("Network"))
+        form = QFormLayout(net)
+        self.layerSizesInput = QLineEdit(objectName="layerSizesInput")
+        self.layerSizesInput.setPlaceholderText(self.tr("e.g. 8, 8 (empty: no hidden layer)"))
+        self.layerSizesInput.setToolTip(
+            self.tr("Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons").format(
+                cfg.MAX_LAYERS, cfg.MAX_NEURONS))
+        self.layerSizesInput.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9,\s]*"), self))
+        self.addLayerButton = QToolButton(objectName="addLayerButton", text="+")
+        self.addLayerButton.setToolTip(self.tr("Add a hidden layer"))
+        self.removeLayerButton = QToolButton(objectName="removeLayerButton", text="\u2212")
+        self.removeLayerButton.setToolTip(self.tr("Remove the last hidden layer"))
+        form.addRow(self.tr("&Hidden layers"), _row(self.layerSizesInput, self.removeLayerButton, self.addLayerButton))
+        self.layerSpins = QWidget()
+        self.layerSpinLayout = QHBoxLayout(self.layerSpins)
+        self.layerSpinLayout.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Neurons"), self.layerSpins)
+        self.layerError = QLabel(objectName="layerError")
+        self.layerError.setWordWrap(True)
+        self.layerError.setStyleSheet(f"color: {DANGER}")
+        self.layerError.hide()
+        form.addRow(self.layerError)
+        self.activationInput = QComboBox(objectName="activationInput")
+        for name in cfg.ACTIVATIONS:
+            self.activationInput.addItem(name, name)
+        self.activationInput.setToolTip(self.tr("The non-linearity between layers"))
+        form.addRow(self.tr("&Activation"), self.activationInput)
+        layout.addWidget(net)
+
+        # Training
+        train = QGroupBox(self.tr("Training"))
+        form = QFormLayout(train)
+        self.learningRateSlider = QSlider(Qt.Horizontal, objectName="learningRateSlider")
+        self.learningRateSlider.setRange(0, LR_SLIDER_STEPS)
+        self.learningRateSlider.setToolTip(self.tr("Learning rate on a log scale; can change while training"))
+        self.learningRateInput = QDoubleSpinBox(objectName="learningRateInput")
+        self.learningRateInput.setDecimals(5)
+        self.learningRateInput.setRange(cfg.MIN_LR, cfg.MAX_LR)
+        self.learningRateInput.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.learningRateInput.setToolTip(self.tr("Learning rate, 0.00001 to 10; takes effect at the next step"))
+        form.addRow(self.tr("Learning &rate"), _row(self.learningRateSlider, self.learningRateInput))
+        self.optimizerInput = QComboBox(objectName="optimizerInput")
+        for name, label in (("sgd", "SGD"), ("sgd+momentum", self.tr("SGD + momentum")), ("adam", "Adam")):
+            self.optimizerInput.addItem(label, name)
+        self.optimizerInput.setToolTip(self.tr("How the gradients move the weights: optimizer.step()"))
+        form.addRow(self.tr("&Optimizer"), self.optimizerInput)
+        self.epochsInput = QSpinBox(objectName="epochsInput")
+        self.epochsInput.setRange(1, cfg.MAX_EPOCHS)
+        self.epochsInput.setToolTip(self.tr("Passes over the training data"))
+        form.addRow(self.tr("&Epochs"), self.epochsInput)
+        self.batchSizeInput = QSpinBox(objectName="batchSizeInput")
+        self.batchSizeInput.setRange(1, cfg.MAX_BATCH)
+        self.batchSizeInput.setToolTip(self.tr("Samples per mini-batch: one optimizer step each"))
+        form.addRow(self.tr("&Batch size"), self.batchSizeInput)
+        self.weightDecayInput = QDoubleSpinBox(objectName="weightDecayInput")
+        self.weightDecayInput.setDecimals(4)
+        self.weightDecayInput.setRange(0.0, 1.0)
+        self.weightDecayInput.setSingleStep(0.0001)
+        self.weightDecayInput.setToolTip(self.tr("L2 penalty on the weights, 0 to 1"))
+        form.addRow(self.tr("&Weight decay"), self.weightDecayInput)
+        self.seedInput = QSpinBox(objectName="seedInput")
+        self.seedInput.setRange(0, 2**31 - 1)
+        self.seedInput.setToolTip(self.tr("Random seed: the same seed gives the same data, start and run"))
+        form.addRow(self.tr("See&d"), self.seedInput)
+        self.deviceInput = QComboBox(objectName="deviceInput")
+        for dev in list_devices():
+            self.deviceInput.addItem(dev.label, dev.id)
+        self.deviceInput.setToolTip(self.tr("Where the tensors live: .to(device). Only devices present are listed"))
+        form.addRow(self.tr("De&vice"), self.deviceInput)
+        layout.addWidget(train)
+        layout.addStretch(1)
+
+        # Signals: every edit becomes one complete config.
+        self.datasetInput.currentIndexChanged.connect(self._edited)
+        self.noiseInput.valueChanged.connect(self._edited)
+        self.splitInput.valueChanged.connect(self._edited)
+        self.layerSizesInput.textEdited.connect(self._check_layer_text)
+        self.layerSizesInput.editingFinished.connect(self._on_layer_text_done)
+        self.addLayerButton.clicked.connect(self._add_layer)
+        self.removeLayerButton.clicked.connect(self._remove_layer)
+        self.activationInput.currentIndexChanged.connect(self._edited)
+        self.learningRateSlider.valueChanged.connect(self._on_lr_slider)
+        self.learningRateInput.valueChanged.connect(self._on_lr_box)
+        self.optimizerInput.currentIndexChanged.connect(self._edited)
+        self.epochsInput.valueChanged.connect(self._edited)
+        self.batchSizeInput.valueChanged.connect(self._edited)
+        self.weightDecayInput.valueChanged.connect(self._edited)
+        self.seedInput.valueChanged.connect(self._edited)
+        self.deviceInput.currentIndexChanged.connect(self._edited)
+
+    # -- public ---------------------------------------------------------------------------
+    @property
+    def config(self) -> TrainConfig:
+        return self._config
+
+    @property
+    def preset(self) -> str | None:
+        return self._preset
+
+    def set_config(self, config: TrainConfig, preset: str | None = None) -> None:
+        """Show a config in the widgets without emitting configChanged."""
+        self._config, self._preset = config, preset
+        blockers = [QSignalBlocker(w) for w in self._inputs()]
+        self.presetInput.setCurrentIndex(max(0, self.presetInput.findData(preset)))
+        self.datasetInput.setCurrentIndex(self.datasetInput.findData(config.dataset))
+        self.noiseInput.setValue(round(config.noise * 100))
+        self.splitInput.setValue(round(config.train_fraction * 100))
+        self.layerSizesInput.setText(", ".join(map(str, config.hidden)))
+        self.activationInput.setCurrentIndex(self.activationInput.findData(config.activation))
+        self.learningRateInput.setValue(config.learning_rate)
+        self.learningRateSlider.setValue(lr_to_slider(config.learning_rate))
+        self.optimizerInput.setCurrentIndex(self.optimizerInput.findData(config.optimizer))
+        self.epochsInput.setValue(config.epochs)
+        self.batchSizeInput.setValue(config.batch_size)
+        self.weightDecayInput.setValue(config.weight_decay)
+        self.seedInput.setValue(config.seed)
+        index = self.deviceInput.findData(config.device)
+        if index < 0:  # a session from a machine with another GPU: fall back to the CPU
+            index = 0
+        self.deviceInput.setCurrentIndex(index)
+        del blockers
+        self._rebuild_layer_spins(config.hidden)
+        self._update_labels()
+        self._set_layer_error(None)
+
+    def set_running(self, running: bool) -> None:
+        """Lock what would change the model or data; the learning rate stays live."""
+        self._running = running
+        for w in self._model_inputs():
+            w.setEnabled(not running)
+
+    # -- helpers --------------------------------------------------------------------------
+    def _inputs(self) -> list[QWidget]:
+        return [self.presetInput, self.learningRateSlider, self.learningRateInput, self.epochsInput,
+                self.batchSizeInput, *self._model_inputs()]
+
+    def _model_inputs(self) -> list[QWidget]:
+        return [self.presetInput, self.datasetInput, self.noiseInput, self.splitInput, self.layerSizesInput,
+                self.addLayerButton, self.removeLayerButton, self.layerSpins, self.activationInput,
+                self.optimizerInput, self.weightDecayInput, self.seedInput, self.deviceInput, self.epochsInput,
+                self.batchSizeInput]
+
+    def _update_labels(self) -> None:
+        self.noiseLabel.setText(f"{self.noiseInput.value() / 100:.2f}")
+        self.splitLabel.setText(f"{self.splitInput.value()}%")
+        self.noiseLabel.setMinimumWidth(em(self, 2.2))
+        self.splitLabel.setMinimumWidth(em(self, 2.2))
+
+    def _set_layer_error(self, message: str | None) -> None:
+        self.layerError.setVisible(bool(message))
+        self.layerError.setText(message or "")
+        self.layerSizesInput.setStyleSheet(f"border: 2px solid {DANGER}" if message else "")
+
+    def _rebuild_layer_spins(self, hidden: tuple[int, ...]) -> None:
+        while self.layerSpinLayout.count():
+            widget = self.layerSpinLayout.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)  # gone at once, not at the next event loop pass
+                widget.deleteLater()
+        for i, size in enumerate(hidden):
+            spin = QSpinBox(objectName=f"layerSpin{i + 1}")
+            spin.setRange(1, cfg.MAX_NEURONS)
+            spin.setValue(size)
+            spin.setToolTip(self.tr("Neurons in hidden layer {0}").format(i + 1))
+            spin.valueChanged.connect(self._on_layer_spin)
+            self.layerSpinLayout.addWidget(spin)
+        self.layerSpinLayout.addStretch(1)
+        self.addLayerButton.setEnabled(not self._running and len(hidden) < cfg.MAX_LAYERS)
+        self.removeLayerButton.setEnabled(not self._running and len(hidden) > 0)
+
+    def _build_config(self, **override) -> TrainConfig | None:
+        values = dict(
+            dataset=self.datasetInput.currentData(),
+            noise=self.noiseInput.value() / 100,
+            train_fraction=self.splitInput.value() / 100,
+            samples=self._config.samples,
+            hidden=self._config.hidden,
+            activation=self.activationInput.currentData(),
+            learning_rate=self.learningRateInput.value(),
+            epochs=self.epochsInput.value(),
+            batch_size=self.batchSizeInput.value(),
+            optimizer=self.optimizerInput.currentData(),
+            weight_decay=self.weightDecayInput.value(),
+            seed=self.seedInput.value(),
+            device=self.deviceInput.currentData(),
+        )
+        values.update(override)
+        return TrainConfig(**values).validate()
+
+    def _apply(self, config: TrainConfig) -> None:
+        self._config = config
+        if self._preset is not None and not self._matches_preset(config):
+            self._preset = None
+            with QSignalBlocker(self.presetInput):
+                self.presetInput.setCurrentIndex(0)  # (custom)
+        self.configChanged.emit(config)
+
+    def _matches_preset(self, config: TrainConfig) -> bool:
+        """Still the lesson if only the pace (learning rate, epochs, batch size, device) changed."""
+        base = self.presets[self._preset].config
+        pace = dict(learning_rate=base.learning_rate, epochs=base.epochs, batch_size=base.batch_size,
+                    device=base.device)
+        return config.replace(**pace) == base
+
+    # -- slots ----------------------------------------------------------------------------
+    @Slot(int)
+    def _on_preset(self, index: int) -> None:
+        name = self.presetInput.itemData(index)
+        if name is None:
+            return
+        preset = self.presets[name]
+        config = preset.config.replace(device=self.deviceInput.currentData())
+        self.set_config(config, name)
+        self.presetChosen.emit(name)
+        self.configChanged.emit(config)
+
+    @Slot()
+    def _edited(self, *_) -> None:
+        self._update_labels()
+        self._apply(self._build_config())
+
+    @Slot(str)
+    def _check_layer_text(self, text: str) -> tuple[int, ...] | None:
+        """Say what is wrong while typing; the network changes only when editing is done."""
+        try:
+            hidden = parse_layers(text)
+        except ConfigError as e:
+            self._set_layer_error(e.message)
+            return None
+        self._set_layer_error(None)
+        return hidden
+
+    @Slot()
+    def _on_layer_text_done(self) -> None:
+        hidden = self._check_layer_text(self.layerSizesInput.text())
+        if hidden is None:
+            return
+        self.layerSizesInput.setText(", ".join(map(str, hidden)))  # tidy: "8,8" -> "8, 8"
+        if hidden != self._config.hidden:
+            self._rebuild_layer_spins(hidden)
+            self._apply(self._build_config(hidden=hidden))
+
+    @Slot(int)
+    def _on_layer_spin(self, _value: int) -> None:
+        hidden = tuple(self.layerSpinLayout.itemAt(i).widget().value()
+                       for i in range(self.layerSpinLayout.count()) if self.layerSpinLayout.itemAt(i).widget())
+        self.layerSizesInput.setText(", ".join(map(str, hidden)))
+        self._set_layer_error(None)
+        self._apply(self._build_config(hidden=hidden))
+
+    def _set_hidden(self, hidden: tuple[int, ...]) -> None:
+        self.layerSizesInput.setText(", ".join(map(str, hidden)))
+        self._set_layer_error(None)
+        self._rebuild_layer_spins(hidden)
+        self._apply(self._build_config(hidden=hidden))
+
+    @Slot()
+    def _add_layer(self) -> None:
+        hidden = self._config.hidden
+        if len(hidden) < cfg.MAX_LAYERS:
+            self._set_hidden(hidden + ((hidden[-1] if hidden else 4),))
+
+    @Slot()
+    def _remove_layer(self) -> None:
+        if self._config.hidden:
+            self._set_hidden(self._config.hidden[:-1])
+
+    @Slot(int)
+    def _on_lr_slider(self, value: int) -> None:
+        with QSignalBlocker(self.learningRateInput):
+            self.learningRateInput.setValue(slider_to_lr(value))
+        self._edited()
+
+    @Slot(float)
+    def _on_lr_box(self, value: float) -> None:
+        with QSignalBlocker(self.learningRateSlider):
+            self.learningRateSlider.setValue(lr_to_slider(value))
+        self._edited()
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for i, w in enumerate(widgets):
+        layout.addWidget(w, 1 if i == 0 else 0)
+    return box
+

@@ -1,0 +1,242 @@
+"""The window as a user drives it: buttons, fields, the live plot, closing mid-run."""
+
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QProgressBar, QPushButton, QSlider, QSpinBox
+
+from playground.app import create_window
+from playground.core.devices import list_devices
+
+SUMMARY_KEYS = {"status", "preset", "epochs_run", "steps", "train_loss", "test_loss", "train_accuracy",
+                "test_accuracy", "device", "seconds", "steps_per_second"}
+
+
+@pytest.fixture
+def window(qtbot):
+    w = create_window("xor")
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_automation_contract_object_names(window):
+    import pyqtgraph as pg
+
+    expected = {
+        QPushButton: ["trainButton", "stopButton", "stepButton", "resetButton"],
+        QComboBox: ["presetInput", "datasetInput", "activationInput", "optimizerInput", "deviceInput"],
+        QLineEdit: ["layerSizesInput"],
+        QDoubleSpinBox: ["learningRateInput"],
+        QSlider: ["learningRateSlider"],
+        QSpinBox: ["epochsInput", "batchSizeInput", "seedInput"],
+        pg.PlotWidget: ["lossPlot"],
+        QProgressBar: ["progressBar"],
+    }
+    for cls, names in expected.items():
+        for name in names:
+            assert window.findChild(cls, name) is not None, name
+    assert window.findChild(QLineEdit, "layerSizesInput").text() == "8, 8"
+    assert window.findChild(QComboBox, "presetInput").currentText() == "xor"
+
+
+def test_train_to_completion_from_a_click(window, qtbot):
+    window.controls.epochsInput.setValue(6)
+    with qtbot.waitSignal(window.trainingFinished, timeout=60_000) as blocker:
+        qtbot.mouseClick(window.trainButton, Qt.LeftButton)
+    summary = blocker.args[0]
+    assert set(summary) == SUMMARY_KEYS
+    assert summary["status"] == "completed" and summary["epochs_run"] == 6 and summary["preset"] == "xor"
+    # the loss curve: one point per epoch, and it falls
+    train_loss = window.lossView.train_loss.data
+    assert len(train_loss) == 6 and len(window.lossView.epoch.data) == 6
+    assert train_loss[-1] < train_loss[0]
+    x, y = window.lossView.trainCurve.getData()
+    assert len(x) == 6 and np.allclose(y, train_loss)
+    assert len(window.lossView.stepCurve.getData()[0]) == summary["steps"]
+    assert window.progressBar.value() == 6 and window.progressBar.maximum() == 6
+    assert "test accuracy" in window.metricsLabel.text()
+    assert window.trainButton.text() == "Train" and window.resetButton.isEnabled()
+
+
+def test_stop_mid_run_gives_stopped_quickly(window, qtbot):
+    window.controls.epochsInput.setValue(100000)
+    with qtbot.waitSignal(window.controller.snapshotReady, timeout=20_000):
+        window.trainButton.click()
+    assert not window.controls.datasetInput.isEnabled()  # model controls are locked while training
+    assert window.controls.learningRateInput.isEnabled()  # the learning rate stays live
+    with qtbot.waitSignal(window.trainingFinished, timeout=5_000) as blocker:
+        window.stopButton.click()
+    assert blocker.args[0]["status"] == "stopped"
+    assert window.controls.datasetInput.isEnabled()
+
+
+def test_pause_and_resume(window, qtbot):
+    window.controls.epochsInput.setValue(100000)
+    with qtbot.waitSignal(window.controller.snapshotReady, timeout=20_000):
+        window.trainButton.click()
+    with qtbot.waitSignal(window.controller.snapshotReady, check_params_cb=lambda s: s.paused,
+                          timeout=10_000) as blocker:
+        window.trainButton.click()  # Pause
+    assert window.trainButton.text() == "Resume"
+    trainer = window.controller.trainer
+    frozen = blocker.args[0].step
+    assert trainer.step_count == frozen
+    qtbot.wait(100)  # the event loop keeps running; the paused loop takes no step meanwhile
+    assert trainer.step_count == frozen
+    window.trainButton.click()  # Resume
+    qtbot.waitUntil(lambda: trainer.step_count > frozen, timeout=10_000)
+    assert window.trainButton.text() == "Pause"
+    with qtbot.waitSignal(window.trainingFinished, timeout=5_000):
+        window.stopButton.click()
+
+
+def test_space_toggles_train_and_pause(window, qtbot):
+    window.controls.epochsInput.setValue(100000)
+    window.trainButton.setFocus()
+    with qtbot.waitSignal(window.controller.snapshotReady, timeout=20_000):
+        window.trainAction.trigger()
+    assert window.controller.state == "running"
+    window.trainAction.trigger()
+    assert window.controller.state == "paused"
+    with qtbot.waitSignal(window.trainingFinished, timeout=5_000):
+        window.stopButton.click()
+
+
+def test_step_advances_exactly_one_step(window, qtbot):
+    trainer = window.controller.trainer
+    assert trainer.step_count == 0
+    with qtbot.waitSignal(window.controller.stateChanged, check_params_cb=lambda s: s == "idle", timeout=10_000):
+        window.stepButton.click()
+    assert trainer.step_count == 1
+    assert len(window.lossView.step_loss.data) == 1
+    with qtbot.waitSignal(window.controller.stateChanged, check_params_cb=lambda s: s == "idle", timeout=10_000):
+        window.stepButton.click()
+    assert trainer.step_count == 2
+
+
+def test_reset_gives_the_same_start_for_the_same_seed(window, qtbot):
+    trainer = window.controller.trainer
+    w0 = trainer.model.fc1.weight.detach().clone()
+    with qtbot.waitSignal(window.controller.stateChanged, check_params_cb=lambda s: s == "idle", timeout=10_000):
+        window.stepButton.click()
+    assert not (trainer.model.fc1.weight == w0).all()
+    window.resetButton.click()
+    assert (window.controller.trainer.model.fc1.weight == w0).all()
+    assert window.lossView.step_loss.size == 0
+
+
+def test_live_learning_rate_change_applies(window, qtbot):
+    window.controls.epochsInput.setValue(100000)
+    with qtbot.waitSignal(window.controller.snapshotReady, timeout=20_000):
+        window.trainButton.click()
+    window.controls.learningRateInput.setValue(0.5)
+    trainer = window.controller.trainer
+    qtbot.waitUntil(lambda: trainer.learning_rate == 0.5, timeout=10_000)
+    with qtbot.waitSignal(window.controller.snapshotReady, check_params_cb=lambda s: s.learning_rate == 0.5,
+                          timeout=10_000):
+        pass
+    assert window.controller.state == "running"  # no restart, the same run goes on
+    with qtbot.waitSignal(window.trainingFinished, timeout=5_000):
+        window.stopButton.click()
+
+
+def test_learning_rate_slider_and_box_stay_in_step(window):
+    window.controls.learningRateInput.setValue(0.1)
+    assert window.controls.learningRateSlider.value() == 400
+    window.controls.learningRateSlider.setValue(200)
+    assert window.controls.learningRateInput.value() == pytest.approx(0.001)
+    assert window.controller.trainer.config.learning_rate == pytest.approx(0.001) or \
+        window.controller.trainer._pending_lr == pytest.approx(0.001)
+
+
+def test_invalid_layer_text_is_rejected_with_a_message(window, qtbot):
+    field = window.controls.layerSizesInput
+    before = window.controller.trainer.config.hidden
+    field.clear()
+    qtbot.keyClicks(field, "8, 600")
+    qtbot.keyClick(field, Qt.Key_Return)
+    assert window.controls.layerError.isVisible()
+    assert "1 to 512" in window.controls.layerError.text()
+    assert window.controller.trainer.config.hidden == before  # nothing changed
+    field.clear()
+    qtbot.keyClicks(field, "4,3,2")
+    assert window.controller.trainer.config.hidden == before  # applied when editing is done
+    qtbot.keyClick(field, Qt.Key_Return)
+    assert field.text() == "4, 3, 2"
+    assert not window.controls.layerError.isVisible()
+    assert window.controller.trainer.config.hidden == (4, 3, 2)
+    assert window.controller.trainer.model.fc1.out_features == 4
+    # letters cannot even be typed
+    qtbot.keyClicks(field, "x")
+    assert field.text() == "4, 3, 2"
+
+
+def test_layer_buttons_and_spin_boxes_edit_the_network(window):
+    c = window.controls
+    c.addLayerButton.click()
+    assert window.controller.trainer.config.hidden == (8, 8, 8)
+    assert c.layerSizesInput.text() == "8, 8, 8"
+    window.findChild(QSpinBox, "layerSpin1").setValue(3)
+    assert window.controller.trainer.config.hidden == (3, 8, 8)
+    c.removeLayerButton.click()
+    assert window.controller.trainer.config.hidden == (3, 8)
+
+
+def test_preset_picker_loads_every_setting(window):
+    c = window.controls
+    index = c.presetInput.findData("spiral")
+    c.presetInput.setCurrentIndex(index)
+    c.presetInput.activated.emit(index)
+    config = window.controller.trainer.config
+    assert config.dataset == "spiral" and config.hidden == (16, 16, 16) and config.optimizer == "adam"
+    assert c.layerSizesInput.text() == "16, 16, 16" and c.optimizerInput.currentData() == "adam"
+
+
+def test_device_picker_lists_only_present_devices(window):
+    combo = window.controls.deviceInput
+    items = [combo.itemData(i) for i in range(combo.count())]
+    assert items == [d.id for d in list_devices()]
+    assert items[0] == "cpu"
+
+
+def test_divergence_shows_a_friendly_message(window, qtbot):
+    c = window.controls
+    index = c.presetInput.findData("plane")
+    c.presetInput.setCurrentIndex(index)
+    c.presetInput.activated.emit(index)
+    c.layerSizesInput.setText("8, 8")
+    c.layerSizesInput.editingFinished.emit()
+    c.activationInput.setCurrentIndex(c.activationInput.findData("relu"))
+    c.learningRateInput.setValue(10.0)
+    with qtbot.waitSignal(window.trainingFinished, timeout=60_000) as blocker:
+        window.trainButton.click()
+    assert blocker.args[0]["status"] == "diverged"
+    assert window.divergedBanner.isVisible()
+    assert "lower learning rate" in window.divergedBanner.text()
+
+
+def test_closing_mid_run_exits_cleanly_with_code_0():
+    script = textwrap.dedent("""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        import torch
+        from PySide6.QtWidgets import QApplication
+        from playground.app import create_window
+        app = QApplication([])
+        w = create_window("spiral")
+        w.show()
+        def close_soon(snap):
+            if snap.step > 50:
+                w.close()
+        w.controller.snapshotReady.connect(close_soon)
+        w.trainButton.click()
+        sys.exit(app.exec())
+    """)
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "QThread" not in r.stderr and "Destroyed while thread" not in r.stderr
