@@ -129,6 +129,11 @@ def cmd_train(args) -> int:
     from playground.core.training import RunControl, Trainer
 
     config, preset = config_from_args(args)
+    if args.export:  # an unknown extension is bad input: say so before training, not after
+        from playground.core.export import export_format
+
+        for path in args.export:
+            export_format(path)
     trainer = Trainer(config, preset=preset)
     if args.init_weights:
         from playground.core.export import load_weights
@@ -157,8 +162,7 @@ def cmd_train(args) -> int:
     for path in args.export:
         from playground.core.export import export
 
-        export(trainer, path)
-        print(f"saved {path}", file=sys.stderr)
+        print(f"saved {export(trainer, path)}", file=sys.stderr)
     if summary.status == "diverged":
         print(f"training diverged at step {summary.steps + 1}: the loss stopped being a finite number. "
               f"Try a lower learning rate, e.g. --lr {config.learning_rate / 10:g}", file=sys.stderr)

@@ -43,6 +43,7 @@ import datetime as _dt
 import errno
 import inspect
 import io
+import itertools
 import json
 import logging
 import os
@@ -354,10 +355,10 @@ def _read_safetensors(path: Path, error: type) -> tuple[dict[str, torch.Tensor],
     try:
         with safe_open(str(path), framework="pt", device="cpu") as f:
             metadata = f.metadata() or {}
-            tensors = {k: f.get_tensor(k).clone() for k in f.keys()}
+            tensors = {k: f.get_tensor(k).clone() for k in f.keys()}  # noqa: SIM118 (a file handle)
     except OSError as e:
         raise error(f"cannot read {path}: {_reason(e, path)}") from None
-    except Exception as e:  # SafetensorError and friends: a damaged or foreign file
+    except Exception as e:  # noqa: BLE001  SafetensorError and friends: a damaged or foreign file
         raise error(f"cannot read {path}: not a valid safetensors file ({_first_line(e)})") from None
     return tensors, metadata
 
@@ -369,7 +370,7 @@ def _torch_load_weights(path: Path) -> dict[str, torch.Tensor]:
             obj = torch.load(path, map_location="cpu", weights_only=True)  # never weights_only=False
     except OSError as e:
         raise WeightsError(f"cannot read {path}: {_reason(e, path)}") from None
-    except Exception as e:  # UnpicklingError for refused globals, RuntimeError for a damaged file
+    except Exception as e:  # noqa: BLE001  UnpicklingError for refused globals, RuntimeError if damaged
         text = str(e)
         found = re.search(r"Unsupported global: GLOBAL (\S+)", text)
         if found:
@@ -388,7 +389,7 @@ def _torch_load_weights(path: Path) -> dict[str, torch.Tensor]:
 
 
 def _weights_only_detail(text: str) -> str:
-    found = re.search(r"WeightsUnpickler error: (.+?)(?:\n\n|$)", text, re.S)
+    found = re.search(r"WeightsUnpickler error: (.+?)(?:\n\n|$)", text, re.DOTALL)
     detail = found.group(1) if found else _first_line(Exception(text))
     return " ".join(detail.split())[:200]
 
@@ -408,6 +409,11 @@ def _find_state_dict(obj) -> dict[str, torch.Tensor] | None:
     return found
 
 
+def _natural(item) -> list:
+    """fc2 before fc10."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", item[0])]
+
+
 def _shape(t) -> str:
     return "[" + ", ".join(str(s) for s in t) + "]"
 
@@ -416,7 +422,7 @@ def check_weights_fit(model: torch.nn.Module, tensors: Mapping[str, torch.Tensor
     """Raise WeightsError unless ``tensors`` has exactly the model's names, shapes and float types."""
     expected = model.state_dict()
     missing = [(k, tuple(v.shape)) for k, v in expected.items() if k not in tensors]
-    unexpected = [(k, tuple(v.shape)) for k, v in tensors.items() if k not in expected]
+    unexpected = sorted(((k, tuple(v.shape)) for k, v in tensors.items() if k not in expected), key=_natural)
     mismatched = [
         (k, tuple(tensors[k].shape), tuple(v.shape))
         for k, v in expected.items()
@@ -657,7 +663,7 @@ def standalone_script(trainer) -> str:
     settings += [f"BATCH_SIZE = {c.batch_size}", f"EPOCHS = {epochs}"]
 
     layers = "\n".join(
-        f"        self.fc{i} = nn.Linear({a}, {b})" for i, (a, b) in enumerate(zip(sizes, sizes[1:]), start=1)
+        f"        self.fc{i} = nn.Linear({a}, {b})" for i, (a, b) in enumerate(itertools.pairwise(sizes), start=1)
     )
     n_layers = len(sizes) - 1
     act = _ACTIVATION_CODE[c.activation]
@@ -778,21 +784,21 @@ if __name__ == "__main__":
 
 
 __all__ = [
+    "DEFAULT_EXTENSION",
     "FORMATS",
     "SESSION_EXTENSION",
-    "DEFAULT_EXTENSION",
     "ExportError",
-    "WeightsError",
     "SessionError",
+    "WeightsError",
+    "atomic_write",
+    "check_weights_fit",
+    "cpu_state_dict",
     "export",
     "export_format",
-    "atomic_write",
+    "load_config",
+    "load_session",
     "load_weights",
     "read_weights",
-    "check_weights_fit",
-    "load_config",
     "save_session",
-    "load_session",
     "standalone_script",
-    "cpu_state_dict",
 ]
