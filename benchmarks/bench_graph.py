@@ -13,11 +13,11 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import torch  # noqa: E402  (before the QApplication)
-from torch import nn  # noqa: E402
+import torch
+from torch import nn
 
-from playground.core import graph as G  # noqa: E402
-from playground.core.model import MLP  # noqa: E402
+from playground.core import graph as G
+from playground.core.model import MLP
 
 
 def median_ms(fn, runs: int = 15) -> float:
@@ -51,7 +51,7 @@ def main() -> None:
     for name, model, n_in, n_out, runs in (("seed-example", seed, 10, 2, 30), ("50-layer MLP", deep, 10, 2, 10)):
         loss = loss_of(model, n_in, n_out)
         spec = G.trace_graph(loss, model)
-        t_trace = median_ms(lambda: G.trace_graph(loss, model), runs)
+        t_trace = median_ms(lambda loss=loss, model=model: G.trace_graph(loss, model), runs)
         t_both = median_ms(trace_and_layout(model, n_in, n_out), runs)
         rows.append((name, len(spec.nodes), len(spec.edges), t_trace, t_both))
 
@@ -85,10 +85,8 @@ def main() -> None:
         panel._user_chose_mode = True
         panel.layers_button.setChecked(layer_mode)
         panel.set_snapshot(snaps[0])
-        t_full = median_ms(lambda: (panel._relayout()), 5)
-        i = [0]
-
-        def swap():
+        t_full = median_ms(panel._relayout, 5)
+        def swap(panel=panel, snaps=snaps, i=[0]):  # noqa: B006 (a counter kept between calls)
             i[0] ^= 1
             panel.set_snapshot(snaps[i[0]])
         recolor[name] = (median_ms(swap, 30), t_full, len(panel.nodes))

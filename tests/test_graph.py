@@ -126,7 +126,7 @@ def test_probe_grad_norms_equal_p_grad_norm(seed_config):
     assert snap is not None and snap.step == trainer.step_count - 1
     params = dict(trainer.model.named_parameters())
     for n in snap.spec.nodes:
-        st = snap.node_stats[n.id] if n.id in snap.node_stats else None
+        st = snap.node_stats.get(n.id)
         if n.kind == "param":
             p = params[n.param]
             assert st["grad_norm"] == pytest.approx(p.grad.norm().item(), rel=1e-6)

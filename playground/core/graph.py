@@ -740,6 +740,25 @@ def write_graph(spec: GraphSpec, path: str | os.PathLike, rankdir: str = "TB",
     _atomic_write(path, render_graph(spec, ext, rankdir, node_stats))
 
 
-__all__ = ["GraphNode", "GraphEdge", "GraphSpec", "GraphSnapshot", "GraphProbe", "trace_graph", "graph_for_config",
-           "snapshot_for_config", "layer_graph", "layer_stats", "layout_graph", "Layout", "write_graph",
-           "render_graph", "to_agraph", "grad_range", "grad_fraction", "ramp_color", "node_text", "short_op"]
+__all__ = [
+    "GraphEdge",
+    "GraphNode",
+    "GraphProbe",
+    "GraphSnapshot",
+    "GraphSpec",
+    "Layout",
+    "grad_fraction",
+    "grad_range",
+    "graph_for_config",
+    "layer_graph",
+    "layer_stats",
+    "layout_graph",
+    "node_text",
+    "ramp_color",
+    "render_graph",
+    "short_op",
+    "snapshot_for_config",
+    "to_agraph",
+    "trace_graph",
+    "write_graph",
+]

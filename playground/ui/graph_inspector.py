@@ -156,7 +156,7 @@ class GraphInspector(QWidget):
             rows.append((m.param or m.label, self.tr("|grad| {0}, mean {1}").format(
                 fmt(st.get("grad_norm")), fmt(st.get("mean")))))
         cells = "".join(
-            f"<tr><td style='color:#6b7280; padding-right:0.6em'>{html.escape(k)}</td>"
+            f"<tr><td style='color:#6b7280; padding-right:0.6em; white-space:nowrap'>{html.escape(k)}</td>"
             f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.details.setText(f"<table>{cells}</table>")
         hist_source = stats
