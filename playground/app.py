@@ -34,6 +34,9 @@ def _install_translators(app) -> None:
 def make_app(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
+    from playground.core.devices import use_cpu_threads
+
+    use_cpu_threads()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("PyTorch Playground")
     app.setOrganizationName("PyTorch Playground")

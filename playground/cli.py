@@ -186,6 +186,9 @@ def cmd_graph(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from playground.core.devices import use_cpu_threads
+
+    use_cpu_threads()
     try:
         if args.command == "presets":
             return cmd_presets(args)

@@ -5,6 +5,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 import torch  # noqa: E402,F401  (import torch before any QApplication exists: a known crash otherwise)
 
+from playground.core.devices import use_cpu_threads  # noqa: E402
+
+use_cpu_threads()  # as the app and the CLI do
+
 
 @pytest.fixture(autouse=True)
 def no_running_threads_or_timers(request, monkeypatch):

@@ -37,3 +37,18 @@ def resolve_device(name: str) -> torch.device:
     if key not in present:
         raise ConfigError("device", f"{name!r} is not present on this machine; available: {', '.join(present)}")
     return torch.device(key)
+
+
+def use_cpu_threads(n: int | None = None) -> int:
+    """Set torch's CPU threads: one by default (env PLAYGROUND_THREADS overrides).
+
+    The playground's networks are small: one thread runs them fastest, and two OpenMP threads
+    spin-waiting against the GUI thread (or any other busy process) slowed training up to 15x in
+    benchmarks/bench_window.py. Returns the count in force.
+    """
+    import os
+
+    if n is None:
+        n = int(os.environ.get("PLAYGROUND_THREADS", "1") or 1)
+    torch.set_num_threads(max(1, n))
+    return torch.get_num_threads()
