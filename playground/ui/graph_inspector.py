@@ -131,7 +131,7 @@ class GraphInspector(QWidget):
         rows: list[tuple[str, str]] = []
         if node.kind == "param":
             self.title.setText(node.param or node.label)
-            rows.append((self.tr("Kind"), self.tr("parameter (leaf, AccumulateGrad)")))
+            rows.append((self.tr("Kind"), self.tr("parameter (leaf)")))
         elif node.kind in ("op", "layer"):
             self.title.setText(short_op(node.op) if node.kind == "op" else node.label)
             if node.kind == "op":

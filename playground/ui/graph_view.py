@@ -379,7 +379,7 @@ class GraphPanel(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.inspector.setMinimumWidth(round(QFontMetricsF(self.font()).height() * 16))
+        self.inspector.setMinimumWidth(round(QFontMetricsF(self.font()).height() * 18))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
