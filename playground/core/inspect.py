@@ -1,0 +1,292 @@
+"""What the network learned, as plain numbers: the output over the input plane, each hidden
+neuron's activation map, the weights, and for the other datasets a confusion matrix or a 2-D
+projection of the data colored by prediction.
+
+``snapshot_views(trainer)`` runs in the training thread between steps (``torch.no_grad()``, eval
+mode, the train/eval state restored afterwards) and returns an immutable ``ViewSnapshot`` holding
+only numpy arrays and numbers copied off the device, so it may cross to the UI thread. The input
+grid is built once per trainer, dataset, device and resolution and kept on the device; the
+output map and all neuron maps come from one forward pass.
+
+Conventions: ``grid[iy, ix]`` has y rising with the row index and x with the column index, pixel
+centres at ``grid_axes(extent, n)``; the picture covers ``extent = (xmin, xmax, ymin, ymax)``
+exactly. Layers are numbered as in ``sizes``: 0 is the input, 1..L the hidden layers, L+1 the
+output; ``neuron_maps[k]`` belongs to hidden layer k+1.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from playground.core.datasets import Dataset
+
+MAX_MAPPED_NEURONS = 16  # hidden layers up to this wide get a map per neuron
+DEFAULT_EXTENT = (-1.2, 1.2, -1.2, 1.2)
+
+Extent = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, eq=False)
+class ViewSnapshot:
+    """One refresh of the output and network views. Plain numbers and read-only numpy arrays."""
+
+    kind: str  # "boundary2d" | "digits" | "projection"
+    task: str  # "classification" | "regression"
+    n_classes: int  # 0 for regression
+    step: int
+    epoch: int
+    sizes: tuple[int, ...]  # neurons per layer, input to output
+    weights: tuple[np.ndarray, ...]  # per layer, (out, in) float32
+    biases: tuple[np.ndarray, ...]  # per layer, (out,) float32
+    accuracy: float | None = None  # test accuracy (classification)
+    # boundary2d -----------------------------------------------------------------------------
+    extent: Extent | None = None
+    # (H, W) float32: P(class 1) for two classes, the winning class index for more, the value
+    # for regression
+    grid: np.ndarray | None = None
+    confidence: np.ndarray | None = None  # (H, W) float32, winning class probability (> 2 classes)
+    # per hidden layer: (n_neurons, h, w) float32 activations, or None for layers wider than 16
+    neuron_maps: tuple[np.ndarray | None, ...] = ()
+    # digits / projection ------------------------------------------------------------------
+    confusion: np.ndarray | None = None  # (K, K) int64, rows true class, columns predicted
+    test_predictions: np.ndarray | None = None  # (n_test,) int64 classes or float32 values
+    train_predictions: np.ndarray | None = None  # (n_train,) projection only
+
+    @property
+    def hidden_sizes(self) -> tuple[int, ...]:
+        return self.sizes[1:-1]
+
+    def grid_value(self, x: float, y: float) -> float:
+        """The output map at the pixel nearest to (x, y)."""
+        if self.grid is None or self.extent is None:
+            raise ValueError("this snapshot has no output map (not a 2-D dataset)")
+        iy, ix = grid_index(self.extent, self.grid.shape, x, y)
+        return float(self.grid[iy, ix])
+
+
+# -- helpers, plain numpy ------------------------------------------------------------------
+
+
+def view_kind(dataset: Dataset) -> str:
+    """Which picture suits the dataset: the plane for 2-D, images for digits, else a projection."""
+    if dataset.is_2d:
+        return "boundary2d"
+    if dataset.name == "digits" or (dataset.n_features == 64 and dataset.n_classes == 10):
+        return "digits"
+    return "projection"
+
+
+def plot_extent(dataset: Dataset, margin: float = 1.1) -> Extent:
+    """A square extent around the data: [-1.2, 1.2] unless noisy points lie further out."""
+    pts = np.concatenate([dataset.x_train, dataset.x_test])[:, :2]
+    half = max(DEFAULT_EXTENT[1], float(np.abs(pts).max()) * margin) if len(pts) else DEFAULT_EXTENT[1]
+    half = math.ceil(half * 10) / 10
+    return (-half, half, -half, half)
+
+
+def grid_axes(extent: Extent, resolution: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pixel-centre coordinates (xs, ys) of a resolution x resolution map covering ``extent``."""
+    xmin, xmax, ymin, ymax = extent
+    i = (np.arange(resolution, dtype=np.float64) + 0.5) / resolution
+    return (xmin + i * (xmax - xmin)).astype(np.float32), (ymin + i * (ymax - ymin)).astype(np.float32)
+
+
+def grid_index(extent: Extent, shape: tuple[int, ...], x: float, y: float) -> tuple[int, int]:
+    """(row, column) of the pixel holding the point (x, y), clamped to the map."""
+    xmin, xmax, ymin, ymax = extent
+    h, w = shape[:2]
+    ix = int(np.clip((x - xmin) / (xmax - xmin) * w, 0, w - 1))
+    iy = int(np.clip((y - ymin) / (ymax - ymin) * h, 0, h - 1))
+    return iy, ix
+
+
+def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int) -> np.ndarray:
+    """(K, K) int64 counts, rows the true class, columns the predicted one."""
+    y_true = np.asarray(y_true, dtype=np.int64).ravel()
+    y_pred = np.asarray(y_pred, dtype=np.int64).ravel()
+    return np.bincount(y_true * n_classes + y_pred, minlength=n_classes * n_classes).reshape(n_classes, n_classes)
+
+
+def projection_2d(x: np.ndarray, reference: np.ndarray | None = None) -> np.ndarray:
+    """(n, 2) float32: ``x`` on the two principal axes of ``reference`` (default ``x`` itself).
+
+    Plain SVD, with each axis' sign fixed (largest loading positive), so the picture is the same
+    every time for the same data: fit it once per dataset, on the training set.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    ref = x if reference is None else np.asarray(reference, dtype=np.float64)
+    mean = ref.mean(0)
+    _, _, vt = np.linalg.svd(ref - mean, full_matrices=False)
+    axes = vt[:2]
+    if len(axes) < 2:  # a single feature: pad with a zero axis
+        axes = np.vstack([axes, np.zeros((2 - len(axes), ref.shape[1]))])
+    signs = np.sign(axes[np.arange(2), np.abs(axes).argmax(1)])
+    axes = axes * np.where(signs == 0, 1.0, signs)[:, None]
+    return ((x - mean) @ axes.T).astype(np.float32)
+
+
+class Throttle:
+    """``ready()`` is True at most ``hz`` times a second: bound how often snapshots are sent."""
+
+    def __init__(self, hz: float = 20.0):
+        self.interval = 1.0 / hz
+        self._next = 0.0
+
+    def ready(self, now: float | None = None) -> bool:
+        now = time.perf_counter() if now is None else now
+        if now < self._next:
+            return False
+        self._next = now + self.interval
+        return True
+
+
+# -- the snapshot, in the training thread ------------------------------------------------
+
+
+class _Inputs:
+    """Cached per trainer: the grid points (output map + neuron maps, concatenated) on the device."""
+
+    def __init__(self, dataset: Dataset, device: torch.device, resolution: int, neuron_resolution: int):
+        self.key = (id(dataset), str(device), resolution, neuron_resolution)
+        self.kind = view_kind(dataset)
+        self.extent: Extent | None = None
+        self.points: torch.Tensor | None = None
+        if self.kind == "boundary2d":
+            self.extent = plot_extent(dataset)
+            parts = []
+            for n in (resolution, neuron_resolution):
+                xs, ys = grid_axes(self.extent, n)
+                gx, gy = np.meshgrid(xs, ys)  # (n, n), row = y
+                parts.append(np.stack([gx.ravel(), gy.ravel()], 1))
+            self.points = torch.as_tensor(np.concatenate(parts), dtype=torch.float32, device=device)
+
+
+_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _cached_inputs(trainer, resolution: int, neuron_resolution: int) -> _Inputs:
+    key = (id(trainer.dataset), str(trainer.device), resolution, neuron_resolution)
+    inputs = _cache.get(trainer)
+    if inputs is None or inputs.key != key:
+        inputs = _Inputs(trainer.dataset, trainer.device, resolution, neuron_resolution)
+        _cache[trainer] = inputs
+    return inputs
+
+
+def _to_numpy(t: torch.Tensor) -> np.ndarray:
+    """A read-only host copy (never a view of a live parameter)."""
+    a = t.detach().to("cpu", copy=True).numpy()
+    a.setflags(write=False)
+    return a
+
+
+def _forward_all(model, x: torch.Tensor) -> tuple[list[torch.Tensor], torch.Tensor]:
+    """Hidden activations and the output from one pass (the MLP's own layers and activation)."""
+    *hidden, last = model.layers
+    acts = []
+    for fc in hidden:
+        x = model.act(fc(x))
+        acts.append(x)
+    return acts, last(x)
+
+
+def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40) -> ViewSnapshot:
+    """Everything the output and network views draw, for the trainer's current weights.
+
+    Call it from the thread that trains, between steps, at a bounded rate (see ``Throttle``).
+    """
+    model = trainer.model
+    dataset: Dataset = trainer.dataset
+    inputs = _cached_inputs(trainer, resolution, neuron_resolution)
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            return _snapshot(trainer, model, dataset, inputs, resolution, neuron_resolution)
+    finally:
+        model.train(was_training)
+
+
+def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres: int) -> ViewSnapshot:
+    task, k = dataset.task, dataset.n_classes
+    common = dict(
+        kind=inputs.kind,
+        task=task,
+        n_classes=k,
+        step=int(trainer.step_count),
+        epoch=int(trainer.epoch),
+        sizes=tuple(int(s) for s in model.sizes),
+        weights=tuple(_to_numpy(fc.weight) for fc in model.layers),
+        biases=tuple(_to_numpy(fc.bias) for fc in model.layers),
+    )
+
+    # The test set: accuracy, and the predictions the digits and projection views draw.
+    test_out = model(trainer.x_test)
+    accuracy = None
+    if task == "classification":
+        test_pred = test_out.argmax(1)
+        accuracy = float((test_pred == trainer.y_test).float().mean()) if len(test_pred) else None
+    else:
+        test_pred = test_out[:, 0]
+
+    if inputs.kind == "boundary2d":
+        acts, out = _forward_all(model, inputs.points)
+        n_big = res * res
+        out = out[:n_big]
+        confidence = None
+        if task == "regression":
+            grid = out[:, 0]
+        elif k == 2:
+            grid = torch.softmax(out, 1)[:, 1]
+        else:
+            conf, cls = torch.softmax(out, 1).max(1)
+            grid, confidence = cls.float(), _to_numpy(conf.reshape(res, res))
+        maps = tuple(
+            _to_numpy(a[n_big:].T.reshape(a.shape[1], nres, nres)) if a.shape[1] <= MAX_MAPPED_NEURONS else None
+            for a in acts
+        )
+        return ViewSnapshot(
+            **common,
+            accuracy=accuracy,
+            extent=inputs.extent,
+            grid=_to_numpy(grid.float().reshape(res, res)),
+            confidence=confidence,
+            neuron_maps=maps,
+            test_predictions=_to_numpy(test_pred),
+        )
+
+    if inputs.kind == "digits":
+        kk = max(k, 1)
+        conf = torch.bincount(trainer.y_test * kk + test_pred, minlength=kk * kk).reshape(kk, kk)
+        return ViewSnapshot(
+            **common, accuracy=accuracy, confusion=_to_numpy(conf), test_predictions=_to_numpy(test_pred)
+        )
+
+    train_out = model(trainer.x_train)
+    train_pred = train_out.argmax(1) if task == "classification" else train_out[:, 0]
+    return ViewSnapshot(
+        **common,
+        accuracy=accuracy,
+        test_predictions=_to_numpy(test_pred),
+        train_predictions=_to_numpy(train_pred),
+    )
+
+
+__all__ = [
+    "ViewSnapshot",
+    "snapshot_views",
+    "view_kind",
+    "plot_extent",
+    "grid_axes",
+    "grid_index",
+    "confusion_matrix",
+    "projection_2d",
+    "Throttle",
+    "MAX_MAPPED_NEURONS",
+]
