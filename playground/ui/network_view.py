@@ -1,0 +1,484 @@
+"""The network view: neurons as circles, one column per layer, edges for the weights.
+
+An edge is blue for a positive weight and orange for a negative one, and thicker the larger the
+weight; each neuron carries its bias as a small colored square, and (2-D data, layers of up to 16
+neurons) a thumbnail of its activation over the input plane. Layers wider than 16 neurons show
+their first and last few neurons around an ellipsis that counts the rest, so a 512-wide layer
+stays readable. Items are built once per architecture; a snapshot only re-pens edges and swaps
+thumbnails. Hovering a neuron emits ``neuronHovered(layer, index)`` ((-1, -1) on leaving); the
+tooltip of an edge shows its weight live.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QToolTip,
+    QWidget,
+)
+
+from playground.core.inspect import MAX_MAPPED_NEURONS, ViewSnapshot
+
+ORANGE = "#f59322"
+BLUE = "#0877bd"
+HOVER = "#222222"
+MAX_DRAWN = 16  # a layer up to this wide shows every neuron
+HEAD, TAIL = 6, 2  # a wider one shows its first HEAD and last TAIL neurons around an ellipsis
+WIDTH_LEVELS = 24  # edge pens are quantized to this many widths per sign and cached
+
+
+def _lut() -> np.ndarray:
+    """(256, 3) uint8: orange (-1) through near-white (0) to blue (+1)."""
+    t = np.linspace(-1, 1, 256)[:, None]
+    white = np.array([242.0, 243.0, 243.0])
+    o, b = QColor(ORANGE), QColor(BLUE)
+    orange = np.array([o.red(), o.green(), o.blue()], dtype=float)
+    blue = np.array([b.red(), b.green(), b.blue()], dtype=float)
+    rgb = np.where(t < 0, white + (orange - white) * -t, white + (blue - white) * t)
+    return rgb.round().astype(np.uint8)
+
+
+LUT = _lut()
+
+
+def shown_indices(n: int) -> list[int]:
+    """Which neurons of an n-wide layer are drawn."""
+    return list(range(n)) if n <= MAX_DRAWN else [*range(HEAD), *range(n - TAIL, n)]
+
+
+def maps_to_images(maps: np.ndarray, scale: float | None = None) -> list[QImage]:
+    """(n, h, w) maps, y rising with the row, to QImages (row 0 at the top), colored by LUT in
+    [-scale, scale] (default: the largest magnitude among them)."""
+    if scale is None:
+        scale = float(np.abs(maps).max()) if maps.size else 1.0
+    scale = scale if scale > 1e-9 else 1.0
+    idx = np.clip((maps[:, ::-1, :] / scale + 1) * 127.5, 0, 255).astype(np.uint8)
+    rgba = np.empty(idx.shape + (4,), dtype=np.uint8)
+    rgba[..., :3] = LUT[idx]
+    rgba[..., 3] = 255
+    n, h, w = idx.shape
+    images = []
+    for k in range(n):
+        buf = np.ascontiguousarray(rgba[k])
+        images.append(QImage(buf.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy())
+    return images
+
+
+def _color(value: float, scale: float = 1.0) -> QColor:
+    i = int(np.clip((math.tanh(value / scale) + 1) * 127.5, 0, 255))
+    r, g, b = LUT[i]
+    return QColor(int(r), int(g), int(b))
+
+
+class NeuronItem(QGraphicsItem):
+    """A circle, optionally filled with an activation map, with its bias as a small square."""
+
+    def __init__(self, view: NetworkView, layer: int, index: int, radius: float, has_bias: bool):
+        super().__init__()
+        self.view, self.layer, self.index, self.r = view, layer, index, radius
+        self.has_bias = has_bias
+        self.bias: float | None = None
+        self.image: QImage | None = None
+        self.hovered = False
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+        self._circle = QPainterPath()
+        self._circle.addEllipse(QPointF(0, 0), radius, radius)
+
+    def boundingRect(self) -> QRectF:
+        m = self.r * 1.25
+        return QRectF(-m, -m, 2 * m, 2 * m)
+
+    def shape(self) -> QPainterPath:
+        return self._circle
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        r = self.r
+        text = self.view.palette().color(QPalette.ColorRole.Text)
+        rect = QRectF(-r, -r, 2 * r, 2 * r)
+        if self.image is not None:
+            painter.save()
+            painter.setClipPath(self._circle)
+            painter.drawImage(rect, self.image)
+            painter.restore()
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            painter.setBrush(QBrush(QColor("#e4e6e7")))
+        pen = QPen(QColor(HOVER) if self.hovered else text, r * (0.2 if self.hovered else 0.08))
+        painter.setPen(pen)
+        painter.drawEllipse(rect)
+        if self.has_bias and self.bias is not None:
+            s = r * 0.62
+            painter.setPen(QPen(text, r * 0.05))
+            painter.setBrush(QBrush(_color(self.bias)))
+            painter.drawRect(QRectF(-r * 1.05, r * 1.05 - s, s, s))
+
+    def set_image(self, image: QImage | None) -> None:
+        self.image = image
+        self.update()
+
+    def set_bias(self, bias: float) -> None:
+        if bias != self.bias:
+            self.bias = bias
+            self.update()
+
+    def tooltip_text(self) -> str:
+        text = self.view.neuron_name(self.layer, self.index)
+        if self.has_bias and self.bias is not None:
+            b = self.view.tr("bias (fc%1.bias[%2]) = %3")
+            text += "\n" + b.replace("%1", str(self.layer)).replace("%2", str(self.index)).replace("%3", f"{self.bias:+.4f}")
+        if self.image is not None:
+            text += "\n" + self.view.tr("the picture: this neuron's output over the input plane")
+        return text
+
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.update()
+        self.view._neuron_entered(self.layer, self.index)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+        self.view._neuron_left(self.layer, self.index)
+
+
+class EdgeItem(QGraphicsPathItem):
+    """One weight: fc{layer}.weight[dst, src], from neuron src of layer-1 to neuron dst of layer."""
+
+    def __init__(self, view: NetworkView, layer: int, src: int, dst: int, a: QPointF, b: QPointF, grab: float):
+        super().__init__()
+        self.view, self.layer, self.src, self.dst = view, layer, src, dst
+        self.weight: float | None = None
+        self.pen_key: tuple[int, int] | None = None
+        path = QPainterPath(a)
+        mid = (a.x() + b.x()) / 2
+        path.cubicTo(QPointF(mid, a.y()), QPointF(mid, b.y()), b)
+        self.setPath(path)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(grab)
+        self._shape = stroker.createStroke(path)
+        self.setZValue(0)
+
+    def shape(self) -> QPainterPath:
+        return self._shape  # a wide band, so a thin edge is easy to hover
+
+    def tooltip_text(self) -> str:
+        v = self.view
+        head = f"fc{self.layer}.weight[{self.dst}, {self.src}] = "
+        head += f"{self.weight:+.4f}" if self.weight is not None else v.tr("(not trained yet)")
+        route = v.tr("from %1 to %2")
+        route = route.replace("%1", v.neuron_name(self.layer - 1, self.src)).replace("%2", v.neuron_name(self.layer, self.dst))
+        return f"{head}\n{route}"
+
+
+class _TextItem(QGraphicsSimpleTextItem):
+    def __init__(self, text: str, font: QFont, color: QColor, tooltip: str | None = None):
+        super().__init__(text)
+        self.setFont(font)
+        self.setBrush(QBrush(color))
+        self._tip = tooltip
+
+    def tooltip_text(self) -> str | None:
+        return self._tip
+
+
+class _Scene(QGraphicsScene):
+    def helpEvent(self, event) -> None:
+        """Tooltips are built when asked, so an edge shows its weight as it is now."""
+        for item in self.items(event.scenePos()):
+            tip = getattr(item, "tooltip_text", None)
+            text = tip() if tip is not None else None
+            if text:
+                QToolTip.showText(event.screenPos(), text, event.widget())
+                event.accept()
+                return
+        QToolTip.hideText()
+        event.ignore()
+
+
+class NetworkView(QGraphicsView):
+    """The network drawn live (``networkView``): call ``set_architecture`` then ``set_snapshot``."""
+
+    neuronHovered = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("networkView")
+        self._scene = _Scene(self)
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(self._scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Base))
+        self.setMinimumSize(round(self._em(12)), round(self._em(8)))
+        self._sizes: tuple[int, ...] = ()
+        self._neurons: list[dict[int, NeuronItem]] = []
+        self._edges: list[list[EdgeItem]] = []  # per weight layer (fc1 first)
+        self._edge_index: list[tuple[np.ndarray, np.ndarray]] = []  # (dst, src) per weight layer
+        self._pens: dict[tuple[int, int], QPen] = {}
+        self._inputs_pictured = False
+        self._hovered: tuple[int, int] | None = None
+        self._placeholder = None
+        self._show_placeholder()
+
+    # -- geometry, from the font -----------------------------------------------------------
+    def _em(self, factor: float = 1.0) -> float:
+        return QFontMetricsF(self.font()).height() * factor
+
+    def _font(self, factor: float = 1.0, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * factor)
+        font.setBold(bold)
+        return font
+
+    # -- public API -------------------------------------------------------------------------
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return self._sizes
+
+    @Slot(list)
+    def set_architecture(self, sizes: list[int]) -> None:
+        """Build the items for ``sizes`` (input, hidden..., output neurons)."""
+        self._sizes = tuple(int(s) for s in sizes)
+        self._scene.clear()
+        self._placeholder = None
+        self._neurons, self._edges, self._edge_index = [], [], []
+        self._pens.clear()
+        self._inputs_pictured = False
+        if self._hovered is not None:
+            self._hovered = None
+            self.neuronHovered.emit(-1, -1)
+        if len(self._sizes) < 2:
+            self._show_placeholder()
+            return
+
+        u = self._em()
+        r, pitch, gap = 1.2 * u, 3.0 * u, 7.5 * u
+        text = self.palette().color(QPalette.ColorRole.Text)
+        faint = QColor(text)
+        faint.setAlphaF(0.65)
+        n_layers = len(self._sizes)
+        positions: list[dict[int, QPointF]] = []
+        top = 0.0
+        for col, n in enumerate(self._sizes):
+            shown = shown_indices(n)
+            slots = len(shown) + (1 if n > MAX_DRAWN else 0)
+            x = col * gap
+            y0 = -(slots - 1) / 2 * pitch
+            top = min(top, y0)
+            pos, neurons = {}, {}
+            for slot, idx in enumerate(shown):
+                if n > MAX_DRAWN and slot >= HEAD:
+                    slot += 1  # leave the ellipsis its slot
+                p = QPointF(x, y0 + slot * pitch)
+                item = NeuronItem(self, col, idx, r, has_bias=col > 0)
+                item.setPos(p)
+                item.setToolTip("")
+                self._scene.addItem(item)
+                pos[idx], neurons[idx] = p, item
+            if n > MAX_DRAWN:
+                hidden = n - len(shown)
+                tip = self.tr("%1 more neurons, not drawn so the picture stays readable").replace("%1", str(hidden))
+                dots = _TextItem("\u22ee", self._font(1.6, bold=True), text, tip)
+                br = dots.boundingRect()
+                dots.setPos(x - br.width() / 2, y0 + HEAD * pitch - br.height() / 2)
+                more = _TextItem(f"+{hidden}", self._font(0.9), faint, tip)
+                mb = more.boundingRect()
+                more.setPos(x + br.width() / 2 + 0.2 * u, y0 + HEAD * pitch - mb.height() / 2)
+                self._scene.addItem(dots)
+                self._scene.addItem(more)
+            positions.append(pos)
+            self._neurons.append(neurons)
+        # edges between drawn neurons
+        for layer in range(1, n_layers):
+            edges, dst_idx, src_idx = [], [], []
+            for dst, b in positions[layer].items():
+                for src, a in positions[layer - 1].items():
+                    e = EdgeItem(self, layer, src, dst, a + QPointF(r, 0), b - QPointF(r, 0), 0.5 * u)
+                    self._scene.addItem(e)
+                    edges.append(e)
+                    dst_idx.append(dst)
+                    src_idx.append(src)
+            self._edges.append(edges)
+            self._edge_index.append((np.array(dst_idx, dtype=np.int64), np.array(src_idx, dtype=np.int64)))
+        # column headers and neuron labels
+        for col, n in enumerate(self._sizes):
+            if col == 0:
+                name = self.tr("Input")
+            elif col == n_layers - 1:
+                name = self.tr("Output")
+            else:
+                name = self.tr("Hidden %1").replace("%1", str(col))
+            head = _TextItem(name, self._font(1.0, bold=True), text)
+            count = _TextItem(self.tr("%1 neurons").replace("%1", str(n)) if n != 1 else self.tr("1 neuron"), self._font(0.9), faint)
+            for k, item in enumerate((head, count)):
+                b = item.boundingRect()
+                item.setPos(col * gap - b.width() / 2, top - r - 0.6 * u - (2 - k) * b.height())
+                self._scene.addItem(item)
+        for idx, p in positions[0].items():
+            label = _TextItem(self.input_label(idx), self._font(0.95), text)
+            b = label.boundingRect()
+            label.setPos(p.x() - r - 0.3 * u - b.width(), p.y() - b.height() / 2)
+            self._scene.addItem(label)
+        for idx, p in positions[-1].items():
+            label = _TextItem(self.output_label(idx), self._font(0.95), text)
+            b = label.boundingRect()
+            label.setPos(p.x() + r + 0.3 * u, p.y() - b.height() / 2)
+            self._scene.addItem(label)
+        rect = self._scene.itemsBoundingRect()
+        m = 0.5 * u
+        self._scene.setSceneRect(rect.adjusted(-m, -m, m, m))
+        self._fit()
+
+    @Slot(object)
+    def set_snapshot(self, snap: ViewSnapshot) -> None:
+        """Re-pen the edges, set the biases and thumbnails; no items are created."""
+        if not self._sizes:
+            self.set_architecture(list(snap.sizes))
+        elif tuple(snap.sizes) != self._sizes:
+            return  # a snapshot of an older architecture, still on its way
+        u = self._em()
+        for layer, (w, b) in enumerate(zip(snap.weights, snap.biases), start=1):
+            dst, src = self._edge_index[layer - 1]
+            values = w[dst, src].astype(np.float64)
+            levels = np.rint(np.tanh(np.abs(values) / 1.5) * (WIDTH_LEVELS - 1)).astype(np.int64)
+            signs = (values >= 0).astype(np.int64)
+            for edge, value, level, sign in zip(self._edges[layer - 1], values.tolist(), levels.tolist(), signs.tolist()):
+                edge.weight = value
+                key = (sign, level)
+                if edge.pen_key != key:
+                    edge.pen_key = key
+                    edge.setPen(self._pen(key, u))
+            for idx, item in self._neurons[layer].items():
+                item.set_bias(float(b[idx]))
+        if snap.kind == "boundary2d":
+            self._set_pictures(snap)
+
+    def neuron_item(self, layer: int, index: int) -> NeuronItem | None:
+        return self._neurons[layer].get(index) if 0 <= layer < len(self._neurons) else None
+
+    def edge_item(self, layer: int, src: int, dst: int) -> EdgeItem | None:
+        """The edge of fc{layer}.weight[dst, src], if drawn."""
+        if not 1 <= layer <= len(self._edges):
+            return None
+        for e in self._edges[layer - 1]:
+            if e.src == src and e.dst == dst:
+                return e
+        return None
+
+    def edge_count(self) -> int:
+        return sum(len(e) for e in self._edges)
+
+    def drawn_neurons(self, layer: int) -> list[int]:
+        return sorted(self._neurons[layer])
+
+    def thumbnail_count(self, hidden_only: bool = True) -> int:
+        layers = self._neurons[1:-1] if hidden_only else self._neurons
+        return sum(1 for layer in layers for item in layer.values() if item.image is not None)
+
+    def neuron_name(self, layer: int, index: int) -> str:
+        if layer == 0:
+            return self.tr("input %1").replace("%1", self.input_label(index))
+        if layer == len(self._sizes) - 1:
+            return self.tr("output %1").replace("%1", self.output_label(index))
+        return self.tr("hidden layer %1, neuron %2").replace("%1", str(layer)).replace("%2", str(index + 1))
+
+    def input_label(self, index: int) -> str:
+        if self._sizes and self._sizes[0] == 2:
+            return ("x\u2081", "x\u2082")[index]
+        return f"x{index + 1}"
+
+    def output_label(self, index: int) -> str:
+        n = self._sizes[-1] if self._sizes else 0
+        if n == 1:
+            return self.tr("value")
+        if n == 10 and self._sizes[0] == 64:
+            return str(index)
+        return self.tr("class %1").replace("%1", str(index))
+
+    # -- internals --------------------------------------------------------------------------
+    def _pen(self, key: tuple[int, int], u: float) -> QPen:
+        pen = self._pens.get(key)
+        if pen is None:
+            sign, level = key
+            t = level / (WIDTH_LEVELS - 1)
+            color = QColor(BLUE if sign else ORANGE)
+            color.setAlphaF(0.3 + 0.7 * t)
+            pen = QPen(color, u * (0.04 + 0.42 * t))
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            self._pens[key] = pen
+        return pen
+
+    def _set_pictures(self, snap: ViewSnapshot) -> None:
+        n_layers = len(self._sizes)
+        if not self._inputs_pictured and self._sizes[0] == 2:
+            ramp = np.linspace(-1, 1, 32, dtype=np.float32)
+            gx, gy = np.meshgrid(ramp, ramp)
+            for item, image in zip((self._neurons[0].get(0), self._neurons[0].get(1)), maps_to_images(np.stack([gx, gy]))):
+                if item is not None:
+                    item.set_image(image)
+            self._inputs_pictured = True
+        for k, maps in enumerate(snap.neuron_maps):
+            layer = k + 1
+            if maps is None or layer >= n_layers - 1 or len(maps) > MAX_MAPPED_NEURONS:
+                continue
+            for idx, image in enumerate(maps_to_images(maps)):
+                item = self._neurons[layer].get(idx)
+                if item is not None:
+                    item.set_image(image)
+        if snap.grid is not None:
+            small = snap.grid[:: max(1, snap.grid.shape[0] // 32), :: max(1, snap.grid.shape[1] // 32)]
+            out = self._neurons[-1]
+            if snap.task == "regression":
+                pictures = maps_to_images(small[None])
+            elif snap.n_classes == 2:
+                pictures = maps_to_images(np.stack([small, small]) * 2 - 1, scale=1.0)  # orange: class 0, blue: class 1
+            else:
+                pictures = []
+            for idx, image in enumerate(pictures):
+                if idx in out:
+                    out[idx].set_image(image)
+
+    def _neuron_entered(self, layer: int, index: int) -> None:
+        self._hovered = (layer, index)
+        self.neuronHovered.emit(layer, index)
+
+    def _neuron_left(self, layer: int, index: int) -> None:
+        if self._hovered == (layer, index):
+            self._hovered = None
+            self.neuronHovered.emit(-1, -1)
+
+    def _show_placeholder(self) -> None:
+        self._placeholder = _TextItem(
+            self.tr("The network appears here"), self._font(1.0), self.palette().color(QPalette.ColorRole.Text)
+        )
+        self._scene.addItem(self._placeholder)
+        self._scene.setSceneRect(self._placeholder.boundingRect())
+        self._fit()
+
+    def _fit(self) -> None:
+        rect = self._scene.sceneRect()
+        if rect.isValid():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit()
+
+
+__all__ = ["NetworkView", "NeuronItem", "EdgeItem", "shown_indices", "maps_to_images", "MAX_DRAWN"]

@@ -1,0 +1,248 @@
+"""The output view and the network view, offscreen (pytest-qt)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint
+
+from playground.core.config import TrainConfig
+from playground.core.inspect import snapshot_views
+from playground.core.training import Trainer
+from playground.ui.network_view import HEAD, TAIL, NetworkView
+from playground.ui.output_view import OutputView
+
+
+@pytest.fixture(scope="module")
+def circle():
+    trainer = Trainer(TrainConfig(dataset="circle", samples=200, hidden=(8, 8), learning_rate=0.1))
+    for _ in range(40):
+        trainer.train_step()
+    return trainer, snapshot_views(trainer)
+
+
+@pytest.fixture(scope="module")
+def digits():
+    trainer = Trainer(TrainConfig(dataset="digits", hidden=(32,), epochs=1, batch_size=32, learning_rate=0.003, optimizer="adam"))
+    trainer.run()
+    return trainer, snapshot_views(trainer)
+
+
+def output_view(qtbot, dataset) -> OutputView:
+    view = OutputView()
+    qtbot.addWidget(view)
+    view.resize(640, 520)
+    view.set_dataset(dataset)
+    view.show()
+    return view
+
+
+def network_view(qtbot, sizes) -> NetworkView:
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(640, 420)
+    view.set_architecture(list(sizes))
+    view.show()
+    return view
+
+
+# -- output view: 2-D ---------------------------------------------------------------------
+
+
+def test_output_view_shows_the_boundary(qtbot, circle):
+    trainer, snap = circle
+    view = output_view(qtbot, trainer.dataset)
+    assert view.objectName() == "boundaryView"
+    assert view.kind == "boundary2d"
+    view.set_snapshot(snap)
+    shown = view.displayed_image()
+    assert shown.shape == (100, 100)
+    np.testing.assert_array_equal(shown, snap.grid)
+    assert 0.0 <= shown.min() and shown.max() <= 1.0
+    assert "%" in view._info.text()  # accuracy shown
+
+
+def test_output_view_updates_items_in_place(qtbot, circle):
+    trainer, snap = circle
+    view = output_view(qtbot, trainer.dataset)
+    view.set_snapshot(snap)
+    items = list(view._plot.items)
+    image = view._image
+    for _ in range(5):
+        trainer.train_step()
+    view.set_snapshot(snapshot_views(trainer))
+    assert view._image is image and list(view._plot.items) == items
+    assert not np.array_equal(view.displayed_image(), snap.grid)  # the picture moved
+
+
+def test_toggles(qtbot, circle):
+    trainer, snap = circle
+    view = output_view(qtbot, trainer.dataset)
+    view.set_snapshot(snap)
+    assert view._test_points.isVisible()
+    assert len(view._train_points.data) == len(trainer.dataset.x_train)
+    assert len(view._test_points.data) == len(trainer.dataset.x_test)
+    view.set_show_test_data(False)
+    assert not view._test_points.isVisible()
+    view.set_discretize(True)
+    assert set(np.unique(view.displayed_image())) <= {0.0, 1.0}
+    view.set_discretize(False)
+    np.testing.assert_array_equal(view.displayed_image(), snap.grid)
+
+
+def test_show_neuron_large_and_back(qtbot, circle):
+    trainer, snap = circle
+    view = output_view(qtbot, trainer.dataset)
+    view.set_snapshot(snap)
+    view.show_neuron(2, 3)  # hidden layer 2, fourth neuron
+    assert view.shown_neuron == (2, 3)
+    big = view.displayed_image()
+    assert big.shape[0] >= snap.neuron_maps[1].shape[1]
+    assert np.corrcoef(big[::3, ::3].ravel(), snap.neuron_maps[1][3].ravel())[0, 1] > 0.99
+    assert "3" in view._title.text() or "4" in view._title.text()
+    view.show_neuron(0, 0)  # input x1: the x coordinate itself
+    assert view.displayed_image()[5, 0] < view.displayed_image()[5, -1]
+    view.show_neuron(-1, None)
+    assert view.shown_neuron is None
+    np.testing.assert_array_equal(view.displayed_image(), snap.grid)
+
+
+def test_snapshot_of_another_kind_is_ignored(qtbot, circle, digits):
+    trainer, snap = circle
+    view = output_view(qtbot, trainer.dataset)
+    view.set_snapshot(snap)
+    view.set_snapshot(digits[1])
+    assert view.snapshot is snap
+
+
+# -- output view: digits and projection ---------------------------------------------------
+
+
+def test_digits_view_shows_a_confusion_matrix_summing_to_the_test_set(qtbot, digits):
+    trainer, snap = digits
+    view = output_view(qtbot, trainer.dataset)
+    assert view.kind == "digits"
+    view.set_snapshot(snap)
+    shown = view.confusion_shown()
+    assert shown.shape == (10, 10)
+    assert int(shown.sum()) == len(trainer.dataset.y_test)
+    texts = [t.textItem.toPlainText() for t in view._conf_texts]
+    assert sum(int(t) for t in texts if t) == len(trainer.dataset.y_test)
+    # the test images: predicted label under each, the wrong ones marked
+    n = len(view._tile_texts)
+    assert n > 0
+    wrong = snap.test_predictions[:n] != trainer.dataset.y_test[:n]
+    marked = np.array(["\u2260" in t.textItem.toPlainText() for t in view._tile_texts])
+    np.testing.assert_array_equal(marked, wrong)
+    for t, p in zip(view._tile_texts, snap.test_predictions[:n]):
+        assert t.textItem.toPlainText().startswith(str(int(p)))
+
+
+def test_seed_example_projection_colored_by_prediction(qtbot):
+    trainer = Trainer(TrainConfig(dataset="seed-example", samples=200, hidden=(5,)))
+    for _ in range(10):
+        trainer.train_step()
+    snap = snapshot_views(trainer)
+    view = output_view(qtbot, trainer.dataset)
+    assert view.kind == "projection"
+    view.set_snapshot(snap)
+    d = trainer.dataset
+    assert len(view._proj_test.data) == len(d.x_test)
+    n_wrong = int((snap.test_predictions != d.y_test).sum() + (snap.train_predictions != d.y_train).sum())
+    assert len(view._proj_wrong.data) == n_wrong
+    assert f"{100 * snap.accuracy:.1f}" in view._info.text()
+
+
+# -- network view -------------------------------------------------------------------------
+
+
+def test_network_view_neurons_edges_and_maps(qtbot, circle):
+    trainer, snap = circle
+    view = network_view(qtbot, snap.sizes)
+    assert view.objectName() == "networkView"
+    assert view.edge_count() == 2 * 8 + 8 * 8 + 8 * 2
+    n_items = len(view.scene().items())
+    view.set_snapshot(snap)
+    assert len(view.scene().items()) == n_items  # nothing rebuilt
+    # neuron map count equals hidden neuron count
+    assert view.thumbnail_count() == sum(snap.hidden_sizes) == sum(len(m) for m in snap.neuron_maps)
+    # biases shown
+    assert view.neuron_item(1, 0).bias == pytest.approx(float(snap.biases[0][0]))
+    # edges: sign gives the color, magnitude the width, tooltip the value
+    w = snap.weights[1]
+    e_big = view.edge_item(2, *np.unravel_index(np.abs(w).argmax(), w.shape)[::-1])
+    e_small = view.edge_item(2, *np.unravel_index(np.abs(w).argmin(), w.shape)[::-1])
+    assert e_big.pen().widthF() > e_small.pen().widthF()
+    edge = view.edge_item(1, 1, 4)  # fc1.weight[4, 1]
+    assert f"{snap.weights[0][4, 1]:+.4f}" in edge.tooltip_text()
+    assert "fc1.weight[4, 1]" in edge.tooltip_text()
+    pos, neg = (view.edge_item(2, s, d) for d, s in (np.argwhere(w > 0)[0], np.argwhere(w < 0)[0]))
+    assert pos.pen().color().blue() > pos.pen().color().red()
+    assert neg.pen().color().red() > neg.pen().color().blue()
+
+
+def test_network_view_updates_live(qtbot, circle):
+    trainer, snap = circle
+    view = network_view(qtbot, snap.sizes)
+    view.set_snapshot(snap)
+    edge = view.edge_item(1, 0, 0)
+    before = edge.weight
+    for _ in range(10):
+        trainer.train_step()
+    later = snapshot_views(trainer)
+    view.set_snapshot(later)
+    assert edge.weight == pytest.approx(float(later.weights[0][0, 0]))
+    assert edge.weight != before
+
+
+def test_hovering_a_neuron_shows_its_map_in_the_output_view(qtbot, circle):
+    trainer, snap = circle
+    net = network_view(qtbot, snap.sizes)
+    out = output_view(qtbot, trainer.dataset)
+    net.neuronHovered.connect(out.show_neuron)
+    net.set_snapshot(snap)
+    out.set_snapshot(snap)
+    item = net.neuron_item(1, 2)
+    where = net.mapFromScene(item.scenePos())
+    qtbot.mouseMove(net.viewport(), where + QPoint(30, 30))
+    with qtbot.waitSignal(net.neuronHovered, timeout=2000) as blocker:
+        qtbot.mouseMove(net.viewport(), where)
+    assert blocker.args == [1, 2]
+    assert out.shown_neuron == (1, 2)
+    with qtbot.waitSignal(net.neuronHovered, timeout=2000) as blocker:
+        qtbot.mouseMove(net.viewport(), QPoint(2, 2))
+    assert blocker.args == [-1, -1]
+    assert out.shown_neuron is None
+
+
+def test_wide_layers_drawn_compactly(qtbot, digits):
+    trainer, snap = digits
+    view = network_view(qtbot, snap.sizes)  # 64, 32, 10
+    assert view.drawn_neurons(0) == [*range(HEAD), 62, 63]
+    assert len(view.drawn_neurons(1)) == HEAD + TAIL
+    assert view.drawn_neurons(2) == list(range(10))
+    assert view.edge_count() == (HEAD + TAIL) ** 2 + (HEAD + TAIL) * 10  # never 64 x 32
+    view.set_snapshot(snap)
+    assert view.thumbnail_count() == 0  # no maps for image inputs
+    edge = view.edge_item(1, 63, 31)
+    assert f"{snap.weights[0][31, 63]:+.4f}" in edge.tooltip_text()
+
+
+def test_stale_snapshot_of_another_architecture_is_ignored(qtbot, circle):
+    _, snap = circle
+    view = network_view(qtbot, [2, 4, 2])
+    view.set_snapshot(snap)
+    assert view.sizes == (2, 4, 2)
+    assert view.edge_item(1, 0, 0).weight is None
+
+
+def test_render_offscreen(qtbot, circle, tmp_path):
+    trainer, snap = circle
+    out = output_view(qtbot, trainer.dataset)
+    net = network_view(qtbot, snap.sizes)
+    out.set_snapshot(snap)
+    net.set_snapshot(snap)
+    for w, name in ((out, "out.png"), (net, "net.png")):
+        image = w.grab().toImage()
+        assert not image.isNull() and image.width() > 100
+        assert image.save(str(tmp_path / name))
