@@ -12,6 +12,8 @@ No Qt here: the CLI and the tests use this module headless.
 
 from __future__ import annotations
 
+import dataclasses
+
 import hashlib
 import json
 import math
@@ -412,6 +414,10 @@ class GraphProbe:
         self._pending: dict | None = None
         self._trainer = None
 
+    @property
+    def trainer(self):
+        return self._trainer
+
     def attach(self, trainer) -> None:
         self._trainer = trainer
         trainer.on_loss = self._on_loss
@@ -762,3 +768,27 @@ __all__ = [
     "trace_graph",
     "write_graph",
 ]
+
+
+def preview_snapshot(trainer, probe: GraphProbe | None = None) -> GraphSnapshot | None:
+    """The graph of the trainer's next mini-batch with its gradients, without taking a step.
+
+    For showing the graph before training starts (or after a reset): forward, trace, backward,
+    then the gradients are cleared again; weights, batch order and optimizer state do not move.
+    """
+    probe = probe or GraphProbe()
+    n = min(trainer.config.batch_size, len(trainer.x_train))
+    x, y = trainer.x_train[:n], trainer.y_train[:n]
+    was_training = trainer.model.training
+    trainer.model.train()
+    try:
+        loss = trainer.criterion(trainer.model(x), y)
+        if not torch.isfinite(loss):
+            return None
+        probe.capture(loss, trainer.model)
+        loss.backward()
+        snap = probe.take()
+    finally:
+        trainer.model.zero_grad(set_to_none=True)
+        trainer.model.train(was_training)
+    return None if snap is None else dataclasses.replace(snap, step=trainer.step_count)

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from playground import __version__
 from playground.core.config import ConfigError, TrainConfig
+from playground.core.graph import preview_snapshot
 from playground.core.presets import load_presets
 from playground.ui.controls import ControlPanel
+from playground.ui.graph_view import GraphPanel
 from playground.ui.loss_plot import LossPlot
 from playground.ui.style import DANGER, em
-from playground.ui.worker import TrainingController, TrainSnapshot
+from playground.ui.worker import GraphTrainProbe, TrainingController, TrainSnapshot
 
 
 class Pane(QWidget):
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
             raise ConfigError("preset", f"unknown preset {name!r}; available: {', '.join(self.presets)}")
         config = self.presets[name].config
         self.controller = TrainingController(config, preset=name, parent=self)
+        self.controller.probes = {"graph": GraphTrainProbe()}
         self._build(config, name)
         self._wire()
         self._on_trainer_replaced(self.controller.trainer)
@@ -114,11 +117,14 @@ class MainWindow(QMainWindow):
         self.divergedBanner.hide()
 
         self.lossView = LossPlot()
-        self.panes = [Pane(self.tr("Loss"), self.lossView)]
+        self.graphView = GraphPanel()
+        self.panes = [Pane(self.tr("Loss"), self.lossView),
+                      Pane(self.tr("Computation graph (loss.grad_fn)"), self.graphView)]
         self.viewArea = QSplitter(Qt.Vertical)
         self.topRow = QSplitter(Qt.Horizontal)
         self.bottomRow = QSplitter(Qt.Horizontal)
         self.topRow.addWidget(self.panes[0])
+        self.topRow.addWidget(self.panes[1])
         self.viewArea.addWidget(self.topRow)
         self.viewArea.addWidget(self.bottomRow)
         for pane in self.panes:
@@ -225,6 +231,14 @@ class MainWindow(QMainWindow):
         self.progressBar.setValue(min(trainer.epoch, trainer.config.epochs))
         self._show_metrics(trainer.history[-1] if trainer.history else None)
         self.statusLabel.setText(self.tr("step {0} - epoch {1}").format(trainer.step_count, trainer.epoch))
+        self.graphView.clear()
+        self._refresh_graph(trainer)
+
+    def _refresh_graph(self, trainer) -> None:
+        """The graph as the weights stand now (idle only: the GUI thread may touch the trainer)."""
+        graph = preview_snapshot(trainer)
+        if graph is not None:
+            self.graphView.set_snapshot(graph)
 
     @Slot(object)
     def _on_snapshot(self, snap: TrainSnapshot) -> None:
@@ -236,6 +250,8 @@ class MainWindow(QMainWindow):
             snap.step, snap.steps_per_second, minutes, seconds, snap.learning_rate))
         if snap.new_epochs:
             self._show_metrics(snap.new_epochs[-1])
+        if "graph" in snap.extras:
+            self.graphView.set_snapshot(snap.extras["graph"])
 
     def _show_metrics(self, m) -> None:
         if m is None:
@@ -249,6 +265,7 @@ class MainWindow(QMainWindow):
     @Slot(dict)
     def _on_finished(self, summary: dict) -> None:
         self.lossView.redraw()  # the final points, without waiting for the timer
+        self._refresh_graph(self.controller.trainer)
         status = summary["status"]
         if status == "diverged":
             lr = self.controller.trainer.learning_rate

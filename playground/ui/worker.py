@@ -44,8 +44,26 @@ class TrainSnapshot:
     extras: dict[str, Any] = field(default_factory=dict)  # probe name -> its snapshot
 
 
-# A probe computes an extra view of the model in the worker thread: trainer -> plain data.
-Probe = Callable[[Trainer], Any]
+class Probe:
+    """An extra view of the model, computed in the worker thread at a bounded rate.
+
+    ``prepare`` runs before the step whose state will be read (e.g. to hook its graph);
+    ``collect`` runs after it and returns plain data (numbers, numpy arrays), never tensors.
+    """
+
+    def prepare(self, trainer: Trainer) -> None:
+        pass
+
+    def collect(self, trainer: Trainer) -> Any:
+        raise NotImplementedError
+
+
+class FunctionProbe(Probe):
+    def __init__(self, fn: Callable[[Trainer], Any]):
+        self.fn = fn
+
+    def collect(self, trainer: Trainer) -> Any:
+        return self.fn(trainer)
 
 
 class TrainingWorker(QObject):
@@ -64,6 +82,7 @@ class TrainingWorker(QObject):
         self._sent_epochs = len(trainer.history)
         self._last_emit = 0.0
         self._last_probe = 0.0
+        self._armed = False  # probes prepared: collect them after the next step
         self._start = 0.0
         self._start_step = trainer.step_count
 
@@ -73,6 +92,7 @@ class TrainingWorker(QObject):
         summary = None
         try:
             if self.single_step:
+                self._prepare()
                 result = self.trainer.train_step()
                 if result.diverged:
                     summary = self.trainer.summary("diverged")
@@ -88,17 +108,27 @@ class TrainingWorker(QObject):
         now = time.perf_counter()
         if self.control.paused:  # the loop waits after this step: show exactly where it stopped
             self._emit(force_probes=True, paused=True)
-        elif now - self._last_emit >= SNAPSHOT_INTERVAL or result.diverged:
+        elif self._armed or now - self._last_emit >= SNAPSHOT_INTERVAL or result.diverged:
             self._emit()
+        if not self._armed and now - self._last_probe >= PROBE_INTERVAL:
+            self._prepare()  # the next step is the one the probes will show
+
+    def _prepare(self) -> None:
+        for probe in self.probes.values():
+            probe.prepare(self.trainer)
+        self._armed = True
 
     def _emit(self, force_probes: bool = False, paused: bool = False) -> None:
         t = self.trainer
         now = time.perf_counter()
         extras = {}
-        if force_probes or now - self._last_probe >= PROBE_INTERVAL:
+        if self._armed or force_probes:
+            self._armed = False
             self._last_probe = now
             for name, probe in self.probes.items():
-                extras[name] = probe(t)
+                value = probe.collect(t)
+                if value is not None:
+                    extras[name] = value
         elapsed = now - self._start
         steps = t.step_count - self._start_step
         snap = TrainSnapshot(
@@ -272,3 +302,20 @@ class TrainingController(QObject):
         self._summary = None
         if summary is not None:
             self.runFinished.emit(summary.to_dict())
+
+
+class GraphTrainProbe(Probe):
+    """The live autograd graph: hook the next step's loss.grad_fn, then read its gradients."""
+
+    def __init__(self) -> None:
+        from playground.core.graph import GraphProbe
+
+        self.probe = GraphProbe()
+
+    def prepare(self, trainer: Trainer) -> None:
+        if self.probe.trainer is not trainer:
+            self.probe.attach(trainer)
+        self.probe.request()
+
+    def collect(self, trainer: Trainer) -> Any:
+        return self.probe.take()
