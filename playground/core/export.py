@@ -553,7 +553,7 @@ def load_session(path: str | os.PathLike, device: str | None = None):
         config = TrainConfig.from_json(meta["config"])
         if device is not None:
             config = config.replace(device=device)
-        elif config.device not in {d.id for d in list_devices()} | {"cuda"}:
+        elif ("cuda:0" if config.device == "cuda" else config.device) not in {d.id for d in list_devices()}:
             config = config.replace(device="cpu")
         preset = json.loads(meta.get("preset", "null"))
         history = [EpochMetrics(**m) for m in json.loads(meta["history"])]
