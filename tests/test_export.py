@@ -579,8 +579,9 @@ def test_cli_subprocess_reports_an_unwritable_export_without_a_traceback(tmp_pat
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+    blocker = tmp_path / "blocker"
     assert done.stderr.strip().splitlines()[-1] == (
-        f"playground: error: export: cannot write {tmp_path / 'blocker' / 'm.pt'}: {tmp_path / 'blocker'} is not a folder"
+        f"playground: error: export: cannot write {blocker / 'm.pt'}: {blocker} is not a folder"
     )
 
 

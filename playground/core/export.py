@@ -440,7 +440,8 @@ def check_weights_fit(model: torch.nn.Module, tensors: Mapping[str, torch.Tensor
             )
         sizes = getattr(model, "sizes", None)
         net = f" ({'-'.join(map(str, sizes))})" if sizes else ""
-        raise WeightsError(f"{path} does not fit this network{net}: " + "; ".join(parts), missing, unexpected, mismatched)
+        message = f"{path} does not fit this network{net}: " + "; ".join(parts)
+        raise WeightsError(message, missing, unexpected, mismatched)
     bad = [k for k, v in expected.items() if v.is_floating_point() and not tensors[k].is_floating_point()]
     if bad:
         raise WeightsError(f"{path}: {', '.join(bad)} hold {tensors[bad[0]].dtype} values, not floating point numbers")
