@@ -144,19 +144,23 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    created = False
     try:
         # 0o666 minus the umask, like any new file (mkstemp would make it private to the owner).
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        created = True
         with open(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except OSError as e:
-        _remove_quietly(tmp)
+        if created:
+            _remove_quietly(tmp)
         raise ExportError(f"cannot write {path}: {_reason(e, path)}") from None
     except BaseException:
-        _remove_quietly(tmp)
+        if created:
+            _remove_quietly(tmp)
         raise
 
 
