@@ -48,3 +48,27 @@ def no_running_threads_or_timers(request, monkeypatch):
         except RuntimeError:  # the C++ object is already gone: nothing left running
             pass
     assert not leaks, "test left Qt work running: " + "; ".join(leaks)
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(request, monkeypatch):
+    """No modal message box may block a test: record them; questions answer "Discard"/"No".
+
+    Tests that care replace ``QMessageBox.question`` themselves and read ``message_boxes``.
+    """
+    shown: list[tuple[str, str, str]] = []
+    if "qtbot" not in request.fixturenames:
+        yield shown
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    def fake(kind, answer):
+        def show(parent, title, text, *args, **kwargs):
+            shown.append((kind, title, text))
+            return answer
+        return staticmethod(show)
+
+    monkeypatch.setattr(QMessageBox, "question", fake("question", QMessageBox.Discard))
+    for kind in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, fake(kind, QMessageBox.Ok))
+    yield shown

@@ -225,8 +225,10 @@ def test_closing_mid_run_exits_cleanly_with_code_0():
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         import torch
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication, QMessageBox
         from playground.app import create_window
+        asked = []
+        QMessageBox.question = lambda *a, **k: asked.append(a[1]) or QMessageBox.Discard
         app = QApplication([])
         w = create_window("spiral")
         w.show()
@@ -235,8 +237,11 @@ def test_closing_mid_run_exits_cleanly_with_code_0():
                 w.close()
         w.controller.snapshotReady.connect(close_soon)
         w.trainButton.click()
-        sys.exit(app.exec())
+        code = app.exec()
+        print("asked:", asked)
+        sys.exit(code)
     """)
     r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
+    assert "asked: ['Save this session?']" in r.stdout  # trained, unsaved work: offered to save
     assert "QThread" not in r.stderr and "Destroyed while thread" not in r.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pathlib import Path
+
 from playground import __version__
+from playground.core import export as exporting
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.graph import preview_snapshot
 from playground.core.presets import load_presets
@@ -72,6 +76,8 @@ class MainWindow(QMainWindow):
         config = self.presets[name].config
         self.controller = TrainingController(config, preset=name, parent=self)
         self.controller.probes = {"graph": GraphTrainProbe()}
+        self._last_dir = Path.home()
+        self._saved_marker: tuple[int, int] | None = None
         self._build(config, name)
         self._wire()
         self._on_trainer_replaced(self.controller.trainer)
@@ -91,12 +97,17 @@ class MainWindow(QMainWindow):
         self.stopButton.setToolTip(self.tr("Stop training (Esc); the weights are kept"))
         self.resetButton = QPushButton(self.tr("Reset"), objectName="resetButton")
         self.resetButton.setToolTip(self.tr("New initial weights from the seed (R); the same seed gives the same start"))
+        self.exportButton = QPushButton(self.tr("Export..."), objectName="exportButton")
+        self.exportButton.setToolTip(self.tr(
+            "Save the trained weights (.safetensors, .pt), the model (.onnx, .pt2), a script that "
+            "reproduces the run (.py), the config (.json) or the whole session (Ctrl+E)"))
         self.trainButton.setDefault(True)
         buttons = QGridLayout()
         buttons.addWidget(self.trainButton, 0, 0, 1, 2)
         buttons.addWidget(self.stepButton, 1, 0)
         buttons.addWidget(self.stopButton, 1, 1)
-        buttons.addWidget(self.resetButton, 2, 0, 1, 2)
+        buttons.addWidget(self.resetButton, 2, 0)
+        buttons.addWidget(self.exportButton, 2, 1)
         self.buttonBox = QWidget()
         self.buttonBox.setLayout(buttons)
 
@@ -155,8 +166,20 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.openAction = QAction(self.tr("&Open session or config..."), self, shortcut=QKeySequence.Open,
+                                  triggered=self._on_open)
+        self.saveAction = QAction(self.tr("&Save session..."), self, shortcut=QKeySequence.Save,
+                                  triggered=self.save_session_dialog)
+        self.exportAction = QAction(self.tr("&Export..."), self, shortcut="Ctrl+E", triggered=self.export_dialog)
+        self.importAction = QAction(self.tr("&Import weights..."), self, shortcut="Ctrl+I",
+                                    triggered=self._on_import_weights)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit, triggered=self.close)
-        file_menu.addAction(quit_action)
+        for action in (self.openAction, self.saveAction, None, self.exportAction, self.importAction, None,
+                       quit_action):
+            if action is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(action)
         self.fileMenu = file_menu
 
         train_menu = self.menuBar().addMenu(self.tr("&Train"))
@@ -178,6 +201,7 @@ class MainWindow(QMainWindow):
         self.stepButton.clicked.connect(c.step)
         self.stopButton.clicked.connect(c.stop)
         self.resetButton.clicked.connect(self._on_reset)
+        self.exportButton.clicked.connect(self.export_dialog)
         self.controls.configChanged.connect(self._on_config)
         c.snapshotReady.connect(self._on_snapshot)
         c.runFinished.connect(self._on_finished)
@@ -217,6 +241,8 @@ class MainWindow(QMainWindow):
         self.stopButton.setEnabled(running)
         self.stepButton.setEnabled(state == "idle")
         self.resetButton.setEnabled(state == "idle")
+        for w in (self.exportButton, self.exportAction, self.saveAction, self.openAction, self.importAction):
+            w.setEnabled(state == "idle")
         if state == "paused":
             self.statusBar().showMessage(self.tr("Paused: press Space or Resume to go on"))
         elif running:
@@ -296,8 +322,165 @@ class MainWindow(QMainWindow):
             "<b>PyTorch Playground {0}</b><p>Watch real PyTorch train a neural network: the training loop, the "
             "autograd graph and what the network learns.</p>").format(__version__))
 
+    # -- files ----------------------------------------------------------------------------
+    @property
+    def has_unsaved_work(self) -> bool:
+        """Trained steps that no export or session save has captured."""
+        t = self.controller.trainer
+        return t.step_count > 0 and self._saved_marker != (id(t), t.step_count)
+
+    def _mark_saved(self) -> None:
+        t = self.controller.trainer
+        self._saved_marker = (id(t), t.step_count)
+
+    def _error(self, title: str, error: Exception) -> None:
+        QMessageBox.warning(self, title, str(error.message if isinstance(error, ConfigError) else error))
+
+    def _save_path(self, title: str, name: str, filters: list[str]) -> str | None:
+        """Ask for a file to write; confirm before overwriting. None when cancelled."""
+        path, chosen = QFileDialog.getSaveFileName(self, title, str(self._last_dir / name), ";;".join(filters),
+                                                   filters[0], QFileDialog.DontConfirmOverwrite)
+        if not path:
+            return None
+        if not Path(path).suffix:  # take the extension of the chosen filter
+            ext = chosen[chosen.find("*") + 1:chosen.find(")")] if "*" in chosen else ""
+            path += ext
+        if Path(path).exists():
+            answer = QMessageBox.question(
+                self, self.tr("Replace file?"),
+                self.tr("{0} already exists. Replace it?").format(Path(path).name),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return None
+        self._last_dir = Path(path).parent
+        return path
+
+    def _default_name(self) -> str:
+        return self.controller.preset or self.controller.trainer.config.dataset
+
+    @Slot()
+    def export_dialog(self) -> str | None:
+        """Export the trained model; the format follows the extension. Returns the path written."""
+        if self.controller.state != "idle":
+            return None
+        filters = [f"{self.tr(desc)} (*{ext})" for ext, desc in exporting.FORMATS.items()]
+        path = self._save_path(self.tr("Export"), self._default_name() + exporting.DEFAULT_EXTENSION, filters)
+        if path is None:
+            return None
+        try:
+            written = exporting.export(self.controller.trainer, path)
+        except ConfigError as e:
+            self._error(self.tr("Export failed"), e)
+            return None
+        if Path(written).suffix.lower() != ".json":
+            self._mark_saved()
+        self.statusBar().showMessage(self.tr("Saved {0}").format(written), 8000)
+        return str(written)
+
+    @Slot()
+    def save_session_dialog(self) -> str | None:
+        if self.controller.state != "idle":
+            return None
+        ext = exporting.SESSION_EXTENSION
+        path = self._save_path(self.tr("Save session"), self._default_name() + ext,
+                               [self.tr("Playground session (*{0})").format(ext)])
+        if path is None:
+            return None
+        try:
+            written = exporting.save_session(self.controller.trainer, path)
+        except ConfigError as e:
+            self._error(self.tr("Saving the session failed"), e)
+            return None
+        self._mark_saved()
+        self.statusBar().showMessage(self.tr("Saved session {0}").format(written), 8000)
+        return str(written)
+
+    @Slot()
+    def _on_open(self) -> None:
+        if self.controller.state != "idle" or not self._maybe_keep_work():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open session or config"), str(self._last_dir),
+            self.tr("Sessions and configs (*{0} *.json);;All files (*)").format(exporting.SESSION_EXTENSION))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Open a session (config, weights, history) or a .json config. False, with a message, on failure."""
+        self._last_dir = Path(path).parent
+        if Path(path).suffix.lower() == ".json":
+            try:
+                config = exporting.load_config(path)
+                self.controller.set_config(config, None)
+            except (ConfigError, RuntimeError) as e:
+                self._error(self.tr("Cannot open config"), e)
+                return False
+            self.controls.set_config(config, None)
+            self.statusBar().showMessage(self.tr("Loaded config {0}").format(path), 8000)
+            return True
+        return self.open_session(path)
+
+    def open_session(self, path: str) -> bool:
+        try:
+            trainer = exporting.load_session(path)
+            self.controller.replace_trainer(trainer)
+        except (ConfigError, RuntimeError) as e:
+            self._error(self.tr("Cannot open session"), e)
+            return False
+        self.controls.set_config(trainer.config, trainer.preset)
+        self._mark_saved()
+        self.statusBar().showMessage(self.tr("Opened session {0}: step {1}, epoch {2}").format(
+            path, trainer.step_count, trainer.epoch), 8000)
+        return True
+
+    @Slot()
+    def _on_import_weights(self) -> None:
+        if self.controller.state != "idle":
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import weights"), str(self._last_dir),
+                                              self.tr("Weights (*.safetensors *.pt);;All files (*)"))
+        if path:
+            self.import_weights(path)
+
+    def import_weights(self, path: str) -> bool:
+        """Load weights into the current network; on a mismatch nothing changes and a message says why."""
+        try:
+            exporting.load_weights(self.controller.trainer.model, path)
+        except ConfigError as e:
+            self._error(self.tr("Cannot import weights"), e)
+            return False
+        self._refresh_graph(self.controller.trainer)
+        self.statusBar().showMessage(self.tr("Loaded weights from {0}").format(path), 8000)
+        return True
+
+    def _ask_to_save(self):
+        """Save / Discard / Cancel for trained steps nothing has saved (Discard when there are none)."""
+        if not self.has_unsaved_work:
+            return QMessageBox.Discard
+        return QMessageBox.question(
+            self, self.tr("Save this session?"),
+            self.tr("The network has trained {0} steps that are not saved. Save the session to continue "
+                    "next time?").format(self.controller.trainer.step_count),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+
+    def _maybe_keep_work(self) -> bool:
+        """Offer to save trained, unsaved work before it is replaced. False if the user cancels."""
+        answer = self._ask_to_save()
+        if answer == QMessageBox.Save:
+            return self.save_session_dialog() is not None
+        return answer == QMessageBox.Discard
+
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        answer = self._ask_to_save()
+        if answer == QMessageBox.Cancel:
+            event.ignore()
+            return
+        if answer == QMessageBox.Save:
+            self.controller.shutdown()  # saving needs the run stopped; every finished step is kept
+            if self.save_session_dialog() is None:
+                event.ignore()
+                return
         self.controller.shutdown()
         super().closeEvent(event)
 

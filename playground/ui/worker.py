@@ -85,6 +85,7 @@ class TrainingWorker(QObject):
         self._armed = False  # probes prepared: collect them after the next step
         self._start = 0.0
         self._start_step = trainer.step_count
+        self.summary: Summary | None = None  # set before `finished`; read once the thread has ended
 
     @Slot()
     def run(self) -> None:
@@ -102,6 +103,7 @@ class TrainingWorker(QObject):
                 summary = _with_time(summary, time.perf_counter() - self._start, self.trainer.step_count - self._start_step)
         finally:
             self._emit(force_probes=True)
+            self.summary = summary
             self.finished.emit(summary)
 
     def _on_step(self, result: StepResult) -> None:
@@ -257,14 +259,15 @@ class TrainingController(QObject):
         self.trainer.reset()
         self.trainerReplaced.emit(self.trainer)
 
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Stop any run and wait for its thread: called when the window closes."""
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Stop any run, wait for its thread and finish the run now (its summary included)."""
         thread = self._thread
         if thread is None:
             return
         self.control.stop()
         thread.quit()
-        thread.wait(timeout_ms)
+        if thread.wait(timeout_ms):
+            self._on_thread_finished()
 
     # -- the thread -----------------------------------------------------------------------
     def _start(self, single_step: bool, target_epochs: int | None) -> None:
@@ -275,7 +278,6 @@ class TrainingController(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.snapshot.connect(self._on_snapshot)
-        worker.finished.connect(self._on_worker_finished)
         worker.finished.connect(thread.quit)
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
@@ -287,21 +289,17 @@ class TrainingController(QObject):
     def _on_snapshot(self, snap: TrainSnapshot) -> None:
         self.snapshotReady.emit(snap)
 
-    @Slot(object)
-    def _on_worker_finished(self, summary: Summary | None) -> None:
-        self._summary = summary
-
     @Slot()
     def _on_thread_finished(self) -> None:
         thread, worker = self._thread, self._worker
+        if thread is None:  # already finished by shutdown()
+            return
         self._thread = self._worker = None
         worker.deleteLater()
         thread.deleteLater()
         self._set_state("idle")
-        summary = getattr(self, "_summary", None)
-        self._summary = None
-        if summary is not None:
-            self.runFinished.emit(summary.to_dict())
+        if worker.summary is not None:
+            self.runFinished.emit(worker.summary.to_dict())
 
 
 class GraphTrainProbe(Probe):
