@@ -51,7 +51,7 @@ def main(preset: str | None = None, session: str | None = None, screenshot: str 
     app = make_app()
     window = create_window(preset)
     if session:
-        window.open_session(session)
+        window.open_path(session)
     if screenshot:
         return _screenshot(app, window, Path(screenshot), epochs)
     window.show()
