@@ -48,6 +48,7 @@ def _lut() -> np.ndarray:
 
 
 LUT = _lut()
+LUT32 = (np.uint32(0xFF000000) | LUT[:, 0].astype(np.uint32) << 16 | LUT[:, 1].astype(np.uint32) << 8 | LUT[:, 2]).astype(np.uint32)
 
 
 def shown_indices(n: int) -> list[int]:
@@ -56,27 +57,41 @@ def shown_indices(n: int) -> list[int]:
 
 
 def maps_to_images(maps: np.ndarray, scale: float | None = None) -> list[QImage]:
-    """(n, h, w) maps, y rising with the row, to QImages (row 0 at the top), colored by LUT in
-    [-scale, scale] (default: the largest magnitude among them)."""
+    """(n, h, w) maps, y rising with the row, to round QImages (row 0 at the top, transparent
+    outside the inscribed disc), colored by LUT in [-scale, scale] (default: the largest
+    magnitude among them)."""
     if scale is None:
         scale = float(np.abs(maps).max()) if maps.size else 1.0
     scale = scale if scale > 1e-9 else 1.0
-    idx = np.clip((maps[:, ::-1, :] / scale + 1) * 127.5, 0, 255).astype(np.uint8)
-    rgba = np.empty(idx.shape + (4,), dtype=np.uint8)
-    rgba[..., :3] = LUT[idx]
-    rgba[..., 3] = 255
-    n, h, w = idx.shape
+    n, h, w = maps.shape
+    idx = np.clip(maps[:, ::-1, :] * (127.5 / scale) + 127.5, 0, 255).astype(np.uint8)
+    argb = np.where(_disc(h, w), LUT32[idx], np.uint32(0))  # 0xAARRGGBB, the raster engine's own
     images = []
     for k in range(n):
-        buf = np.ascontiguousarray(rgba[k])
-        images.append(QImage(buf.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy())
+        buf = np.ascontiguousarray(argb[k])
+        images.append(QImage(buf.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied).copy())
     return images
 
 
+_discs: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _disc(h: int, w: int) -> np.ndarray:
+    """(h, w) bool: the disc inscribed in an h x w image (the neuron's outline hides its rim)."""
+    mask = _discs.get((h, w))
+    if mask is None:
+        y = (np.arange(h) + 0.5) / h * 2 - 1
+        x = (np.arange(w) + 0.5) / w * 2 - 1
+        mask = x[None, :] ** 2 + y[:, None] ** 2 <= 1.0
+        _discs[(h, w)] = mask
+    return mask
+
+
+_LUT_COLORS = [QColor(int(r), int(g), int(b)) for r, g, b in LUT]
+
+
 def _color(value: float, scale: float = 1.0) -> QColor:
-    i = int(np.clip((math.tanh(value / scale) + 1) * 127.5, 0, 255))
-    r, g, b = LUT[i]
-    return QColor(int(r), int(g), int(b))
+    return _LUT_COLORS[min(255, max(0, int((math.tanh(value / scale) + 1) * 127.5)))]
 
 
 class NeuronItem(QGraphicsItem):
@@ -87,6 +102,7 @@ class NeuronItem(QGraphicsItem):
         self.view, self.layer, self.index, self.r = view, layer, index, radius
         self.has_bias = has_bias
         self.bias: float | None = None
+        self._bias_brush = QBrush()
         self.image: QImage | None = None
         self.hovered = False
         self.setAcceptHoverEvents(True)
@@ -103,13 +119,10 @@ class NeuronItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         r = self.r
-        text = self.view.palette().color(QPalette.ColorRole.Text)
+        text = self.view.text_color
         rect = QRectF(-r, -r, 2 * r, 2 * r)
         if self.image is not None:
-            painter.save()
-            painter.setClipPath(self._circle)
-            painter.drawImage(rect, self.image)
-            painter.restore()
+            painter.drawImage(rect, self.image)  # already round (alpha outside the disc)
             painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
             painter.setBrush(QBrush(QColor("#e4e6e7")))
@@ -119,7 +132,7 @@ class NeuronItem(QGraphicsItem):
         if self.has_bias and self.bias is not None:
             s = r * 0.62
             painter.setPen(QPen(text, r * 0.05))
-            painter.setBrush(QBrush(_color(self.bias)))
+            painter.setBrush(self._bias_brush)
             painter.drawRect(QRectF(-r * 1.05, r * 1.05 - s, s, s))
 
     def set_image(self, image: QImage | None) -> None:
@@ -129,6 +142,7 @@ class NeuronItem(QGraphicsItem):
     def set_bias(self, bias: float) -> None:
         if bias != self.bias:
             self.bias = bias
+            self._bias_brush = QBrush(_color(bias))
             self.update()
 
     def tooltip_text(self) -> str:
@@ -160,8 +174,7 @@ class EdgeItem(QGraphicsPathItem):
         self.weight: float | None = None
         self.pen_key: tuple[int, int] | None = None
         path = QPainterPath(a)
-        mid = (a.x() + b.x()) / 2
-        path.cubicTo(QPointF(mid, a.y()), QPointF(mid, b.y()), b)
+        path.lineTo(b)  # straight: a curve cost twice the paint time (wide antialiased strokes)
         self.setPath(path)
         stroker = QPainterPathStroker()
         stroker.setWidth(grab)
@@ -185,6 +198,7 @@ class _TextItem(QGraphicsSimpleTextItem):
         super().__init__(text)
         self.setFont(font)
         self.setBrush(QBrush(color))
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static text
         self._tip = tooltip
 
     def tooltip_text(self) -> str | None:
@@ -221,6 +235,7 @@ class NetworkView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Base))
+        self.text_color = self.palette().color(QPalette.ColorRole.Text)
         self.setMinimumSize(round(self._em(12)), round(self._em(8)))
         self._sizes: tuple[int, ...] = ()
         self._neurons: list[dict[int, NeuronItem]] = []
@@ -413,10 +428,13 @@ class NetworkView(QGraphicsView):
         if pen is None:
             sign, level = key
             t = level / (WIDTH_LEVELS - 1)
-            color = QColor(BLUE if sign else ORANGE)
-            color.setAlphaF(0.3 + 0.7 * t)
+            # opaque: the color faded toward the background, not alpha (alpha blending of many
+            # wide antialiased curves doubled the paint time)
+            bg, c = self.palette().color(QPalette.ColorRole.Base), QColor(BLUE if sign else ORANGE)
+            a = 0.3 + 0.7 * t
+            color = QColor.fromRgbF(*(bg_c + (c_c - bg_c) * a for bg_c, c_c in zip(bg.getRgbF()[:3], c.getRgbF()[:3])))
             pen = QPen(color, u * (0.04 + 0.42 * t))
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             self._pens[key] = pen
         return pen
 

@@ -86,6 +86,7 @@ class OutputView(QWidget):
         self._neuron_lut = diverging_map(1.0).getLookupTable(nPts=256)
         self._levels: tuple[float, float] | None = None
         self._image_shape: tuple[int, ...] = ()
+        self._bar_label = ""
         self._lut_is_neuron = False
 
         self._title = QLabel()
@@ -106,8 +107,7 @@ class OutputView(QWidget):
         self._legend.setTextFormat(Qt.TextFormat.RichText)
 
         header = QHBoxLayout()
-        header.addWidget(self._title)
-        header.addStretch(1)
+        header.addWidget(self._title, 1)
         header.addWidget(self._show_test)
         header.addWidget(self._discretize)
 
@@ -360,6 +360,10 @@ class OutputView(QWidget):
         colors = diverging_map(1.0).map(t, mode="qcolor")
         return [pg.mkBrush(c) for c in colors]
 
+    def _set_title(self, text: str) -> None:
+        if text != self._title.text():
+            self._title.setText(text)
+
     def _output_title(self) -> str:
         d = self._dataset
         if d.task == "regression":
@@ -396,7 +400,9 @@ class OutputView(QWidget):
         if levels != self._levels:
             self._colorbar.setLevels(levels)
             self._levels = levels
-        self._colorbar.getAxis("left").setLabel(label, **self._label_style())
+        if label != self._bar_label:  # setLabel re-lays out the axis: only on a change
+            self._colorbar.getAxis("left").setLabel(label, **self._label_style())
+            self._bar_label = label
 
     def _draw_boundary(self) -> None:
         snap = self._snap
@@ -410,10 +416,9 @@ class OutputView(QWidget):
                 m = float(np.abs(data).max()) if data.size else 1.0
                 m = m if m > 1e-9 else 1.0
                 self._set_image(data, (-m, m), True, self.tr("activation"))
-                self._title.setText(title)
-                self._colorbar.setVisible(True)
+                self._set_title(title)
                 return
-        self._title.setText(self._output_title())
+        self._set_title(self._output_title())
         grid = snap.grid
         if snap.task == "regression":
             r = self._value_range
@@ -633,7 +638,8 @@ class OutputView(QWidget):
         if snap.accuracy is not None:
             acc = self.tr("test accuracy %1%").replace("%1", f"{100 * snap.accuracy:.1f}")
             text = f"{text} \u00b7 <b>{acc}</b>"
-        self._info.setText(text)
+        if text != self._info.text():
+            self._info.setText(text)
 
 
 __all__ = ["OutputView", "diverging_map", "ORANGE", "BLUE", "CLASS_COLORS"]
