@@ -230,7 +230,9 @@ class NetworkView(QGraphicsView):
         self._scene = _Scene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(self._scene)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        # no SmoothPixmapTransform: thumbnails are drawn near their own size, and smoothing them
+        # cost a quarter of the view's paint time
+        self.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -375,6 +377,7 @@ class NetworkView(QGraphicsView):
                 if edge.pen_key != key:
                     edge.pen_key = key
                     edge.setPen(self._pen(key, u))
+                    edge.setZValue(level / WIDTH_LEVELS)  # strong weights on top, under the neurons
             for idx, item in self._neurons[layer].items():
                 item.set_bias(float(b[idx]))
         if snap.kind == "boundary2d":
