@@ -63,6 +63,7 @@ def _screenshot(app, window, out: Path, epochs: int | None) -> int:
     if epochs is not None:
         window.controls.epochsInput.setValue(epochs)
     window.resize(1280, 720)
+    window.ask_before_closing = False
     window.show()
     result = {}
 

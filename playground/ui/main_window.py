@@ -31,12 +31,15 @@ from playground import __version__
 from playground.core import export as exporting
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.graph import preview_snapshot
+from playground.core.inspect import snapshot_views
 from playground.core.presets import load_presets
 from playground.ui.controls import ControlPanel
 from playground.ui.graph_view import GraphPanel
 from playground.ui.loss_plot import LossPlot
+from playground.ui.network_view import NetworkView
+from playground.ui.output_view import OutputView
 from playground.ui.style import DANGER, em
-from playground.ui.worker import GraphTrainProbe, TrainingController, TrainSnapshot
+from playground.ui.worker import FunctionProbe, GraphTrainProbe, TrainingController, TrainSnapshot
 
 
 class Pane(QWidget):
@@ -75,9 +78,10 @@ class MainWindow(QMainWindow):
             raise ConfigError("preset", f"unknown preset {name!r}; available: {', '.join(self.presets)}")
         config = self.presets[name].config
         self.controller = TrainingController(config, preset=name, parent=self)
-        self.controller.probes = {"graph": GraphTrainProbe()}
+        self.controller.probes = {"graph": GraphTrainProbe(), "views": FunctionProbe(snapshot_views)}
         self._last_dir = Path.home()
         self._saved_marker: tuple[int, int] | None = None
+        self.ask_before_closing = True  # offer to save trained work on close (off for --screenshot)
         self._build(config, name)
         self._wire()
         self._on_trainer_replaced(self.controller.trainer)
@@ -129,13 +133,19 @@ class MainWindow(QMainWindow):
 
         self.lossView = LossPlot()
         self.graphView = GraphPanel()
+        self.outputView = OutputView()
+        self.networkView = NetworkView()
         self.panes = [Pane(self.tr("Loss"), self.lossView),
-                      Pane(self.tr("Computation graph (loss.grad_fn)"), self.graphView)]
+                      Pane(self.tr("Computation graph (loss.grad_fn)"), self.graphView),
+                      Pane(self.tr("Output"), self.outputView),
+                      Pane(self.tr("Network"), self.networkView)]
         self.viewArea = QSplitter(Qt.Vertical)
         self.topRow = QSplitter(Qt.Horizontal)
         self.bottomRow = QSplitter(Qt.Horizontal)
         self.topRow.addWidget(self.panes[0])
         self.topRow.addWidget(self.panes[1])
+        self.bottomRow.addWidget(self.panes[2])
+        self.bottomRow.addWidget(self.panes[3])
         self.viewArea.addWidget(self.topRow)
         self.viewArea.addWidget(self.bottomRow)
         for pane in self.panes:
@@ -207,6 +217,7 @@ class MainWindow(QMainWindow):
         c.runFinished.connect(self._on_finished)
         c.stateChanged.connect(self._on_state)
         c.trainerReplaced.connect(self._on_trainer_replaced)
+        self.networkView.neuronHovered.connect(self.outputView.show_neuron)
 
     # -- reactions ------------------------------------------------------------------------
     @Slot()
@@ -257,14 +268,21 @@ class MainWindow(QMainWindow):
         self.progressBar.setValue(min(trainer.epoch, trainer.config.epochs))
         self._show_metrics(trainer.history[-1] if trainer.history else None)
         self.statusLabel.setText(self.tr("step {0} - epoch {1}").format(trainer.step_count, trainer.epoch))
+        self.outputView.set_dataset(trainer.dataset)
+        self.networkView.set_architecture(list(trainer.model.sizes))
         self.graphView.clear()
-        self._refresh_graph(trainer)
+        self._refresh_views(trainer)
 
-    def _refresh_graph(self, trainer) -> None:
-        """The graph as the weights stand now (idle only: the GUI thread may touch the trainer)."""
+    def _refresh_views(self, trainer) -> None:
+        """Graph and views as the weights stand now (idle only: the GUI thread may touch the trainer)."""
         graph = preview_snapshot(trainer)
         if graph is not None:
             self.graphView.set_snapshot(graph)
+        self._show_views(snapshot_views(trainer))
+
+    def _show_views(self, views) -> None:
+        self.outputView.set_snapshot(views)
+        self.networkView.set_snapshot(views)
 
     @Slot(object)
     def _on_snapshot(self, snap: TrainSnapshot) -> None:
@@ -278,6 +296,8 @@ class MainWindow(QMainWindow):
             self._show_metrics(snap.new_epochs[-1])
         if "graph" in snap.extras:
             self.graphView.set_snapshot(snap.extras["graph"])
+        if "views" in snap.extras:
+            self._show_views(snap.extras["views"])
 
     def _show_metrics(self, m) -> None:
         if m is None:
@@ -291,7 +311,7 @@ class MainWindow(QMainWindow):
     @Slot(dict)
     def _on_finished(self, summary: dict) -> None:
         self.lossView.redraw()  # the final points, without waiting for the timer
-        self._refresh_graph(self.controller.trainer)
+        self._refresh_views(self.controller.trainer)
         status = summary["status"]
         if status == "diverged":
             lr = self.controller.trainer.learning_rate
@@ -449,13 +469,13 @@ class MainWindow(QMainWindow):
         except ConfigError as e:
             self._error(self.tr("Cannot import weights"), e)
             return False
-        self._refresh_graph(self.controller.trainer)
+        self._refresh_views(self.controller.trainer)
         self.statusBar().showMessage(self.tr("Loaded weights from {0}").format(path), 8000)
         return True
 
     def _ask_to_save(self):
         """Save / Discard / Cancel for trained steps nothing has saved (Discard when there are none)."""
-        if not self.has_unsaved_work:
+        if not self.has_unsaved_work or not self.ask_before_closing:
             return QMessageBox.Discard
         return QMessageBox.question(
             self, self.tr("Save this session?"),
