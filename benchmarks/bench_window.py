@@ -26,6 +26,7 @@ from playground.core.training import Trainer  # noqa: E402
 
 def run_window(app, preset: str, epochs: int, show: bool) -> tuple[float, np.ndarray]:
     w = create_window(preset)
+    w.ask_before_closing = False
     w.resize(1280, 720)
     if show:
         w.show()

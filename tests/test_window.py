@@ -245,3 +245,77 @@ def test_closing_mid_run_exits_cleanly_with_code_0():
     assert r.returncode == 0, r.stderr
     assert "asked: ['Save this session?']" in r.stdout  # trained, unsaved work: offered to save
     assert "QThread" not in r.stderr and "Destroyed while thread" not in r.stderr
+
+
+def test_maximize_a_view_and_restore(window):
+    loss, graph, output, network = window.panes
+    output.maxButton.click()
+    assert output.isVisible() and not loss.isVisible() and not graph.isVisible() and not network.isVisible()
+    graph.maxButton.click()  # another one: it takes over
+    assert graph.isVisible() and not output.isVisible() and not output.maxButton.isChecked()
+    graph.maxButton.click()
+    assert all(p.isVisible() for p in window.panes)
+
+
+def test_all_views_fit_a_1280x720_screen(window):
+    window.resize(1280, 720)
+    for pane in window.panes:
+        assert pane.isVisible()
+        assert pane.height() >= 150 and pane.width() >= 250, pane.name
+    assert window.width() <= 1280 and window.height() <= 720
+
+
+def test_views_update_live_while_training(window, qtbot):
+    window.controls.epochsInput.setValue(100000)
+    views = []
+    window.controller.snapshotReady.connect(lambda s: views.append(s) if "views" in s.extras else None)
+    with qtbot.waitSignal(window.controller.snapshotReady, check_params_cb=lambda s: "graph" in s.extras,
+                          timeout=20_000):
+        window.trainButton.click()
+    qtbot.waitUntil(lambda: len(views) >= 2, timeout=20_000)
+    assert window.outputView.snapshot is views[-1].extras["views"]
+    assert window.graphView.view.objectName() == "graphView"
+    with qtbot.waitSignal(window.trainingFinished, timeout=5_000):
+        window.stopButton.click()
+
+
+def test_live_views_off_sends_no_extras(window, qtbot):
+    window.liveViewsAction.setChecked(False)
+    window.controls.epochsInput.setValue(2)
+    snaps = []
+    window.controller.snapshotReady.connect(snaps.append)
+    with qtbot.waitSignal(window.trainingFinished, timeout=60_000):
+        window.trainButton.click()
+    assert snaps and all(not s.extras for s in snaps)
+    assert window.outputView.snapshot.step == window.controller.trainer.step_count  # refreshed at the end
+
+
+def test_a_failing_view_does_not_stop_training(window, qtbot, capsys):
+    from playground.ui.worker import FunctionProbe
+
+    def broken(trainer):
+        raise ValueError("view bug")
+
+    window.controller.probes["broken"] = FunctionProbe(broken)
+    window.controls.epochsInput.setValue(2)
+    with qtbot.waitSignal(window.trainingFinished, timeout=60_000) as blocker:
+        window.trainButton.click()
+    assert blocker.args[0]["status"] == "completed" and blocker.args[0]["epochs_run"] == 2
+    assert "view bug" in capsys.readouterr().err  # logged for the developer, not shown as a crash
+
+
+def test_an_unexpected_error_ends_the_run_with_a_message(window, qtbot, monkeypatch):
+    trainer = window.controller.trainer
+    real_step = trainer.train_step
+
+    def failing_step():
+        if trainer.step_count >= 5:
+            raise RuntimeError("out of memory")
+        return real_step()
+
+    monkeypatch.setattr(trainer, "train_step", failing_step)
+    with qtbot.waitSignal(window.trainingFinished, timeout=60_000) as blocker:
+        window.trainButton.click()
+    assert blocker.args[0]["status"] == "stopped" and blocker.args[0]["steps"] == 5
+    assert window.divergedBanner.isVisible() and "out of memory" in window.divergedBanner.text()
+    assert window.trainButton.isEnabled() and window.controller.state == "idle"

@@ -488,9 +488,10 @@ def _histogram(a: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
     lo, hi = float(a.min()), float(a.max())
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return np.histogram(a[np.isfinite(a)], bins=bins)
-    if hi <= lo:
-        lo, hi = lo - 0.5, hi + 0.5
-    idx = ((a - lo) * (bins / (hi - lo))).astype(np.int64)
+    if not hi - lo > 1e-12 * max(1.0, abs(lo), abs(hi)):  # one value (or too close to tell apart)
+        pad = 0.5 * max(1.0, abs(lo))
+        lo, hi = lo - pad, hi + pad
+    idx = ((a.astype(np.float64) - lo) * (bins / (hi - lo))).astype(np.int64)
     np.clip(idx, 0, bins - 1, out=idx)
     return np.bincount(idx, minlength=bins), np.linspace(lo, hi, bins + 1)
 

@@ -50,6 +50,7 @@ class Pane(QWidget):
     def __init__(self, title: str, view: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self.view = view
+        self.name = title
         self.title = QLabel(f"<b>{title}</b>")
         self.maxButton = QToolButton(checkable=True, text="\u2922", autoRaise=True)
         self.maxButton.setToolTip(self.tr("Maximize this view (click again to restore)"))
@@ -78,7 +79,8 @@ class MainWindow(QMainWindow):
             raise ConfigError("preset", f"unknown preset {name!r}; available: {', '.join(self.presets)}")
         config = self.presets[name].config
         self.controller = TrainingController(config, preset=name, parent=self)
-        self.controller.probes = {"graph": GraphTrainProbe(), "views": FunctionProbe(snapshot_views)}
+        self.live_probes = {"graph": GraphTrainProbe(), "views": FunctionProbe(snapshot_views)}
+        self.controller.probes = dict(self.live_probes)
         self._last_dir = Path.home()
         self._saved_marker: tuple[int, int] | None = None
         self.ask_before_closing = True  # offer to save trained work on close (off for --screenshot)
@@ -202,6 +204,21 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.WindowShortcut)
             train_menu.addAction(action)
 
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.liveViewsAction = QAction(self.tr("&Live graph and output while training"), self, checkable=True,
+                                       checked=True, shortcut="Ctrl+L", toggled=self.set_live_views)
+        self.liveViewsAction.setObjectName("liveViewsAction")
+        self.liveViewsAction.setToolTip(self.tr(
+            "Update the graph, output and network views during training; off trains faster on slow computers "
+            "and shows them when training stops"))
+        view_menu.addAction(self.liveViewsAction)
+        view_menu.addSeparator()
+        for pane in self.panes:
+            action = QAction(self.tr("Maximize {0}").format(pane.name), self, checkable=True)
+            action.toggled.connect(pane.maxButton.setChecked)
+            pane.maxButton.toggled.connect(action.setChecked)
+            view_menu.addAction(action)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(QAction(self.tr("&About"), self, triggered=self._about))
 
@@ -215,6 +232,7 @@ class MainWindow(QMainWindow):
         self.controls.configChanged.connect(self._on_config)
         c.snapshotReady.connect(self._on_snapshot)
         c.runFinished.connect(self._on_finished)
+        c.runFailed.connect(self._on_failed)
         c.stateChanged.connect(self._on_state)
         c.trainerReplaced.connect(self._on_trainer_replaced)
         self.networkView.neuronHovered.connect(self.outputView.show_neuron)
@@ -308,6 +326,12 @@ class MainWindow(QMainWindow):
             text += self.tr("   train accuracy {0:.1%}   test accuracy {1:.1%}").format(m.train_accuracy, m.test_accuracy)
         self.metricsLabel.setText(text)
 
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.divergedBanner.setText(self.tr(
+            "Training stopped because of an unexpected error; the weights so far are kept. Details: {0}").format(message))
+        self.divergedBanner.show()
+
     @Slot(dict)
     def _on_finished(self, summary: dict) -> None:
         self.lossView.redraw()  # the final points, without waiting for the timer
@@ -328,14 +352,23 @@ class MainWindow(QMainWindow):
         self.trainingFinished.emit(summary)
 
     @Slot(bool)
+    def set_live_views(self, on: bool) -> None:
+        """Live views on or off; applies from the next run (or step)."""
+        self.controller.probes = dict(self.live_probes) if on else {}
+
+    @Slot(bool)
     def _on_maximize(self, on: bool) -> None:
+        """One view fills the view area; unchecking its button (or the menu item) restores all."""
         sender = self.sender()
+        if on:
+            for pane in self.panes:
+                if pane is not sender and pane.maxButton.isChecked():
+                    pane.maxButton.setChecked(False)
+        maximized = next((p for p in self.panes if p.maxButton.isChecked()), None)
         for pane in self.panes:
-            if pane is not sender:
-                pane.setVisible(not on)
-                with_signals_blocked(pane.maxButton, False)
+            pane.setVisible(maximized is None or pane is maximized)
         for row in (self.topRow, self.bottomRow):
-            row.setVisible(not on or any(p is sender for p in _children(row)))
+            row.setVisible(maximized is None or maximized in _children(row))
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About PyTorch Playground"), self.tr(
@@ -508,11 +541,6 @@ class MainWindow(QMainWindow):
 def _children(splitter: QSplitter) -> list[QWidget]:
     return [splitter.widget(i) for i in range(splitter.count())]
 
-
-def with_signals_blocked(button: QToolButton, checked: bool) -> None:
-    blocked = button.blockSignals(True)
-    button.setChecked(checked)
-    button.blockSignals(blocked)
 
 
 __all__ = ["MainWindow"]

@@ -11,6 +11,7 @@ the worker while a run is on, the GUI thread otherwise.
 from __future__ import annotations
 
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,8 +22,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from playground.core.config import TrainConfig
 from playground.core.training import EpochMetrics, RunControl, StepResult, Summary, Trainer
 
-SNAPSHOT_INTERVAL = 1 / 25  # seconds between snapshots: ~25 per second at most
-PROBE_INTERVAL = 1 / 10  # the heavier extras (views, graph) ~10 per second at most
+SNAPSHOT_INTERVAL = 1/10 / 25  # seconds between snapshots: ~25 per second at most
+PROBE_INTERVAL = 1/5 / 10  # the heavier extras (views, graph) ~10 per second at most
 
 # Settings that can change between runs without new weights.
 LIVE_FIELDS = {"learning_rate", "epochs", "batch_size"}
@@ -86,6 +87,7 @@ class TrainingWorker(QObject):
         self._start = 0.0
         self._start_step = trainer.step_count
         self.summary: Summary | None = None  # set before `finished`; read once the thread has ended
+        self.error: str | None = None  # what went wrong, if the run ended by an unexpected error
 
     @Slot()
     def run(self) -> None:
@@ -99,9 +101,13 @@ class TrainingWorker(QObject):
                     summary = self.trainer.summary("diverged")
             else:
                 summary = self.trainer.run(self.control, self._on_step, epochs=self.target_epochs)
+        except Exception as e:  # never a traceback in the user's face: end the run and say what happened
+            traceback.print_exc()
+            self.error = f"{type(e).__name__}: {e}"
+            summary = self.trainer.summary("stopped")
+        finally:
             if summary is not None:
                 summary = _with_time(summary, time.perf_counter() - self._start, self.trainer.step_count - self._start_step)
-        finally:
             self._emit(force_probes=True)
             self.summary = summary
             self.finished.emit(summary)
@@ -127,8 +133,13 @@ class TrainingWorker(QObject):
         if self._armed or force_probes:
             self._armed = False
             self._last_probe = now
-            for name, probe in self.probes.items():
-                value = probe.collect(t)
+            for name, probe in list(self.probes.items()):
+                try:
+                    value = probe.collect(t)
+                except Exception:  # a broken view must not stop training: drop it for this run
+                    traceback.print_exc()
+                    del self.probes[name]
+                    continue
                 if value is not None:
                     extras[name] = value
         elapsed = now - self._start
@@ -162,6 +173,7 @@ class TrainingController(QObject):
 
     snapshotReady = Signal(object)  # TrainSnapshot
     runFinished = Signal(dict)  # the summary, same keys as `playground train --json`
+    runFailed = Signal(str)  # an unexpected error ended the run (runFinished follows, status "stopped")
     stateChanged = Signal(str)  # "idle" | "running" | "paused"
     trainerReplaced = Signal(object)  # the new Trainer (new data / architecture / weights)
 
@@ -298,6 +310,8 @@ class TrainingController(QObject):
         worker.deleteLater()
         thread.deleteLater()
         self._set_state("idle")
+        if worker.error is not None:
+            self.runFailed.emit(worker.error)
         if worker.summary is not None:
             self.runFinished.emit(worker.summary.to_dict())
 
