@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 from playground.core.training import EpochMetrics
 from playground.ui.style import TEST_COLOR, TRAIN_COLOR, em
 
-REDRAW_MS = 100  # ~20 redraws a second at most, however fast training runs
+REDRAW_MS = 100  # ~10 redraws a second at most, however fast training runs (benchmarks/bench_window.py)
 
 
 class Buffer:

@@ -22,8 +22,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from playground.core.config import TrainConfig
 from playground.core.training import EpochMetrics, RunControl, StepResult, Summary, Trainer
 
-SNAPSHOT_INTERVAL = 1/10 / 25  # seconds between snapshots: ~25 per second at most
-PROBE_INTERVAL = 1/5 / 10  # the heavier extras (views, graph) ~10 per second at most
+SNAPSHOT_INTERVAL = 1 / 10  # seconds between snapshots: status and loss ~10 times a second
+PROBE_INTERVAL = 1 / 5  # the heavier extras (graph, output, network): ~5 times a second
 
 # Settings that can change between runs without new weights.
 LIVE_FIELDS = {"learning_rate", "epochs", "batch_size"}
