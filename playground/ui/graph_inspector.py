@@ -122,6 +122,7 @@ class GraphInspector(QWidget):
         """Show ``node`` (None: a hint to click one). ``members``: a layer box's parameters."""
         self.node_id = node.id if node is not None else None
         stats = stats or {}
+        self.setVisible(node is not None)  # the graph gets the room until a node is clicked
         if node is None:
             self.title.setText(self.tr("Inspector"))
             self.details.setText(self.tr("Click a node to see its op, shapes, values and gradients."))

@@ -245,6 +245,13 @@ class GraphView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setBackgroundBrush(QColor("white"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.auto_fit = True  # refit on resize until the user zooms; the Fit button turns it back on
+        self.refit = None  # set by the panel: how to fit
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.auto_fit and self.refit is not None:
+            self.refit()
 
     def sizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height()
@@ -257,6 +264,7 @@ class GraphView(QGraphicsView):
     def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120.0
         if steps:
+            self.auto_fit = False
             self.zoom_by(1.15 ** steps)
             event.accept()
 
@@ -344,6 +352,7 @@ class GraphPanel(QWidget):
         self.setObjectName("graphPanel")
         self.scene = QGraphicsScene(self)
         self.view = GraphView(self.scene, self)
+        self.view.refit = self.fit_readable
         self.inspector = GraphInspector(self)
 
         self.fit_button = QToolButton(self)
@@ -379,7 +388,8 @@ class GraphPanel(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.inspector.setMinimumWidth(round(QFontMetricsF(self.font()).height() * 18))
+        self.inspector.setMinimumWidth(round(QFontMetricsF(self.font()).height() * 14))
+        self.view.setToolTip(self.tr("Click a node to inspect it; wheel to zoom, drag to pan"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -440,7 +450,8 @@ class GraphPanel(QWidget):
 
     @Slot()
     def fit(self) -> None:
-        """Fit the whole graph into the view."""
+        """Fit the whole graph into the view (and keep it fitted when the view is resized)."""
+        self.view.auto_fit = True
         rect = self.scene.itemsBoundingRect()
         if rect.isEmpty():
             return

@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
         self.viewArea.addWidget(self.bottomRow)
         for pane in self.panes:
             pane.maximizeToggled.connect(self._on_maximize)
+        # proportions, not pixels: the splitters scale them to whatever room there is
+        self.viewArea.setSizes([1000, 1000])
+        self.topRow.setSizes([900, 1100])
+        self.bottomRow.setSizes([1000, 1000])
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

@@ -90,7 +90,7 @@ class OutputView(QWidget):
         self._lut_is_neuron = False
 
         self._title = QLabel()
-        self._title.setFont(self._scaled_font(1.15, bold=True))
+        self._title.setFont(self._scaled_font(1.0, bold=True))
         self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._title.setMinimumWidth(round(self._em(6)))
         self._info = QLabel()
@@ -106,10 +106,13 @@ class OutputView(QWidget):
         self._legend.setWordWrap(True)
         self._legend.setTextFormat(Qt.TextFormat.RichText)
 
-        header = QHBoxLayout()
+        header = QHBoxLayout()  # title and numbers above the picture, legend and toggles below it
         header.addWidget(self._title, 1)
-        header.addWidget(self._show_test)
-        header.addWidget(self._discretize)
+        header.addWidget(self._info)
+        footer = QHBoxLayout()
+        footer.addWidget(self._legend, 1)
+        footer.addWidget(self._show_test)
+        footer.addWidget(self._discretize)
 
         self._empty = QLabel(self.tr("Choose a dataset and press Train to see what the network learns."))
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -121,10 +124,10 @@ class OutputView(QWidget):
         self._build_projection_page()
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
-        layout.addWidget(self._info)
         layout.addWidget(self._stack, 1)
-        layout.addWidget(self._legend)
+        layout.addLayout(footer)
         self._show_controls(False)
         self._title.setText(self.tr("Output"))
 
