@@ -35,7 +35,7 @@ def test_seed_example_matches_a_plain_pytorch_loop_step_for_step():
     optimizer = optim.SGD(net.parameters(), lr=0.01)
     order = torch.Generator().manual_seed(config.seed)
     losses = []
-    for epoch in range(5):
+    for _epoch in range(5):
         for idx in torch.randperm(len(x), generator=order).split(config.batch_size):
             output = net(x[idx])
             loss = criterion(output, y[idx])

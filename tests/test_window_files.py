@@ -1,8 +1,8 @@
 """Export, import, sessions and never losing work, driven through the window (dialogs patched)."""
 
 import pytest
-from PySide6.QtCore import Qt
 import torch
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from safetensors.torch import load_file
 

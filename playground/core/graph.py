@@ -13,7 +13,6 @@ No Qt here: the CLI and the tests use this module headless.
 from __future__ import annotations
 
 import dataclasses
-
 import hashlib
 import json
 import math

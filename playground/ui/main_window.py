@@ -6,6 +6,7 @@ It composes the panels and views (which never import each other) and wires them 
 
 from __future__ import annotations
 
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,8 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from pathlib import Path
 
 from playground import __version__
 from playground.core import export as exporting
