@@ -10,7 +10,7 @@ TORCH ?= torch==2.13.0
 ARGS ?=
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots translations clean
 
 $(BIN)/.installed: pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,7 @@ screenshots: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+translations: $(BIN)/.installed  ## refresh the .ts files from the code's tr() strings, then build the .qm files
+	$(BIN)/pyside6-lupdate playground/ui/*.py playground/app.py -ts resources/translations/playground_zh_CN.ts
+	$(BIN)/pyside6-lrelease resources/translations/*.ts
