@@ -38,9 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.inspect import MAX_MAPPED_NEURONS, ViewSnapshot
+from playground.ui.style import BLUE, ORANGE
 
-ORANGE = "#f59322"
-BLUE = "#0877bd"
 HOVER = "#222222"
 MAX_DRAWN = 16  # a layer up to this wide shows every neuron
 HEAD, TAIL = 6, 2  # a wider one shows its first HEAD and last TAIL neurons around an ellipsis
