@@ -27,9 +27,7 @@ from playground.core.datasets import Dataset
 from playground.core.inspect import ViewSnapshot, grid_axes, plot_extent, projection_2d, view_kind
 from playground.ui.style import BLUE, ORANGE
 
-# TensorFlow Playground's palette: orange for class 0 / negative, blue for class 1 / positive.
-
-
+# TensorFlow Playground's palette (ui/style.py): orange for class 0 / negative, blue for class 1 / positive.
 WRONG = "#d32f2f"
 CLASS_COLORS = [ORANGE, BLUE, "#2e9d4a", "#8e44ad", "#c0392b", "#16a3b8", "#7f6a00", "#e84393", "#555555", "#2c3e9e"]
 DIGIT_TILES = (4, 6)  # rows, columns of test images shown
