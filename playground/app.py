@@ -48,6 +48,11 @@ def main(preset: str | None = None, session: str | None = None, screenshot: str 
          epochs: int | None = None) -> int:
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif not has_screen():
+        print("playground: error: no screen to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
+              "Train headless with `playground train`, or save a picture with `playground --screenshot OUT.png`.",
+              file=sys.stderr)
+        return 2
     app = make_app()
     window = create_window(preset)
     if session:
@@ -56,6 +61,13 @@ def main(preset: str | None = None, session: str | None = None, screenshot: str 
         return _screenshot(app, window, Path(screenshot), epochs)
     window.show()
     return app.exec()
+
+
+def has_screen() -> bool:
+    """False on a Linux machine with no display, where Qt would abort instead of opening a window."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _screenshot(app, window, out: Path, epochs: int | None) -> int:

@@ -94,3 +94,23 @@ def test_ctrl_c_stops_cleanly_with_130_and_a_summary():
     assert p.returncode == 130
     assert json.loads(out.splitlines()[-1])["status"] == "stopped"
     assert "Traceback" not in err
+
+
+def test_window_without_a_screen_says_so_instead_of_aborting():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "-m", "playground"], capture_output=True, text=True, timeout=120, env=env)
+    if sys.platform.startswith("linux"):
+        assert r.returncode == 2
+        assert "no screen" in r.stderr and "playground train" in r.stderr
+        assert "Traceback" not in r.stderr
+
+
+def test_screenshot_trains_and_saves_a_png(tmp_path):
+    out = tmp_path / "shot.png"
+    r = run_cli("--screenshot", str(out), "--preset", "gauss", "--epochs", "2")
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 720)

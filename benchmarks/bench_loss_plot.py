@@ -1,0 +1,46 @@
+"""The loss plot with a million per-step points: append and redraw cost (clip to view + peak downsampling).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_loss_plot.py
+"""
+
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from playground.core.training import EpochMetrics  # noqa: E402
+from playground.ui.loss_plot import LossPlot  # noqa: E402
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    plot = LossPlot()
+    plot.resize(800, 400)
+    plot.show()
+    steps_per_epoch, epochs = 1000, 1000
+    plot.clear(steps_per_epoch)
+    rng = np.random.default_rng(0)
+    start = time.perf_counter()
+    for e in range(epochs):  # 1,000 snapshots of 1,000 steps and one epoch each
+        losses = np.exp(-e / 300) + 0.05 * rng.random(steps_per_epoch)
+        plot.add(losses, [EpochMetrics(e + 1, (e + 1) * steps_per_epoch, losses.mean(), losses.mean() * 1.1, 0.9, 0.88)])
+    append = (time.perf_counter() - start) / epochs * 1e3
+    times = []
+    for _ in range(10):
+        plot._dirty = True
+        t = time.perf_counter()
+        plot.redraw()
+        plot.lossPlot.repaint()  # the paint itself, synchronously
+        app.processEvents()
+        times.append(time.perf_counter() - t)
+    plot.timer.stop()
+    print(f"loss plot, {plot.step_loss.size:,} step points + {plot.epoch.size:,} epoch points:")
+    print(f"  append one snapshot: {append:.3f} ms")
+    print(f"  redraw + repaint: median {1e3 * np.median(times):.1f} ms (redrawn at most 10 times a second)")
+
+
+if __name__ == "__main__":
+    main()
