@@ -145,6 +145,8 @@ def test_closing_with_unsaved_training_offers_to_save_and_cancel_keeps_the_windo
                         staticmethod(lambda *a, **k: asked.append(a[1]) or QMessageBox.Cancel))
     assert not trained.close()
     assert asked == ["Save this session?"] and trained.isVisible()
+    trained.ask_before_closing = False
+    assert trained.close()  # now it closes (and stops its timers) before the test ends
 
 
 def test_closing_and_choosing_save_writes_a_session(trained, tmp_path, monkeypatch):
