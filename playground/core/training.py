@@ -162,9 +162,9 @@ class Trainer:
         self.optimizer.zero_grad()
         if math.isfinite(loss_value):
             loss.backward()
-            grads_finite = all(
-                bool(torch.isfinite(p.grad).all()) for p in self.model.parameters() if p.grad is not None
-            )
+            grads = [p.grad for p in self.model.parameters() if p.grad is not None]
+            # one fused norm per gradient and a single device sync, not one per parameter
+            grads_finite = bool(torch.isfinite(torch.stack(torch._foreach_norm(grads))).all())
         else:
             grads_finite = False
         if not grads_finite:  # keep the last finite weights: no step is taken
