@@ -23,7 +23,7 @@ from playground.core.config import TrainConfig
 from playground.core.training import EpochMetrics, RunControl, StepResult, Summary, Trainer
 
 SNAPSHOT_INTERVAL = 1 / 10  # seconds between snapshots: status and loss ~10 times a second
-PROBE_INTERVAL = 1 / 5  # the heavier extras (graph, output, network): ~5 times a second
+PROBE_INTERVAL = 1 / 4  # each heavier extra (graph; output and network): ~4 times a second, in turns
 
 # Settings that can change between runs without new weights.
 LIVE_FIELDS = {"learning_rate", "epochs", "batch_size"}
@@ -83,7 +83,8 @@ class TrainingWorker(QObject):
         self._sent_epochs = len(trainer.history)
         self._last_emit = 0.0
         self._last_probe = 0.0
-        self._armed = False  # probes prepared: collect them after the next step
+        self._armed: list[str] = []  # probes prepared: collect them after the next step
+        self._turn = 0  # probes take turns, so the GUI draws one heavy view at a time
         self._start = 0.0
         self._start_step = trainer.step_count
         self.summary: Summary | None = None  # set before `finished`; read once the thread has ended
@@ -118,22 +119,29 @@ class TrainingWorker(QObject):
             self._emit(force_probes=True, paused=True)
         elif self._armed or now - self._last_emit >= SNAPSHOT_INTERVAL or result.diverged:
             self._emit()
-        if not self._armed and now - self._last_probe >= PROBE_INTERVAL:
-            self._prepare()  # the next step is the one the probes will show
+        if self.probes and not self._armed and now - self._last_probe >= PROBE_INTERVAL / len(self.probes):
+            names = list(self.probes)
+            self._turn = (self._turn + 1) % len(names)
+            self._prepare([names[self._turn]])  # the next step is the one this probe will show
 
-    def _prepare(self) -> None:
-        for probe in self.probes.values():
-            probe.prepare(self.trainer)
-        self._armed = True
+    def _prepare(self, names: list[str] | None = None) -> None:
+        names = list(self.probes) if names is None else names
+        for name in names:
+            self.probes[name].prepare(self.trainer)
+        self._armed = names
 
     def _emit(self, force_probes: bool = False, paused: bool = False) -> None:
         t = self.trainer
         now = time.perf_counter()
         extras = {}
         if self._armed or force_probes:
-            self._armed = False
+            names = list(self.probes) if force_probes else self._armed
+            self._armed = []
             self._last_probe = now
-            for name, probe in list(self.probes.items()):
+            for name in names:
+                probe = self.probes.get(name)
+                if probe is None:
+                    continue
                 try:
                     value = probe.collect(t)
                 except Exception:  # a broken view must not stop training: drop it for this run
