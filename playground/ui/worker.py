@@ -107,11 +107,11 @@ class TrainingWorker(QObject):
             self.error = f"{type(e).__name__}: {e}"
             summary = self.trainer.summary("stopped")
         finally:
-            if summary is not None:
-                summary = _with_time(summary, time.perf_counter() - self._start, self.trainer.step_count - self._start_step)
-            self._emit(force_probes=True)
-            self.summary = summary
-            self.finished.emit(summary)
+            try:
+                self._emit(force_probes=True)  # the final state, every view included
+            finally:
+                self.summary = summary
+                self.finished.emit(summary)  # always: it ends the thread
 
     def _on_step(self, result: StepResult) -> None:
         now = time.perf_counter()
@@ -168,12 +168,6 @@ class TrainingWorker(QObject):
         self._sent_epochs = len(t.history)
         self._last_emit = time.perf_counter()
         self.snapshot.emit(snap)
-
-
-def _with_time(summary: Summary, seconds: float, steps: int) -> Summary:
-    from dataclasses import replace
-
-    return replace(summary, seconds=round(seconds, 4), steps_per_second=round(steps / seconds, 1) if seconds else 0.0)
 
 
 class TrainingController(QObject):
