@@ -319,3 +319,19 @@ def test_an_unexpected_error_ends_the_run_with_a_message(window, qtbot, monkeypa
     assert blocker.args[0]["status"] == "stopped" and blocker.args[0]["steps"] == 5
     assert window.divergedBanner.isVisible() and "out of memory" in window.divergedBanner.text()
     assert window.trainButton.isEnabled() and window.controller.state == "idle"
+
+
+def test_a_settings_change_keeps_the_trained_network_a_step_away(window, qtbot):
+    window.controls.epochsInput.setValue(1)
+    with qtbot.waitSignal(window.trainingFinished, timeout=60_000):
+        window.trainButton.click()
+    trained = window.controller.trainer
+    assert not window.undoAction.isEnabled()
+    window.controls.activationInput.setCurrentIndex(window.controls.activationInput.findData("relu"))
+    assert window.controller.trainer is not trained and window.controller.trainer.step_count == 0
+    assert window.undoAction.isEnabled() and "Ctrl+Z" in window.statusBar().currentMessage()
+    window.undoAction.trigger()
+    assert window.controller.trainer is trained
+    assert window.controls.activationInput.currentData() == "tanh"
+    assert window.lossView.train_loss.size == 1  # its history is back in the plot
+    assert not window.undoAction.isEnabled()  # the untrained one is not worth coming back to

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.controller.probes = dict(self.live_probes)
         self._last_dir = Path.home()
         self._saved_marker: tuple[int, int] | None = None
+        self._previous = None  # a trained network that a settings change replaced (Edit > Bring back)
         self.ask_before_closing = True  # offer to save trained work on close (off for --screenshot)
         self._build(config, name)
         self._wire()
@@ -197,6 +198,12 @@ class MainWindow(QMainWindow):
                 file_menu.addAction(action)
         self.fileMenu = file_menu
 
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undoAction = QAction(self.tr("&Bring back the trained network"), self, shortcut=QKeySequence.Undo,
+                                  triggered=self.bring_back_previous, enabled=False)
+        self.undoAction.setToolTip(self.tr("Undo the settings change that started a new network"))
+        edit_menu.addAction(self.undoAction)
+
         train_menu = self.menuBar().addMenu(self.tr("&Train"))
         self.trainAction = QAction(self.tr("Train / Pause / Resume"), self, shortcut=Qt.Key_Space,
                                    triggered=self._on_train_clicked)
@@ -260,10 +267,34 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_config(self, config: TrainConfig) -> None:
+        old = self.controller.trainer
         try:
             self.controller.set_config(config, self.controls.preset)
         except (ConfigError, RuntimeError) as e:
             self.statusBar().showMessage(str(e), 8000)
+            return
+        if self.controller.trainer is not old and old.step_count > 0:
+            # A new network replaced a trained one: keep the trained one a step away (Ctrl+Z).
+            self._previous = old
+            self.undoAction.setEnabled(True)
+            self.statusBar().showMessage(self.tr(
+                "New network. The trained one ({0} steps) is kept: Edit > Bring back (Ctrl+Z)").format(old.step_count),
+                10000)
+
+    @Slot()
+    def bring_back_previous(self) -> None:
+        """Restore the trained network that the last settings change replaced."""
+        previous = self._previous
+        if previous is None or self.controller.state != "idle":
+            return
+        current = self.controller.trainer
+        self.controller.replace_trainer(previous)
+        self.controls.set_config(previous.config, previous.preset)
+        # the one just left becomes the one to come back to, if it had trained
+        self._previous = current if current.step_count > 0 else None
+        self.undoAction.setEnabled(self._previous is not None)
+        self.statusBar().showMessage(self.tr("Brought back the trained network ({0} steps)").format(
+            previous.step_count), 8000)
 
     @Slot(str)
     def _on_state(self, state: str) -> None:
