@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -454,11 +455,17 @@ class MainWindow(QMainWindow):
         path = self._save_path(self.tr("Export"), self._default_name() + exporting.DEFAULT_EXTENSION, filters)
         if path is None:
             return None
+        self.statusBar().showMessage(self.tr("Exporting {0}...").format(Path(path).name))
+        QApplication.setOverrideCursor(Qt.WaitCursor)  # the first ONNX export takes seconds
+        QApplication.processEvents()
         try:
             written = exporting.export(self.controller.trainer, path)
-        except ConfigError as e:
+        except Exception as e:  # ConfigError names what went wrong; anything else still gets a message
+            QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
             self._error(self.tr("Export failed"), e)
             return None
+        QApplication.restoreOverrideCursor()
         if Path(written).suffix.lower() != ".json":
             self._mark_saved()
         self.statusBar().showMessage(self.tr("Saved {0}").format(written), 8000)
