@@ -23,6 +23,8 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPen,
     QPolygonF,
+    QStaticText,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -95,6 +97,17 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(1)
+        # Shape and text never change once laid out: build them once, not in every paint().
+        self._path = self._outline()
+        line_h = QFontMetricsF(self.font).lineSpacing()
+        top = -line_h * len(lines) / 2
+        self._texts = []
+        for i, text in enumerate(lines):
+            static = QStaticText(text)
+            static.setTextWidth(self.size.width())
+            static.setTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
+            static.prepare(font=self.bold if i == 0 else self.font)
+            self._texts.append((QPointF(-self.size.width() / 2, top + i * line_h), static, i == 0))
 
     @property
     def node_id(self) -> str:
@@ -121,7 +134,7 @@ class NodeItem(QGraphicsItem):
         return path
 
     def shape(self) -> QPainterPath:
-        return self._outline()
+        return self._path
 
     def set_fill(self, fill: QColor, fraction: float | None) -> None:
         self.fill = fill
@@ -141,15 +154,11 @@ class NodeItem(QGraphicsItem):
             width *= 1.8
         painter.setPen(QPen(border, width))
         painter.setBrush(QBrush(self.fill))
-        painter.drawPath(self._outline())
+        painter.drawPath(self._path)
         painter.setPen(_text_color(self.fill))
-        fm = QFontMetricsF(self.font)
-        line_h = fm.lineSpacing()
-        top = -line_h * len(self.lines) / 2
-        for i, text in enumerate(self.lines):
-            painter.setFont(self.bold if i == 0 else self.font)
-            r = QRectF(-self.size.width() / 2, top + i * line_h, self.size.width(), line_h)
-            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+        for pos, static, bold in self._texts:
+            painter.setFont(self.bold if bold else self.font)
+            painter.drawStaticText(pos, static)
 
     def hoverEnterEvent(self, event) -> None:
         if self.tooltip_provider is not None:
@@ -191,6 +200,7 @@ class EdgeItem(QGraphicsItem):
                 self.path.lineTo(p)
         self.tip = QPointF(*arrow) if arrow else (pts[-1] if pts else QPointF())
         self.base = self.path.currentPosition() if pts else QPointF()
+        self._update_geometry()
         self.setZValue(0)
         self.setAcceptHoverEvents(False)
 
@@ -198,7 +208,14 @@ class EdgeItem(QGraphicsItem):
         if abs(width - self.width) > 1e-3 or color != self.color:
             self.prepareGeometryChange()
             self.width, self.color = width, color
+            self._update_geometry()
             self.update()
+
+    def _update_geometry(self) -> None:
+        """Arrow head and bounds depend on the width only: computed when it changes, not per paint."""
+        self._arrow_head = self._arrow()
+        m = self.width + self.em * 0.5
+        self._bounds = self.path.boundingRect().united(self._arrow_head.boundingRect()).adjusted(-m, -m, m, m)
 
     def _arrow(self) -> QPolygonF:
         tip, base = self.tip, self.base
@@ -212,8 +229,7 @@ class EdgeItem(QGraphicsItem):
                           QPointF(back.x() + uy * half, back.y() - ux * half)])
 
     def boundingRect(self) -> QRectF:
-        m = self.width + self.em * 0.5
-        return self.path.boundingRect().united(self._arrow().boundingRect()).adjusted(-m, -m, m, m)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
@@ -227,7 +243,7 @@ class EdgeItem(QGraphicsItem):
         painter.drawPath(self.path)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.color)
-        painter.drawPolygon(self._arrow())
+        painter.drawPolygon(self._arrow_head)
 
 
 class GraphView(QGraphicsView):
