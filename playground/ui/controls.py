@@ -45,7 +45,6 @@ class ControlPanel(QWidget):
     """Emits ``configChanged(TrainConfig)`` for every valid edit, the learning rate's included."""
 
     configChanged = Signal(object)  # TrainConfig
-    presetChosen = Signal(str)
 
     def __init__(self, presets: dict[str, Preset], parent: QWidget | None = None):
         super().__init__(parent)
@@ -306,7 +305,6 @@ class ControlPanel(QWidget):
         preset = self.presets[name]
         config = preset.config.replace(device=self.deviceInput.currentData())
         self.set_config(config, name)
-        self.presetChosen.emit(name)
         self.configChanged.emit(config)
 
     @Slot()
