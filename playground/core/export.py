@@ -18,7 +18,7 @@
     ``model.<name>``                   each ``state_dict`` entry of the network
     ``optimizer.state.<i>.<key>``      each tensor in ``optimizer.state_dict()["state"][i]``
     ``trainer.shuffle_state``          the batch-order generator's state (uint8)
-    ``trainer.pending_batches``        the batches left in the current epoch, concatenated (int64)
+    ``trainer.pending_batches``        the batches left in the current epoch, in training order, concatenated (int64)
     ``history.step_losses``            every step's loss (float64)
   String metadata: ``format`` = ``"pytorch-playground-session"``, ``format_version`` = ``"1"``,
   ``config`` (the config's JSON), ``preset`` (JSON string or null), ``history`` (JSON list of
@@ -496,11 +496,10 @@ def save_session(trainer, path: str | os.PathLike) -> Path:
             else:
                 other_state.setdefault(str(index), {})[key] = value
     groups = [dict(g) for g in opt["param_groups"]]
-    if getattr(trainer, "_pending_lr", None) is not None:  # asked for, not yet applied: keep it
-        for g in groups:
-            g["lr"] = trainer._pending_lr
+    for g in groups:  # a rate asked for but not yet applied is the one to continue with
+        g["lr"] = trainer.requested_learning_rate
     tensors["trainer.shuffle_state"] = trainer.shuffle.get_state().clone()
-    pending = list(trainer._batches)
+    pending = trainer.pending_batches
     if pending:
         tensors["trainer.pending_batches"] = torch.cat([b.to("cpu") for b in pending]).to(torch.int64)
     tensors["history.step_losses"] = torch.tensor(trainer.step_losses, dtype=torch.float64)
@@ -596,7 +595,7 @@ def load_session(path: str | os.PathLike, device: str | None = None):
     pending = tensors.get("trainer.pending_batches", torch.zeros(0, dtype=torch.int64))
     if sum(pending_sizes) != len(pending):
         raise SessionError(f"{path}: damaged session (the pending batches do not add up)")
-    trainer._batches = [b.to(trainer.device) for b in pending.split(pending_sizes)] if pending_sizes else []
+    trainer.pending_batches = list(pending.split(pending_sizes)) if pending_sizes else []
     trainer.history = history
     steps = tensors.get("history.step_losses")
     trainer.step_losses = steps.tolist() if steps is not None else []

@@ -132,6 +132,20 @@ class Trainer:
     def learning_rate(self) -> float:
         return self.optimizer.param_groups[0]["lr"]
 
+    @property
+    def requested_learning_rate(self) -> float:
+        """The rate the next step will use: one set from another thread and not yet applied, or the current."""
+        return self.learning_rate if self._pending_lr is None else self._pending_lr
+
+    @property
+    def pending_batches(self) -> list[torch.Tensor]:
+        """The index batches left in the current epoch, in the order they will be trained."""
+        return self._batches[::-1]
+
+    @pending_batches.setter
+    def pending_batches(self, batches: list[torch.Tensor]) -> None:
+        self._batches = [b.to(self.device) for b in batches][::-1]
+
     def set_learning_rate(self, lr: float) -> None:
         """Safe from any thread: applied by the training thread before its next step."""
         self._pending_lr = float(lr)
