@@ -4,187 +4,187 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../playground/ui/controls.py" line="64"/>
+        <location filename="../../playground/ui/controls.py" line="63"/>
         <source>(custom)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="68"/>
+        <location filename="../../playground/ui/controls.py" line="67"/>
         <source>Load a ready-made lesson: dataset, network and training settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="71"/>
+        <location filename="../../playground/ui/controls.py" line="70"/>
         <source>&amp;Lesson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="75"/>
+        <location filename="../../playground/ui/controls.py" line="74"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="81"/>
+        <location filename="../../playground/ui/controls.py" line="80"/>
         <source>Which data the network learns from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="82"/>
+        <location filename="../../playground/ui/controls.py" line="81"/>
         <source>&amp;Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="85"/>
+        <location filename="../../playground/ui/controls.py" line="84"/>
         <source>Noise added to the synthetic datasets (0 to 0.5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="87"/>
+        <location filename="../../playground/ui/controls.py" line="86"/>
         <source>&amp;Noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="90"/>
+        <location filename="../../playground/ui/controls.py" line="89"/>
         <source>Share of the data used for training; the rest tests the network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="92"/>
+        <location filename="../../playground/ui/controls.py" line="91"/>
         <source>Trai&amp;n split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="96"/>
+        <location filename="../../playground/ui/controls.py" line="95"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="99"/>
+        <location filename="../../playground/ui/controls.py" line="98"/>
         <source>e.g. 8, 8 (empty: no hidden layer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="101"/>
+        <location filename="../../playground/ui/controls.py" line="100"/>
         <source>Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="105"/>
+        <location filename="../../playground/ui/controls.py" line="104"/>
         <source>Add a hidden layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="107"/>
+        <location filename="../../playground/ui/controls.py" line="106"/>
         <source>Remove the last hidden layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="108"/>
+        <location filename="../../playground/ui/controls.py" line="107"/>
         <source>&amp;Hidden layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="112"/>
+        <location filename="../../playground/ui/controls.py" line="111"/>
         <source>Neurons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="121"/>
+        <location filename="../../playground/ui/controls.py" line="120"/>
         <source>The non-linearity between layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="122"/>
+        <location filename="../../playground/ui/controls.py" line="121"/>
         <source>&amp;Activation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="126"/>
+        <location filename="../../playground/ui/controls.py" line="125"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="130"/>
+        <location filename="../../playground/ui/controls.py" line="129"/>
         <source>Learning rate on a log scale; can change while training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="135"/>
+        <location filename="../../playground/ui/controls.py" line="134"/>
         <source>Learning rate, 0.00001 to 10; takes effect at the next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="136"/>
+        <location filename="../../playground/ui/controls.py" line="135"/>
         <source>Learning &amp;rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="138"/>
+        <location filename="../../playground/ui/controls.py" line="137"/>
         <source>SGD + momentum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="140"/>
+        <location filename="../../playground/ui/controls.py" line="139"/>
         <source>How the gradients move the weights: optimizer.step()</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="141"/>
+        <location filename="../../playground/ui/controls.py" line="140"/>
         <source>&amp;Optimizer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="144"/>
+        <location filename="../../playground/ui/controls.py" line="143"/>
         <source>Passes over the training data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="145"/>
+        <location filename="../../playground/ui/controls.py" line="144"/>
         <source>&amp;Epochs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="148"/>
+        <location filename="../../playground/ui/controls.py" line="147"/>
         <source>Samples per mini-batch: one optimizer step each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="149"/>
+        <location filename="../../playground/ui/controls.py" line="148"/>
         <source>&amp;Batch size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="154"/>
+        <location filename="../../playground/ui/controls.py" line="153"/>
         <source>L2 penalty on the weights, 0 to 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="155"/>
+        <location filename="../../playground/ui/controls.py" line="154"/>
         <source>&amp;Weight decay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="158"/>
+        <location filename="../../playground/ui/controls.py" line="157"/>
         <source>Random seed: the same seed gives the same data, start and run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="159"/>
+        <location filename="../../playground/ui/controls.py" line="158"/>
         <source>See&amp;d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="163"/>
+        <location filename="../../playground/ui/controls.py" line="162"/>
         <source>Where the tensors live: .to(device). Only devices present are listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="164"/>
+        <location filename="../../playground/ui/controls.py" line="163"/>
         <source>De&amp;vice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="259"/>
+        <location filename="../../playground/ui/controls.py" line="258"/>
         <source>Neurons in hidden layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -192,12 +192,12 @@
 <context>
     <name>GradientLegend</name>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="304"/>
+        <location filename="../../playground/ui/graph_view.py" line="320"/>
         <source>Node color and edge width: the norm of the gradient flowing back through it (log scale)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="323"/>
+        <location filename="../../playground/ui/graph_view.py" line="339"/>
         <source>|grad| (log)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -303,88 +303,88 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="360"/>
+        <location filename="../../playground/ui/graph_view.py" line="376"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="361"/>
+        <location filename="../../playground/ui/graph_view.py" line="377"/>
         <source>Fit the whole graph into view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="365"/>
+        <location filename="../../playground/ui/graph_view.py" line="381"/>
         <source>Lay the graph out top to bottom or left to right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="369"/>
+        <location filename="../../playground/ui/graph_view.py" line="385"/>
         <source>Show every autograd node, or one box per layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="392"/>
+        <location filename="../../playground/ui/graph_view.py" line="408"/>
         <source>Click a node to inspect it; wheel to zoom, drag to pan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="511"/>
+        <location filename="../../playground/ui/graph_view.py" line="527"/>
         <source>step {0} · {1} nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="592"/>
+        <location filename="../../playground/ui/graph_view.py" line="608"/>
         <source>shape {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="594"/>
+        <location filename="../../playground/ui/graph_view.py" line="610"/>
         <source>|grad| {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="596"/>
+        <location filename="../../playground/ui/graph_view.py" line="612"/>
         <source>mean {0}, std {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="627"/>
+        <location filename="../../playground/ui/graph_view.py" line="643"/>
         <source>Left → right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="628"/>
+        <location filename="../../playground/ui/graph_view.py" line="644"/>
         <source>Top ↓ bottom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="629"/>
+        <location filename="../../playground/ui/graph_view.py" line="645"/>
         <source>One box per layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="630"/>
-        <location filename="../../playground/ui/graph_view.py" line="681"/>
+        <location filename="../../playground/ui/graph_view.py" line="646"/>
+        <location filename="../../playground/ui/graph_view.py" line="697"/>
         <source>Autograd graph</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="649"/>
+        <location filename="../../playground/ui/graph_view.py" line="665"/>
         <source>SVG image (*.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="649"/>
+        <location filename="../../playground/ui/graph_view.py" line="665"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="650"/>
+        <location filename="../../playground/ui/graph_view.py" line="666"/>
         <source>Graphviz DOT (*.dot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="651"/>
+        <location filename="../../playground/ui/graph_view.py" line="667"/>
         <source>Export graph</source>
         <translation type="unfinished"></translation>
     </message>
@@ -392,17 +392,17 @@
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="278"/>
+        <location filename="../../playground/ui/graph_view.py" line="294"/>
         <source>Export as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="278"/>
+        <location filename="../../playground/ui/graph_view.py" line="294"/>
         <source>Export as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/graph_view.py" line="279"/>
+        <location filename="../../playground/ui/graph_view.py" line="295"/>
         <source>Export as Graphviz DOT…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,334 +485,364 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="74"/>
+        <location filename="../../playground/ui/main_window.py" line="75"/>
         <source>PyTorch Playground</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="97"/>
-        <location filename="../../playground/ui/main_window.py" line="272"/>
+        <location filename="../../playground/ui/main_window.py" line="99"/>
+        <location filename="../../playground/ui/main_window.py" line="304"/>
         <source>Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="98"/>
+        <location filename="../../playground/ui/main_window.py" line="100"/>
         <source>Start training (Space); while training: pause and resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="99"/>
+        <location filename="../../playground/ui/main_window.py" line="101"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="100"/>
+        <location filename="../../playground/ui/main_window.py" line="102"/>
         <source>Train on one mini-batch: forward, backward, step (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="101"/>
-        <location filename="../../playground/ui/main_window.py" line="204"/>
+        <location filename="../../playground/ui/main_window.py" line="103"/>
+        <location filename="../../playground/ui/main_window.py" line="212"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="102"/>
+        <location filename="../../playground/ui/main_window.py" line="104"/>
         <source>Stop training (Esc); the weights are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="103"/>
+        <location filename="../../playground/ui/main_window.py" line="105"/>
         <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="104"/>
+        <location filename="../../playground/ui/main_window.py" line="106"/>
         <source>New initial weights from the seed (R); the same seed gives the same start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="105"/>
+        <location filename="../../playground/ui/main_window.py" line="107"/>
         <source>Export...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="107"/>
+        <location filename="../../playground/ui/main_window.py" line="109"/>
         <source>Save the trained weights (.safetensors, .pt), the model (.onnx, .pt2), a script that reproduces the run (.py), the config (.json) or the whole session (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="139"/>
+        <location filename="../../playground/ui/main_window.py" line="141"/>
         <source>Loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="140"/>
+        <location filename="../../playground/ui/main_window.py" line="142"/>
         <source>Computation graph (loss.grad_fn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="141"/>
+        <location filename="../../playground/ui/main_window.py" line="143"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="142"/>
+        <location filename="../../playground/ui/main_window.py" line="144"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="173"/>
+        <location filename="../../playground/ui/main_window.py" line="175"/>
         <source>epoch %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="183"/>
+        <location filename="../../playground/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="184"/>
+        <location filename="../../playground/ui/main_window.py" line="186"/>
         <source>&amp;Open session or config...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="186"/>
+        <location filename="../../playground/ui/main_window.py" line="188"/>
         <source>&amp;Save session...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="188"/>
+        <location filename="../../playground/ui/main_window.py" line="190"/>
         <source>&amp;Export...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="189"/>
+        <location filename="../../playground/ui/main_window.py" line="191"/>
         <source>&amp;Import weights...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="191"/>
+        <location filename="../../playground/ui/main_window.py" line="193"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="200"/>
-        <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/main_window.py" line="201"/>
-        <source>Train / Pause / Resume</source>
+        <location filename="../../playground/ui/main_window.py" line="202"/>
+        <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="203"/>
-        <source>One step</source>
+        <source>&amp;Bring back the trained network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="205"/>
-        <source>Reset weights</source>
+        <source>Undo the settings change that started a new network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="210"/>
-        <source>&amp;View</source>
+        <location filename="../../playground/ui/main_window.py" line="208"/>
+        <source>&amp;Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="209"/>
+        <source>Train / Pause / Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="211"/>
+        <source>One step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="213"/>
+        <source>Reset weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="218"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="219"/>
         <source>&amp;Live graph and output while training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="215"/>
+        <location filename="../../playground/ui/main_window.py" line="223"/>
         <source>Update the graph, output and network views during training; off trains faster on slow computers and shows them when training stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="220"/>
+        <location filename="../../playground/ui/main_window.py" line="228"/>
         <source>Maximize {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="225"/>
+        <location filename="../../playground/ui/main_window.py" line="233"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="226"/>
+        <location filename="../../playground/ui/main_window.py" line="234"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="272"/>
+        <location filename="../../playground/ui/main_window.py" line="282"/>
+        <source>New network. The trained one ({0} steps) is kept: Edit &gt; Bring back (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="297"/>
+        <source>Brought back the trained network ({0} steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="304"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="272"/>
+        <location filename="../../playground/ui/main_window.py" line="304"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="279"/>
+        <location filename="../../playground/ui/main_window.py" line="311"/>
         <source>Paused: press Space or Resume to go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="291"/>
+        <location filename="../../playground/ui/main_window.py" line="323"/>
         <source>step {0} - epoch {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="314"/>
+        <location filename="../../playground/ui/main_window.py" line="346"/>
         <source>step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="327"/>
+        <location filename="../../playground/ui/main_window.py" line="359"/>
         <source>train loss {0:.4f}   test loss {1:.4f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="329"/>
+        <location filename="../../playground/ui/main_window.py" line="361"/>
         <source>   train accuracy {0:.1%}   test accuracy {1:.1%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="335"/>
+        <location filename="../../playground/ui/main_window.py" line="367"/>
         <source>Training stopped because of an unexpected error; the weights so far are kept. Details: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="346"/>
+        <location filename="../../playground/ui/main_window.py" line="378"/>
         <source>Training diverged at step {0}: the loss stopped being a finite number, so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="351"/>
+        <location filename="../../playground/ui/main_window.py" line="383"/>
         <source>Stopped after {0} steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="353"/>
+        <location filename="../../playground/ui/main_window.py" line="385"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="377"/>
+        <location filename="../../playground/ui/main_window.py" line="409"/>
         <source>About PyTorch Playground</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="378"/>
+        <location filename="../../playground/ui/main_window.py" line="410"/>
         <source>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;Watch real PyTorch train a neural network: the training loop, the autograd graph and what the network learns.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="406"/>
+        <location filename="../../playground/ui/main_window.py" line="438"/>
         <source>Replace file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="407"/>
+        <location filename="../../playground/ui/main_window.py" line="439"/>
         <source>{0} already exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="423"/>
+        <location filename="../../playground/ui/main_window.py" line="455"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="429"/>
+        <location filename="../../playground/ui/main_window.py" line="458"/>
+        <source>Exporting {0}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="466"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="433"/>
+        <location filename="../../playground/ui/main_window.py" line="471"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="441"/>
+        <location filename="../../playground/ui/main_window.py" line="479"/>
         <source>Save session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="442"/>
+        <location filename="../../playground/ui/main_window.py" line="480"/>
         <source>Playground session (*{0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="448"/>
+        <location filename="../../playground/ui/main_window.py" line="486"/>
         <source>Saving the session failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="451"/>
+        <location filename="../../playground/ui/main_window.py" line="489"/>
         <source>Saved session {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="459"/>
+        <location filename="../../playground/ui/main_window.py" line="497"/>
         <source>Open session or config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="460"/>
+        <location filename="../../playground/ui/main_window.py" line="498"/>
         <source>Sessions and configs (*{0} *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="472"/>
+        <location filename="../../playground/ui/main_window.py" line="510"/>
         <source>Cannot open config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="475"/>
+        <location filename="../../playground/ui/main_window.py" line="513"/>
         <source>Loaded config {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="484"/>
+        <location filename="../../playground/ui/main_window.py" line="522"/>
         <source>Cannot open session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="488"/>
+        <location filename="../../playground/ui/main_window.py" line="526"/>
         <source>Opened session {0}: step {1}, epoch {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="496"/>
+        <location filename="../../playground/ui/main_window.py" line="534"/>
         <source>Import weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="497"/>
+        <location filename="../../playground/ui/main_window.py" line="535"/>
         <source>Weights (*.safetensors *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="506"/>
+        <location filename="../../playground/ui/main_window.py" line="544"/>
         <source>Cannot import weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="509"/>
+        <location filename="../../playground/ui/main_window.py" line="547"/>
         <source>Loaded weights from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="517"/>
+        <location filename="../../playground/ui/main_window.py" line="555"/>
         <source>Save this session?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="518"/>
+        <location filename="../../playground/ui/main_window.py" line="556"/>
         <source>The network has trained {0} steps that are not saved. Save the session to continue next time?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -820,62 +850,62 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="320"/>
+        <location filename="../../playground/ui/network_view.py" line="319"/>
         <source>%1 more neurons, not drawn so the picture stays readable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="346"/>
+        <location filename="../../playground/ui/network_view.py" line="345"/>
         <source>Input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="348"/>
+        <location filename="../../playground/ui/network_view.py" line="347"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="350"/>
+        <location filename="../../playground/ui/network_view.py" line="349"/>
         <source>Hidden %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="352"/>
+        <location filename="../../playground/ui/network_view.py" line="351"/>
         <source>%1 neurons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="352"/>
+        <location filename="../../playground/ui/network_view.py" line="351"/>
         <source>1 neuron</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="421"/>
+        <location filename="../../playground/ui/network_view.py" line="420"/>
         <source>input %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="423"/>
+        <location filename="../../playground/ui/network_view.py" line="422"/>
         <source>output %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="424"/>
+        <location filename="../../playground/ui/network_view.py" line="423"/>
         <source>hidden layer %1, neuron %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="434"/>
+        <location filename="../../playground/ui/network_view.py" line="433"/>
         <source>value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="437"/>
+        <location filename="../../playground/ui/network_view.py" line="436"/>
         <source>class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="496"/>
+        <location filename="../../playground/ui/network_view.py" line="495"/>
         <source>The network appears here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -913,162 +943,162 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="206"/>
+        <location filename="../../playground/ui/output_view.py" line="211"/>
         <source>predicted digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="207"/>
+        <location filename="../../playground/ui/output_view.py" line="212"/>
         <source>true digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="208"/>
+        <location filename="../../playground/ui/output_view.py" line="213"/>
         <source>Confusion matrix (test set)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="221"/>
+        <location filename="../../playground/ui/output_view.py" line="226"/>
         <source>Test images: predicted label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="235"/>
+        <location filename="../../playground/ui/output_view.py" line="240"/>
         <source>principal axis 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="236"/>
+        <location filename="../../playground/ui/output_view.py" line="241"/>
         <source>principal axis 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="275"/>
+        <location filename="../../playground/ui/output_view.py" line="280"/>
         <source>Not trained yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="373"/>
+        <location filename="../../playground/ui/output_view.py" line="378"/>
         <source>Output: predicted value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="375"/>
+        <location filename="../../playground/ui/output_view.py" line="380"/>
         <source>Output: probability of class 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="376"/>
+        <location filename="../../playground/ui/output_view.py" line="381"/>
         <source>Output: winning class, shaded by confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="385"/>
+        <location filename="../../playground/ui/output_view.py" line="390"/>
         <source>low value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="386"/>
+        <location filename="../../playground/ui/output_view.py" line="391"/>
         <source>high value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="389"/>
+        <location filename="../../playground/ui/output_view.py" line="394"/>
         <source>class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="390"/>
+        <location filename="../../playground/ui/output_view.py" line="395"/>
         <source>points: white outline = training, dark outline = test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="421"/>
+        <location filename="../../playground/ui/output_view.py" line="426"/>
         <source>activation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="431"/>
+        <location filename="../../playground/ui/output_view.py" line="436"/>
         <source>predicted value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="435"/>
+        <location filename="../../playground/ui/output_view.py" line="440"/>
         <source>P(class 1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="437"/>
+        <location filename="../../playground/ui/output_view.py" line="442"/>
         <source>confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="456"/>
+        <location filename="../../playground/ui/output_view.py" line="461"/>
         <source>Input %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="461"/>
+        <location filename="../../playground/ui/output_view.py" line="466"/>
         <source>Layer %1, neuron %2: its activation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="520"/>
+        <location filename="../../playground/ui/output_view.py" line="525"/>
         <source>Digits: what the network confuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="524"/>
+        <location filename="../../playground/ui/output_view.py" line="529"/>
         <source>correct (diagonal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="525"/>
+        <location filename="../../playground/ui/output_view.py" line="530"/>
         <source>confused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="526"/>
+        <location filename="../../playground/ui/output_view.py" line="531"/>
         <source>wrong: predicted ≠ true</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="602"/>
+        <location filename="../../playground/ui/output_view.py" line="607"/>
         <source>Data on its two principal axes, colored by prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="605"/>
+        <location filename="../../playground/ui/output_view.py" line="610"/>
         <source>low prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="605"/>
+        <location filename="../../playground/ui/output_view.py" line="610"/>
         <source>high prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="608"/>
+        <location filename="../../playground/ui/output_view.py" line="613"/>
         <source>predicted class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="610"/>
+        <location filename="../../playground/ui/output_view.py" line="615"/>
         <source>wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="611"/>
+        <location filename="../../playground/ui/output_view.py" line="616"/>
         <source>white outline = training, dark = test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="640"/>
+        <location filename="../../playground/ui/output_view.py" line="645"/>
         <source>step %1 · epoch %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="642"/>
+        <location filename="../../playground/ui/output_view.py" line="647"/>
         <source>test accuracy %1%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1076,7 +1106,7 @@
 <context>
     <name>Pane</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="55"/>
+        <location filename="../../playground/ui/main_window.py" line="56"/>
         <source>Maximize this view (click again to restore)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1084,12 +1114,12 @@
 <context>
     <name>self.view</name>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="162"/>
+        <location filename="../../playground/ui/network_view.py" line="161"/>
         <source>bias (fc%1.bias[%2]) = %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="165"/>
+        <location filename="../../playground/ui/network_view.py" line="164"/>
         <source>the picture: this neuron&apos;s output over the input plane</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,12 +1127,12 @@
 <context>
     <name>v</name>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="201"/>
+        <location filename="../../playground/ui/network_view.py" line="200"/>
         <source>(not trained yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="202"/>
+        <location filename="../../playground/ui/network_view.py" line="201"/>
         <source>from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
