@@ -125,7 +125,6 @@ class Trainer:
         self._batches: list[torch.Tensor] = []
         self.history: list[EpochMetrics] = []
         self.step_losses: list[float] = []
-        self.last_loss: torch.Tensor | None = None  # the last step's loss, its graph intact
         self.diverged = False
 
     @property
@@ -186,7 +185,6 @@ class Trainer:
             self._batches.append(idx)
             return StepResult(self.step_count, self.epoch, loss_value, None, diverged=True)
         self.optimizer.step()
-        self.last_loss = loss
         self.step_count += 1
         self.step_losses.append(loss_value)
         epoch_end = None

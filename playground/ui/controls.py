@@ -82,12 +82,12 @@ class ControlPanel(QWidget):
         self.noiseInput = QSlider(Qt.Horizontal, objectName="noiseInput")
         self.noiseInput.setRange(0, 50)
         self.noiseInput.setToolTip(self.tr("Noise added to the synthetic datasets (0 to 0.5)"))
-        self.noiseLabel = QLabel()
+        self.noiseLabel = QLabel(minimumWidth=em(self, 2.2))
         form.addRow(self.tr("&Noise"), _row(self.noiseInput, self.noiseLabel))
         self.splitInput = QSlider(Qt.Horizontal, objectName="splitInput")
         self.splitInput.setRange(10, 90)
         self.splitInput.setToolTip(self.tr("Share of the data used for training; the rest tests the network"))
-        self.splitLabel = QLabel()
+        self.splitLabel = QLabel(minimumWidth=em(self, 2.2))
         form.addRow(self.tr("Trai&n split"), _row(self.splitInput, self.splitLabel))
         layout.addWidget(data)
 
@@ -237,8 +237,6 @@ class ControlPanel(QWidget):
     def _update_labels(self) -> None:
         self.noiseLabel.setText(f"{self.noiseInput.value() / 100:.2f}")
         self.splitLabel.setText(f"{self.splitInput.value()}%")
-        self.noiseLabel.setMinimumWidth(em(self, 2.2))
-        self.splitLabel.setMinimumWidth(em(self, 2.2))
 
     def _set_layer_error(self, message: str | None) -> None:
         self.layerError.setVisible(bool(message))

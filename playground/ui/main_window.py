@@ -32,7 +32,7 @@ from playground.core import export as exporting
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.graph import preview_snapshot
 from playground.core.inspect import snapshot_views
-from playground.core.presets import load_presets
+from playground.core.presets import get_preset, load_presets
 from playground.ui.controls import ControlPanel
 from playground.ui.graph_view import GraphPanel
 from playground.ui.loss_plot import LossPlot
@@ -75,9 +75,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("PyTorch Playground"))
         self.presets = load_presets()
         name = preset if preset is not None else "circle"
-        if name not in self.presets:
-            raise ConfigError("preset", f"unknown preset {name!r}; available: {', '.join(self.presets)}")
-        config = self.presets[name].config
+        config = get_preset(name).config  # an unknown name: ConfigError listing the presets
         self.controller = TrainingController(config, preset=name, parent=self)
         self.live_probes = {"graph": GraphTrainProbe(), "views": FunctionProbe(snapshot_views)}
         self.controller.probes = dict(self.live_probes)

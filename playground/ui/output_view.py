@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.datasets import Dataset
 from playground.core.inspect import ViewSnapshot, grid_axes, plot_extent, projection_2d, view_kind
-from playground.ui.style import BLUE, ORANGE
+from playground.ui.style import BLUE, ORANGE, scaled_font
 
 # TensorFlow Playground's palette (ui/style.py): orange for class 0 / negative, blue for class 1 / positive.
 WRONG = "#d32f2f"
@@ -90,7 +90,7 @@ class OutputView(QWidget):
         self._lut_is_neuron = False
 
         self._title = QLabel()
-        self._title.setFont(self._scaled_font(1.0, bold=True))
+        self._title.setFont(scaled_font(self, 1.0, bold=True))
         self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._title.setMinimumWidth(round(self._em(6)))
         self._info = QLabel()
@@ -132,12 +132,6 @@ class OutputView(QWidget):
         self._title.setText(self.tr("Output"))
 
     # -- construction ---------------------------------------------------------------------
-    def _scaled_font(self, factor: float, bold: bool = False) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * factor)
-        font.setBold(bold)
-        return font
-
     def _em(self, factor: float = 1.0) -> float:
         return QFontMetricsF(self.font()).height() * factor
 
@@ -508,7 +502,7 @@ class OutputView(QWidget):
         for item in self._tile_texts:
             tiles.removeItem(item)
         self._tile_texts = []
-        label_font = self._scaled_font(1.0, bold=True)
+        label_font = scaled_font(self, 1.0, bold=True)
         for t in range(n):
             r, c = divmod(t, cols)
             item = pg.TextItem("", anchor=(0.5, 0.0), color=self.palette().color(QPalette.ColorRole.Text))

@@ -181,7 +181,6 @@ class TrainingController(QObject):
 
     def __init__(self, config: TrainConfig, preset: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.preset = preset
         self.probes: dict[str, Probe] = {}
         self.trainer = Trainer(config, preset=preset)
         self.control = RunControl()
@@ -190,6 +189,10 @@ class TrainingController(QObject):
         self._state = "idle"
 
     # -- state ----------------------------------------------------------------------------
+    @property
+    def preset(self) -> str | None:
+        return self.trainer.preset
+
     @property
     def state(self) -> str:
         return self._state
@@ -206,7 +209,6 @@ class TrainingController(QObject):
     def set_config(self, config: TrainConfig, preset: str | None = None) -> None:
         """Apply new settings. Only live ones while running; new weights when the model changes."""
         old = self.trainer.config
-        self.preset = preset
         self.trainer.preset = preset
         changed = {k for k in config.to_dict() if getattr(config, k, None) != getattr(old, k, None)}
         if "learning_rate" in changed:
@@ -225,7 +227,6 @@ class TrainingController(QObject):
         if self.busy:
             raise RuntimeError("cannot load while training")
         self.trainer = trainer
-        self.preset = trainer.preset
         self.trainerReplaced.emit(trainer)
 
     def set_learning_rate(self, lr: float) -> None:
