@@ -369,10 +369,10 @@ class OutputView(QWidget):
     def _output_title(self) -> str:
         d = self._dataset
         if d.task == "regression":
-            return self.tr("Output: predicted value")
+            return self.tr("Predicted value")
         if d.n_classes == 2:
-            return self.tr("Output: probability of class 1")
-        return self.tr("Output: winning class, shaded by confidence")
+            return self.tr("Probability of class 1")
+        return self.tr("Winning class, shaded by confidence")
 
     def _swatch(self, color: str, text: str, symbol: str = "\u25cf") -> str:
         return f'<span style="color:{color}; font-size:large">{symbol}</span>&nbsp;{text}'
@@ -431,7 +431,7 @@ class OutputView(QWidget):
         elif snap.n_classes == 2:
             if self.discretize:
                 grid = (grid >= 0.5).astype(np.float32)
-            self._set_image(grid, (0.0, 1.0), False, self.tr("P(class 1)"))
+            self._set_image(grid, (0.0, 1.0), False, self.tr("Probability of class 1"))
         else:
             self._set_image(self._class_rgb(snap), (0.0, 255.0), False, self.tr("confidence"))
 

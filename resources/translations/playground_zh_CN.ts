@@ -184,7 +184,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="258"/>
+        <location filename="../../playground/ui/controls.py" line="256"/>
         <source>Neurons in hidden layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,359 +490,359 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="99"/>
-        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <location filename="../../playground/ui/main_window.py" line="97"/>
+        <location filename="../../playground/ui/main_window.py" line="302"/>
         <source>Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="100"/>
+        <location filename="../../playground/ui/main_window.py" line="98"/>
         <source>Start training (Space); while training: pause and resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="101"/>
+        <location filename="../../playground/ui/main_window.py" line="99"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="102"/>
+        <location filename="../../playground/ui/main_window.py" line="100"/>
         <source>Train on one mini-batch: forward, backward, step (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="103"/>
-        <location filename="../../playground/ui/main_window.py" line="212"/>
+        <location filename="../../playground/ui/main_window.py" line="101"/>
+        <location filename="../../playground/ui/main_window.py" line="210"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="104"/>
+        <location filename="../../playground/ui/main_window.py" line="102"/>
         <source>Stop training (Esc); the weights are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="105"/>
+        <location filename="../../playground/ui/main_window.py" line="103"/>
         <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="106"/>
+        <location filename="../../playground/ui/main_window.py" line="104"/>
         <source>New initial weights from the seed (R); the same seed gives the same start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="107"/>
+        <location filename="../../playground/ui/main_window.py" line="105"/>
         <source>Export...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="109"/>
+        <location filename="../../playground/ui/main_window.py" line="107"/>
         <source>Save the trained weights (.safetensors, .pt), the model (.onnx, .pt2), a script that reproduces the run (.py), the config (.json) or the whole session (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="141"/>
+        <location filename="../../playground/ui/main_window.py" line="139"/>
         <source>Loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="142"/>
+        <location filename="../../playground/ui/main_window.py" line="140"/>
         <source>Computation graph (loss.grad_fn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="143"/>
+        <location filename="../../playground/ui/main_window.py" line="141"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="144"/>
+        <location filename="../../playground/ui/main_window.py" line="142"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="175"/>
+        <location filename="../../playground/ui/main_window.py" line="173"/>
         <source>epoch %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="185"/>
+        <location filename="../../playground/ui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="186"/>
+        <location filename="../../playground/ui/main_window.py" line="184"/>
         <source>&amp;Open session or config...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="188"/>
+        <location filename="../../playground/ui/main_window.py" line="186"/>
         <source>&amp;Save session...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="190"/>
+        <location filename="../../playground/ui/main_window.py" line="188"/>
         <source>&amp;Export...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="191"/>
+        <location filename="../../playground/ui/main_window.py" line="189"/>
         <source>&amp;Import weights...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="193"/>
+        <location filename="../../playground/ui/main_window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="202"/>
+        <location filename="../../playground/ui/main_window.py" line="200"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="203"/>
+        <location filename="../../playground/ui/main_window.py" line="201"/>
         <source>&amp;Bring back the trained network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="205"/>
+        <location filename="../../playground/ui/main_window.py" line="203"/>
         <source>Undo the settings change that started a new network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="208"/>
+        <location filename="../../playground/ui/main_window.py" line="206"/>
         <source>&amp;Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="209"/>
+        <location filename="../../playground/ui/main_window.py" line="207"/>
         <source>Train / Pause / Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="211"/>
+        <location filename="../../playground/ui/main_window.py" line="209"/>
         <source>One step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="213"/>
+        <location filename="../../playground/ui/main_window.py" line="211"/>
         <source>Reset weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="218"/>
+        <location filename="../../playground/ui/main_window.py" line="216"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="219"/>
+        <location filename="../../playground/ui/main_window.py" line="217"/>
         <source>&amp;Live graph and output while training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="223"/>
+        <location filename="../../playground/ui/main_window.py" line="221"/>
         <source>Update the graph, output and network views during training; off trains faster on slow computers and shows them when training stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="228"/>
+        <location filename="../../playground/ui/main_window.py" line="226"/>
         <source>Maximize {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="233"/>
+        <location filename="../../playground/ui/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="234"/>
+        <location filename="../../playground/ui/main_window.py" line="232"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="282"/>
+        <location filename="../../playground/ui/main_window.py" line="280"/>
         <source>New network. The trained one ({0} steps) is kept: Edit &gt; Bring back (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="297"/>
+        <location filename="../../playground/ui/main_window.py" line="295"/>
         <source>Brought back the trained network ({0} steps)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <location filename="../../playground/ui/main_window.py" line="302"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <location filename="../../playground/ui/main_window.py" line="302"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="311"/>
+        <location filename="../../playground/ui/main_window.py" line="309"/>
         <source>Paused: press Space or Resume to go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="323"/>
+        <location filename="../../playground/ui/main_window.py" line="321"/>
         <source>step {0} - epoch {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="346"/>
+        <location filename="../../playground/ui/main_window.py" line="344"/>
         <source>step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="359"/>
+        <location filename="../../playground/ui/main_window.py" line="357"/>
         <source>train loss {0:.4f}   test loss {1:.4f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="361"/>
+        <location filename="../../playground/ui/main_window.py" line="359"/>
         <source>   train accuracy {0:.1%}   test accuracy {1:.1%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="367"/>
+        <location filename="../../playground/ui/main_window.py" line="365"/>
         <source>Training stopped because of an unexpected error; the weights so far are kept. Details: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="378"/>
+        <location filename="../../playground/ui/main_window.py" line="376"/>
         <source>Training diverged at step {0}: the loss stopped being a finite number, so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="383"/>
+        <location filename="../../playground/ui/main_window.py" line="381"/>
         <source>Stopped after {0} steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="385"/>
+        <location filename="../../playground/ui/main_window.py" line="383"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="409"/>
+        <location filename="../../playground/ui/main_window.py" line="407"/>
         <source>About PyTorch Playground</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="410"/>
+        <location filename="../../playground/ui/main_window.py" line="408"/>
         <source>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;Watch real PyTorch train a neural network: the training loop, the autograd graph and what the network learns.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="438"/>
+        <location filename="../../playground/ui/main_window.py" line="436"/>
         <source>Replace file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="439"/>
+        <location filename="../../playground/ui/main_window.py" line="437"/>
         <source>{0} already exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="455"/>
+        <location filename="../../playground/ui/main_window.py" line="453"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="458"/>
+        <location filename="../../playground/ui/main_window.py" line="456"/>
         <source>Exporting {0}...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="466"/>
+        <location filename="../../playground/ui/main_window.py" line="464"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="471"/>
+        <location filename="../../playground/ui/main_window.py" line="469"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="479"/>
+        <location filename="../../playground/ui/main_window.py" line="477"/>
         <source>Save session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="480"/>
+        <location filename="../../playground/ui/main_window.py" line="478"/>
         <source>Playground session (*{0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="486"/>
+        <location filename="../../playground/ui/main_window.py" line="484"/>
         <source>Saving the session failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="489"/>
+        <location filename="../../playground/ui/main_window.py" line="487"/>
         <source>Saved session {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="497"/>
+        <location filename="../../playground/ui/main_window.py" line="495"/>
         <source>Open session or config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="498"/>
+        <location filename="../../playground/ui/main_window.py" line="496"/>
         <source>Sessions and configs (*{0} *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="510"/>
+        <location filename="../../playground/ui/main_window.py" line="508"/>
         <source>Cannot open config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="513"/>
+        <location filename="../../playground/ui/main_window.py" line="511"/>
         <source>Loaded config {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="522"/>
+        <location filename="../../playground/ui/main_window.py" line="520"/>
         <source>Cannot open session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="526"/>
+        <location filename="../../playground/ui/main_window.py" line="524"/>
         <source>Opened session {0}: step {1}, epoch {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="534"/>
+        <location filename="../../playground/ui/main_window.py" line="532"/>
         <source>Import weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="535"/>
+        <location filename="../../playground/ui/main_window.py" line="533"/>
         <source>Weights (*.safetensors *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="544"/>
+        <location filename="../../playground/ui/main_window.py" line="542"/>
         <source>Cannot import weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="547"/>
+        <location filename="../../playground/ui/main_window.py" line="545"/>
         <source>Loaded weights from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="555"/>
+        <location filename="../../playground/ui/main_window.py" line="553"/>
         <source>Save this session?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="556"/>
+        <location filename="../../playground/ui/main_window.py" line="554"/>
         <source>The network has trained {0} steps that are not saved. Save the session to continue next time?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,162 +943,158 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="211"/>
+        <location filename="../../playground/ui/output_view.py" line="205"/>
         <source>predicted digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="212"/>
+        <location filename="../../playground/ui/output_view.py" line="206"/>
         <source>true digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="213"/>
+        <location filename="../../playground/ui/output_view.py" line="207"/>
         <source>Confusion matrix (test set)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="226"/>
+        <location filename="../../playground/ui/output_view.py" line="220"/>
         <source>Test images: predicted label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="240"/>
+        <location filename="../../playground/ui/output_view.py" line="234"/>
         <source>principal axis 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="241"/>
+        <location filename="../../playground/ui/output_view.py" line="235"/>
         <source>principal axis 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="280"/>
+        <location filename="../../playground/ui/output_view.py" line="274"/>
         <source>Not trained yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="378"/>
-        <source>Output: predicted value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/output_view.py" line="380"/>
-        <source>Output: probability of class 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/output_view.py" line="381"/>
-        <source>Output: winning class, shaded by confidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/output_view.py" line="390"/>
+        <location filename="../../playground/ui/output_view.py" line="384"/>
         <source>low value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="391"/>
+        <location filename="../../playground/ui/output_view.py" line="385"/>
         <source>high value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="394"/>
+        <location filename="../../playground/ui/output_view.py" line="388"/>
         <source>class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="395"/>
+        <location filename="../../playground/ui/output_view.py" line="389"/>
         <source>points: white outline = training, dark outline = test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="426"/>
+        <location filename="../../playground/ui/output_view.py" line="420"/>
         <source>activation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="436"/>
+        <location filename="../../playground/ui/output_view.py" line="430"/>
         <source>predicted value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="440"/>
-        <source>P(class 1)</source>
+        <location filename="../../playground/ui/output_view.py" line="372"/>
+        <source>Predicted value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="442"/>
+        <location filename="../../playground/ui/output_view.py" line="374"/>
+        <location filename="../../playground/ui/output_view.py" line="434"/>
+        <source>Probability of class 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/output_view.py" line="375"/>
+        <source>Winning class, shaded by confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/output_view.py" line="436"/>
         <source>confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="461"/>
+        <location filename="../../playground/ui/output_view.py" line="455"/>
         <source>Input %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="466"/>
+        <location filename="../../playground/ui/output_view.py" line="460"/>
         <source>Layer %1, neuron %2: its activation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="525"/>
+        <location filename="../../playground/ui/output_view.py" line="519"/>
         <source>Digits: what the network confuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="529"/>
+        <location filename="../../playground/ui/output_view.py" line="523"/>
         <source>correct (diagonal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="530"/>
+        <location filename="../../playground/ui/output_view.py" line="524"/>
         <source>confused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="531"/>
+        <location filename="../../playground/ui/output_view.py" line="525"/>
         <source>wrong: predicted ≠ true</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="607"/>
+        <location filename="../../playground/ui/output_view.py" line="601"/>
         <source>Data on its two principal axes, colored by prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="610"/>
+        <location filename="../../playground/ui/output_view.py" line="604"/>
         <source>low prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="610"/>
+        <location filename="../../playground/ui/output_view.py" line="604"/>
         <source>high prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="613"/>
+        <location filename="../../playground/ui/output_view.py" line="607"/>
         <source>predicted class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="615"/>
+        <location filename="../../playground/ui/output_view.py" line="609"/>
         <source>wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="616"/>
+        <location filename="../../playground/ui/output_view.py" line="610"/>
         <source>white outline = training, dark = test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="645"/>
+        <location filename="../../playground/ui/output_view.py" line="639"/>
         <source>step %1 · epoch %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="647"/>
+        <location filename="../../playground/ui/output_view.py" line="641"/>
         <source>test accuracy %1%</source>
         <translation type="unfinished"></translation>
     </message>
