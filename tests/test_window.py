@@ -6,6 +6,7 @@ import textwrap
 
 import numpy as np
 import pytest
+import torch
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QProgressBar, QPushButton, QSlider, QSpinBox
 
@@ -83,16 +84,20 @@ def test_pause_and_resume(window, qtbot):
                           timeout=10_000) as blocker:
         window.trainButton.click()  # Pause
     assert window.trainButton.text() == "Resume"
-    trainer = window.controller.trainer
     frozen = blocker.args[0].step
-    assert trainer.step_count == frozen
-    qtbot.wait(100)  # the event loop keeps running; the paused loop takes no step meanwhile
-    assert trainer.step_count == frozen
     window.trainButton.click()  # Resume
-    qtbot.waitUntil(lambda: trainer.step_count > frozen, timeout=10_000)
     assert window.trainButton.text() == "Pause"
-    with qtbot.waitSignal(window.trainingFinished, timeout=5_000):
+    with qtbot.waitSignal(window.controller.snapshotReady, check_params_cb=lambda s: s.step > frozen,
+                          timeout=10_000):
+        pass
+    with qtbot.waitSignal(window.controller.snapshotReady, check_params_cb=lambda s: s.paused,
+                          timeout=10_000) as blocker:
+        window.trainButton.click()  # Pause again, then stop while paused: not one more step
+    frozen = blocker.args[0].step
+    with qtbot.waitSignal(window.trainingFinished, timeout=5_000) as finished:
         window.stopButton.click()
+    assert finished.args[0]["status"] == "stopped" and finished.args[0]["steps"] == frozen
+    assert window.controller.trainer.step_count == frozen
 
 
 def test_space_toggles_train_and_pause(window, qtbot):
@@ -135,14 +140,13 @@ def test_live_learning_rate_change_applies(window, qtbot):
     with qtbot.waitSignal(window.controller.snapshotReady, timeout=20_000):
         window.trainButton.click()
     window.controls.learningRateInput.setValue(0.5)
-    trainer = window.controller.trainer
-    qtbot.waitUntil(lambda: trainer.learning_rate == 0.5, timeout=10_000)
     with qtbot.waitSignal(window.controller.snapshotReady, check_params_cb=lambda s: s.learning_rate == 0.5,
                           timeout=10_000):
         pass
     assert window.controller.state == "running"  # no restart, the same run goes on
     with qtbot.waitSignal(window.trainingFinished, timeout=5_000):
         window.stopButton.click()
+    assert window.controller.trainer.learning_rate == 0.5  # and the trained network keeps it
 
 
 def test_learning_rate_slider_and_box_stay_in_step(window):
@@ -296,6 +300,7 @@ def test_a_failing_view_does_not_stop_training(window, qtbot, capsys):
     def broken(trainer):
         raise ValueError("view bug")
 
+    window.controller.separate_process = False  # a test-local function cannot travel to a training process
     window.controller.probes["broken"] = FunctionProbe(broken)
     window.controls.epochsInput.setValue(2)
     with qtbot.waitSignal(window.trainingFinished, timeout=60_000) as blocker:
@@ -314,11 +319,31 @@ def test_an_unexpected_error_ends_the_run_with_a_message(window, qtbot, monkeypa
         return real_step()
 
     monkeypatch.setattr(trainer, "train_step", failing_step)
+    window.controller.separate_process = False  # the patch lives in this process (the thread fallback)
     with qtbot.waitSignal(window.trainingFinished, timeout=60_000) as blocker:
         window.trainButton.click()
     assert blocker.args[0]["status"] == "stopped" and blocker.args[0]["steps"] == 5
     assert window.divergedBanner.isVisible() and "out of memory" in window.divergedBanner.text()
     assert window.trainButton.isEnabled() and window.controller.state == "idle"
+
+
+def test_a_training_process_that_dies_ends_the_run_with_a_message_and_the_next_run_works(window, qtbot):
+    trainer = window.controller.trainer
+    before = {k: v.clone() for k, v in trainer.model.state_dict().items()}
+    window.controls.epochsInput.setValue(100000)
+    with qtbot.waitSignal(window.controller.snapshotReady, timeout=20_000):
+        window.trainButton.click()
+    with qtbot.waitSignal(window.trainingFinished, timeout=20_000) as blocker:
+        window.controller.control.process.process.kill()  # as a driver crash or the OOM killer would
+    assert blocker.args[0]["status"] == "stopped"
+    assert window.divergedBanner.isVisible() and "as it was before this run" in window.divergedBanner.text()
+    assert "ended unexpectedly" in window.divergedBanner.text()
+    assert trainer.step_count == 0 and all(torch.equal(v, before[k]) for k, v in trainer.model.state_dict().items())
+    assert window.controller.state == "idle" and window.trainButton.isEnabled()
+    window.controls.epochsInput.setValue(1)
+    with qtbot.waitSignal(window.trainingFinished, timeout=60_000) as blocker:
+        window.trainButton.click()  # a fresh process takes the next run
+    assert blocker.args[0]["status"] == "completed" and trainer.epoch == 1
 
 
 def test_a_settings_change_keeps_the_trained_network_a_step_away(window, qtbot):

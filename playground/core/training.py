@@ -149,6 +149,41 @@ class Trainer:
         """Safe from any thread: applied by the training thread before its next step."""
         self._pending_lr = float(lr)
 
+    def state(self) -> dict:
+        """Where training stands (weights, optimizer, batch order, history), as CPU tensors and
+        plain values: ``torch.save`` writes it and ``torch.load(weights_only=True)`` reads it back.
+        The config, preset and data are not included: they make the Trainer that loads it."""
+        return {
+            "model": {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()},
+            "optimizer": _to_cpu(self.optimizer.state_dict()),
+            "shuffle": self.shuffle.get_state(),
+            "pending_batches": [b.to("cpu") for b in self.pending_batches],
+            "step_count": self.step_count,
+            "epoch": self.epoch,
+            "history": [asdict(m) for m in self.history],
+            "step_losses": torch.tensor(self.step_losses, dtype=torch.float64),
+            "diverged": self.diverged,
+            "requested_learning_rate": self.requested_learning_rate,
+        }
+
+    def load_state(self, state: dict) -> None:
+        """Continue from ``state()`` of a Trainer with the same config and data (in place: the
+        model and optimizer objects stay the same). A learning rate requested here and not yet
+        applied stays requested: it is newer than any in ``state``."""
+        with torch.no_grad():
+            self.model.load_state_dict(state["model"], strict=True)
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.shuffle.set_state(state["shuffle"])
+        self.pending_batches = list(state["pending_batches"])
+        self.step_count = int(state["step_count"])
+        self.epoch = int(state["epoch"])
+        self.history = [EpochMetrics(**m) for m in state["history"]]
+        self.step_losses = state["step_losses"].tolist()
+        self.diverged = bool(state["diverged"])
+        requested = state.get("requested_learning_rate")
+        if self._pending_lr is None and requested is not None and requested != self.learning_rate:
+            self._pending_lr = float(requested)
+
     @property
     def steps_per_epoch(self) -> int:
         return math.ceil(len(self.x_train) / self.config.batch_size)
@@ -257,6 +292,16 @@ def make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimiz
         return torch.optim.Adam(params, lr=lr, weight_decay=wd)
     momentum = 0.9 if config.optimizer == "sgd+momentum" else 0.0
     return torch.optim.SGD(params, lr=lr, momentum=momentum, weight_decay=wd)
+
+
+def _to_cpu(obj):
+    if torch.is_tensor(obj):
+        return obj.detach().to("cpu", copy=True)
+    if isinstance(obj, dict):
+        return {k: _to_cpu(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_to_cpu(v) for v in obj]
+    return obj
 
 
 def _finite(x: float) -> float | None:

@@ -359,10 +359,15 @@ class MainWindow(QMainWindow):
             text += self.tr("   train accuracy {0:.1%}   test accuracy {1:.1%}").format(m.train_accuracy, m.test_accuracy)
         self.metricsLabel.setText(text)
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self.divergedBanner.setText(self.tr(
-            "Training stopped because of an unexpected error; the weights so far are kept. Details: {0}").format(message))
+    @Slot(str, bool)
+    def _on_failed(self, message: str, kept: bool) -> None:
+        if kept:
+            text = self.tr("Training stopped because of an unexpected error; the weights so far are kept. "
+                           "Details: {0}").format(message)
+        else:
+            text = self.tr("Training stopped because of an unexpected error; the network is as it was before "
+                           "this run. Details: {0}").format(message)
+        self.divergedBanner.setText(text)
         self.divergedBanner.show()
 
     @Slot(dict)
@@ -412,8 +417,8 @@ class MainWindow(QMainWindow):
     @property
     def has_unsaved_work(self) -> bool:
         """Trained steps that no export or session save has captured."""
-        t = self.controller.trainer
-        return t.step_count > 0 and self._saved_marker != (id(t), t.step_count)
+        t, steps = self.controller.trainer, self.controller.step_count
+        return steps > 0 and self._saved_marker != (id(t), steps)
 
     def _mark_saved(self) -> None:
         t = self.controller.trainer
@@ -552,7 +557,7 @@ class MainWindow(QMainWindow):
         return QMessageBox.question(
             self, self.tr("Save this session?"),
             self.tr("The network has trained {0} steps that are not saved. Save the session to continue "
-                    "next time?").format(self.controller.trainer.step_count),
+                    "next time?").format(self.controller.step_count),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
 
     def _maybe_keep_work(self) -> bool:

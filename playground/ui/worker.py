@@ -1,173 +1,94 @@
 """The bridge between the Qt-free training loop and the window.
 
-``TrainingController`` owns the ``Trainer``. Train starts a parentless ``TrainingWorker`` moved to
-a fresh ``QThread`` (``started -> run``, ``finished -> quit / deleteLater``; Python references
-kept until the thread has finished). The worker runs ``Trainer.run`` and emits small immutable
-``TrainSnapshot``s at a bounded rate; stop and pause go through the core's ``RunControl`` (a
-queued slot would never run inside the busy loop). Only one thread touches the trainer at a time:
-the worker while a run is on, the GUI thread otherwise.
+``TrainingController`` owns the window's ``Trainer``. Train starts a parentless ``TrainingWorker``
+moved to a fresh ``QThread`` (``started -> run``, ``finished -> quit / deleteLater``; Python
+references kept until the thread has finished). The worker hands the run to a training process
+(``core.remote``: painting the views then cannot slow training down) and relays its
+``TrainSnapshot``s as signals; at the end it loads the trained state back into the window's
+Trainer. If no process can take the run, the worker trains in its own thread with the same
+``core.runner.Reporter``. Stop, pause and learning-rate changes go through a ``LinkedControl``
+(a queued slot would never run inside a busy loop). Only one thread touches the trainer at a
+time: the worker while a run is on, the GUI thread otherwise.
 """
 
 from __future__ import annotations
 
-import time
-import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+import sys
 
-import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from playground.core import remote
 from playground.core.config import TrainConfig
-from playground.core.training import EpochMetrics, RunControl, StepResult, Summary, Trainer
-
-SNAPSHOT_INTERVAL = 1 / 10  # seconds between snapshots: status and loss ~10 times a second
-PROBE_INTERVAL = 1 / 4  # each heavier extra (graph; output and network): ~4 times a second, in turns
+from playground.core.runner import (  # noqa: F401  (re-exported for the window)
+    PROBE_INTERVAL,
+    SNAPSHOT_INTERVAL,
+    FunctionProbe,
+    GraphTrainProbe,
+    Probe,
+    Reporter,
+    TrainSnapshot,
+)
+from playground.core.training import Summary, Trainer
 
 # Settings that can change between runs without new weights.
 LIVE_FIELDS = {"learning_rate", "epochs", "batch_size"}
-
-
-@dataclass(frozen=True)
-class TrainSnapshot:
-    """What the window learns about a run: numbers and numpy arrays only, never tensors."""
-
-    step: int
-    epoch: int
-    target_epochs: int
-    new_step_losses: np.ndarray  # losses of the steps since the previous snapshot
-    new_epochs: tuple[EpochMetrics, ...]  # epochs completed since the previous snapshot
-    learning_rate: float
-    elapsed: float
-    steps_per_second: float
-    paused: bool  # sent once when a pause takes hold: the loop waits after this step
-    extras: dict[str, Any] = field(default_factory=dict)  # probe name -> its snapshot
-
-
-class Probe:
-    """An extra view of the model, computed in the worker thread at a bounded rate.
-
-    ``prepare`` runs before the step whose state will be read (e.g. to hook its graph);
-    ``collect`` runs after it and returns plain data (numbers, numpy arrays), never tensors.
-    """
-
-    def prepare(self, trainer: Trainer) -> None:
-        pass
-
-    def collect(self, trainer: Trainer) -> Any:
-        raise NotImplementedError
-
-
-class FunctionProbe(Probe):
-    def __init__(self, fn: Callable[[Trainer], Any]):
-        self.fn = fn
-
-    def collect(self, trainer: Trainer) -> Any:
-        return self.fn(trainer)
 
 
 class TrainingWorker(QObject):
     snapshot = Signal(object)  # TrainSnapshot
     finished = Signal(object)  # Summary, or None after a single step
 
-    def __init__(self, trainer: Trainer, control: RunControl, probes: dict[str, Probe],
-                 target_epochs: int | None, single_step: bool = False):
+    def __init__(self, trainer: Trainer, control: remote.LinkedControl, probes: dict[str, Probe],
+                 target_epochs: int | None, single_step: bool = False, separate_process: bool = True):
         super().__init__()
         self.trainer = trainer
         self.control = control
         self.probes = probes
         self.target_epochs = target_epochs
         self.single_step = single_step
-        self._sent_steps = trainer.step_count
-        self._sent_epochs = len(trainer.history)
-        self._last_emit = 0.0
-        self._last_probe = 0.0
-        self._armed: list[str] = []  # probes prepared: collect them after the next step
-        self._turn = 0  # probes take turns, so the GUI draws one heavy view at a time
-        self._start = 0.0
-        self._start_step = trainer.step_count
+        self.separate_process = separate_process
         self.summary: Summary | None = None  # set before `finished`; read once the thread has ended
         self.error: str | None = None  # what went wrong, if the run ended by an unexpected error
+        self.kept = True  # False if the run's steps were lost (its process died)
 
     @Slot()
     def run(self) -> None:
-        self._start = time.perf_counter()
-        summary = None
         try:
-            if self.single_step:
-                self._prepare()
-                result = self.trainer.train_step()
-                if result.diverged:
-                    summary = self.trainer.summary("diverged")
-            else:
-                summary = self.trainer.run(self.control, self._on_step, epochs=self.target_epochs)
-        except Exception as e:  # never a traceback in the user's face: end the run and say what happened
-            traceback.print_exc()
-            self.error = f"{type(e).__name__}: {e}"
-            summary = self.trainer.summary("stopped")
+            if not (self.separate_process and self._run_in_process()):
+                reporter = Reporter(self.trainer, self.control, self.probes, self.target_epochs,
+                                    self.single_step, self.snapshot.emit)
+                self.summary = reporter.run()
+                self.error = reporter.error
         finally:
-            try:
-                self._emit(force_probes=True)  # the final state, every view included
-            finally:
-                self.summary = summary
-                self.finished.emit(summary)  # always: it ends the thread
+            self.finished.emit(self.summary)  # always: it ends the thread
 
-    def _on_step(self, result: StepResult) -> None:
-        now = time.perf_counter()
-        if self.control.paused:  # the loop waits after this step: show exactly where it stopped
-            self._emit(force_probes=True, paused=True)
-        elif self._armed or now - self._last_emit >= SNAPSHOT_INTERVAL or result.diverged:
-            self._emit()
-        if self.probes and not self._armed and now - self._last_probe >= PROBE_INTERVAL / len(self.probes):
-            names = list(self.probes)
-            self._turn = (self._turn + 1) % len(names)
-            self._prepare([names[self._turn]])  # the next step is the one this probe will show
-
-    def _prepare(self, names: list[str] | None = None) -> None:
-        names = list(self.probes) if names is None else names
-        for name in names:
-            self.probes[name].prepare(self.trainer)
-        self._armed = names
-
-    def _emit(self, force_probes: bool = False, paused: bool = False) -> None:
-        t = self.trainer
-        now = time.perf_counter()
-        extras = {}
-        if self._armed or force_probes:
-            names = list(self.probes) if force_probes else self._armed
-            self._armed = []
-            self._last_probe = now
-            for name in names:
-                probe = self.probes.get(name)
-                if probe is None:
-                    continue
-                try:
-                    value = probe.collect(t)
-                except Exception:  # a broken view must not stop training: drop it for this run
-                    traceback.print_exc()
-                    del self.probes[name]
-                    continue
-                if value is not None:
-                    extras[name] = value
-        elapsed = now - self._start
-        steps = t.step_count - self._start_step
-        snap = TrainSnapshot(
-            step=t.step_count,
-            epoch=t.epoch,
-            target_epochs=self.target_epochs or t.config.epochs,
-            new_step_losses=np.asarray(t.step_losses[self._sent_steps:], dtype=np.float64),
-            new_epochs=tuple(t.history[self._sent_epochs:]),
-            learning_rate=t.learning_rate,
-            elapsed=elapsed,
-            steps_per_second=steps / elapsed if elapsed > 0 else 0.0,
-            paused=paused,
-            extras=extras,
-        )
-        self._sent_steps = len(t.step_losses)
-        self._sent_epochs = len(t.history)
-        self._last_emit = time.perf_counter()
-        self.snapshot.emit(snap)
+    def _run_in_process(self) -> bool:
+        """Train in a training process; False if none could take the run (nothing changed then)."""
+        try:
+            process = remote.acquire()
+        except Exception as e:
+            print(f"playground: training in a thread: cannot start a training process ({e})", file=sys.stderr)
+            return False
+        try:
+            job = remote.Job.of(self.trainer, self.probes, self.target_epochs, self.single_step)
+            summary, state, error = process.run(job, self.snapshot.emit, self.control)
+        except remote.NotStarted as e:
+            print(f"playground: training in a thread: the training process did not take the run ({e})",
+                  file=sys.stderr)
+            remote.release(process)
+            return False
+        except remote.RemoteError as e:
+            process.close(0)
+            self.error, self.kept = str(e), False
+            self.summary = self.trainer.summary("stopped")
+            return True
+        remote.release(process)
+        if state is not None:
+            self.trainer.load_state(state)  # this thread owns the trainer until `finished`
+        self.summary, self.error = summary, error
+        if error is not None and summary is None:  # the child could not even begin: say so here
+            self.summary = self.trainer.summary("stopped")
+        return True
 
 
 class TrainingController(QObject):
@@ -175,18 +96,27 @@ class TrainingController(QObject):
 
     snapshotReady = Signal(object)  # TrainSnapshot
     runFinished = Signal(dict)  # the summary, same keys as `playground train --json`
-    runFailed = Signal(str)  # an unexpected error ended the run (runFinished follows, status "stopped")
+    runFailed = Signal(str, bool)  # an unexpected error ended the run: message, steps kept (runFinished follows)
     stateChanged = Signal(str)  # "idle" | "running" | "paused"
     trainerReplaced = Signal(object)  # the new Trainer (new data / architecture / weights)
 
-    def __init__(self, config: TrainConfig, preset: str | None = None, parent: QObject | None = None):
+    def __init__(self, config: TrainConfig, preset: str | None = None, parent: QObject | None = None,
+                 separate_process: bool = True):
         super().__init__(parent)
         self.probes: dict[str, Probe] = {}
         self.trainer = Trainer(config, preset=preset)
-        self.control = RunControl()
+        self.control = remote.LinkedControl()
+        # Train in a separate process (see core.remote); False trains in the worker thread.
+        self.separate_process = separate_process
+        if separate_process:
+            try:
+                remote.prestart()  # it imports torch while the window opens: the first Train is quick
+            except Exception as e:  # the run will try again, then fall back to a thread
+                print(f"playground: cannot start a training process yet ({e})", file=sys.stderr)
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._state = "idle"
+        self._live_step = 0
 
     # -- state ----------------------------------------------------------------------------
     @property
@@ -196,6 +126,11 @@ class TrainingController(QObject):
     @property
     def state(self) -> str:
         return self._state
+
+    @property
+    def step_count(self) -> int:
+        """Steps trained so far, those of the run in progress included (its trainer is elsewhere)."""
+        return self._live_step if self.busy else self.trainer.step_count
 
     @property
     def busy(self) -> bool:
@@ -212,7 +147,7 @@ class TrainingController(QObject):
         self.trainer.preset = preset
         changed = {k for k in config.to_dict() if getattr(config, k, None) != getattr(old, k, None)}
         if "learning_rate" in changed:
-            self.trainer.set_learning_rate(config.learning_rate)
+            self.set_learning_rate(config.learning_rate)
         if changed <= LIVE_FIELDS:
             self.trainer.config = config if not self.busy else self.trainer.config.replace(
                 learning_rate=config.learning_rate)
@@ -231,6 +166,8 @@ class TrainingController(QObject):
 
     def set_learning_rate(self, lr: float) -> None:
         self.trainer.set_learning_rate(lr)
+        if self.busy:
+            self.control.set_learning_rate(lr)  # to the process training it, if any
 
     # -- actions --------------------------------------------------------------------------
     @Slot()
@@ -286,8 +223,9 @@ class TrainingController(QObject):
 
     # -- the thread -----------------------------------------------------------------------
     def _start(self, single_step: bool, target_epochs: int | None) -> None:
-        self.control = RunControl()
-        worker = TrainingWorker(self.trainer, self.control, dict(self.probes), target_epochs, single_step)
+        self.control = remote.LinkedControl()
+        worker = TrainingWorker(self.trainer, self.control, dict(self.probes), target_epochs, single_step,
+                                self.separate_process)
         thread = QThread()
         thread.setObjectName("training")
         worker.moveToThread(thread)
@@ -296,12 +234,14 @@ class TrainingController(QObject):
         worker.finished.connect(thread.quit)
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
+        self._live_step = self.trainer.step_count
         self._single_step = single_step
         self._set_state("stepping" if single_step else "running")
         thread.start()
 
     @Slot(object)
     def _on_snapshot(self, snap: TrainSnapshot) -> None:
+        self._live_step = snap.step
         self.snapshotReady.emit(snap)
 
     @Slot()
@@ -314,23 +254,6 @@ class TrainingController(QObject):
         thread.deleteLater()
         self._set_state("idle")
         if worker.error is not None:
-            self.runFailed.emit(worker.error)
+            self.runFailed.emit(worker.error, worker.kept)
         if worker.summary is not None:
             self.runFinished.emit(worker.summary.to_dict())
-
-
-class GraphTrainProbe(Probe):
-    """The live autograd graph: hook the next step's loss.grad_fn, then read its gradients."""
-
-    def __init__(self) -> None:
-        from playground.core.graph import GraphProbe
-
-        self.probe = GraphProbe()
-
-    def prepare(self, trainer: Trainer) -> None:
-        if self.probe.trainer is not trainer:
-            self.probe.attach(trainer)
-        self.probe.request()
-
-    def collect(self, trainer: Trainer) -> Any:
-        return self.probe.take()
