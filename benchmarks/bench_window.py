@@ -1,8 +1,10 @@
 """Training throughput and event-loop responsiveness with the window on screen (offscreen).
 
-Prints steps/s for: the bare core loop; the worker thread with the window hidden; the window
-shown with every view live. And the event-loop gap while training: a 1 ms timer records how long
-the GUI thread goes between ticks; the target is a 99th percentile under 20 ms.
+Prints steps/s for: the bare core loop; the window hidden; the window shown with live views off,
+with the graph only, with every view live; and every view live with training in the worker
+thread instead of its own process (how it was before core.remote). And the event-loop gap while
+training: a 1 ms timer records how long the GUI thread goes between ticks; the target is a 99th
+percentile under 20 ms.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py [preset] [epochs]
 """
@@ -25,7 +27,8 @@ from playground.core.training import Trainer  # noqa: E402
 
 
 def run_window(app, preset: str, epochs: int, show: bool, live: bool = True,
-               probe_gaps: bool = False, without: tuple[str, ...] = ()) -> tuple[float, np.ndarray]:
+               probe_gaps: bool = False, without: tuple[str, ...] = (),
+               separate_process: bool = True) -> tuple[float, np.ndarray]:
     """Train in a window; return steps/s and, with ``probe_gaps``, the event-loop gaps (ms).
 
     The 1 ms gap probe is itself GUI-thread Python work that takes the GIL from training a
@@ -36,6 +39,7 @@ def run_window(app, preset: str, epochs: int, show: bool, live: bool = True,
     for name in without:  # e.g. ("views",): the graph stays live, output and network do not
         w.live_probes.pop(name)
     w.set_live_views(live)
+    w.controller.separate_process = separate_process
     w.resize(1280, 720)
     if show:
         w.show()
@@ -76,13 +80,14 @@ def main() -> None:
     print(f"{preset}, {epochs} epochs, {summary.steps} steps, torch threads {torch.get_num_threads()}, "
           f"median of {repeats} runs")
     print(f"  core loop, no Qt:                 {summary.steps / (time.perf_counter() - start):6.0f} steps/s")
-    runs = {"hidden": [], "off": [], "graph": [], "on": []}
+    runs = {"hidden": [], "off": [], "graph": [], "on": [], "thread": []}
     gaps = []
     for _ in range(repeats):  # interleaved, so drifting machine load hits every variant alike
         runs["hidden"].append(run_window(app, preset, epochs, show=False)[0])
         runs["off"].append(run_window(app, preset, epochs, show=True, live=False)[0])
         runs["graph"].append(run_window(app, preset, epochs, show=True, live=True, without=("views",))[0])
         runs["on"].append(run_window(app, preset, epochs, show=True, live=True)[0])
+        runs["thread"].append(run_window(app, preset, epochs, show=True, live=True, separate_process=False)[0])
         gaps.append(run_window(app, preset, epochs, show=True, live=True, probe_gaps=True)[1])
     med = {k: float(np.median(v)) for k, v in runs.items()}
     gaps = np.concatenate(gaps)
@@ -93,6 +98,8 @@ def main() -> None:
     print(f"  window shown, every view live:    {med['on']:6.0f} steps/s "
           f"({100 * (med['on'] / med['off'] - 1):+.0f}% vs off; output + network views: "
           f"{100 * (med['on'] / med['graph'] - 1):+.0f}% vs without them; target within 10%)")
+    print(f"  every view live, training in the window's thread: {med['thread']:6.0f} steps/s "
+          f"({100 * (med['thread'] / med['off'] - 1):+.0f}% vs off in a process)")
     print(f"  event-loop gap, views on: median {np.median(gaps):.1f} ms, p99 {np.percentile(gaps, 99):.1f} ms, "
           f"max {gaps.max():.0f} ms (target p99 < 20 ms)")
 

@@ -327,6 +327,28 @@ def test_an_unexpected_error_ends_the_run_with_a_message(window, qtbot, monkeypa
     assert window.trainButton.isEnabled() and window.controller.state == "idle"
 
 
+def test_a_script_without_a_main_guard_trains_in_a_process(tmp_path):
+    script = tmp_path / "lesson.py"  # a teacher's script: no `if __name__ == "__main__":`
+    script.write_text(textwrap.dedent("""
+        import os
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        import torch
+        from playground.app import create_window, make_app
+        app = make_app()
+        w = create_window("xor")
+        w.ask_before_closing = False
+        w.controls.epochsInput.setValue(1)
+        w.trainingFinished.connect(lambda summary: (print("status:", summary["status"]), app.quit()))
+        w.trainButton.click()
+        app.exec()
+        w.close()
+    """))
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("status: completed") == 1  # one window, one run: the child did not run the script
+    assert "training in a thread" not in r.stderr  # it trained in its process, no fallback
+
+
 def test_a_training_process_that_dies_ends_the_run_with_a_message_and_the_next_run_works(window, qtbot):
     trainer = window.controller.trainer
     before = {k: v.clone() for k, v in trainer.model.state_dict().items()}

@@ -22,10 +22,12 @@ The shape:
 from __future__ import annotations
 
 import atexit
+import contextlib
 import io
 import multiprocessing
 import os
 import queue
+import sys
 import threading
 import traceback
 from dataclasses import dataclass
@@ -85,7 +87,8 @@ class TrainingProcess:
         self._send_lock = threading.Lock()
         self.process = ctx.Process(target=serve, args=(commands_in, events_out), daemon=True,
                                    name="playground-training")
-        self.process.start()
+        with _main_script_hidden():
+            self.process.start()
         commands_in.close()  # the child holds these ends now: EOF on ours means the child is gone
         events_out.close()
         self.ready = False
@@ -156,6 +159,31 @@ class TrainingProcess:
             self.process.join(timeout)
         self._commands.close()
         self._events.close()
+
+
+@contextlib.contextmanager
+def _main_script_hidden():
+    """Start the child without re-running the parent's main script in it.
+
+    ``spawn`` runs the parent's ``__main__`` file again in the child (as ``__mp_main__``), so that
+    functions defined there can be unpickled. Jobs only carry playground's own classes, and a
+    user's script that opens the window without an ``if __name__ == "__main__":`` guard would
+    open a second window (or fail) in the child. With no ``__file__`` and no ``__spec__`` on
+    ``__main__``, multiprocessing leaves the main module alone, as it does for ``python -c``.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__spec__ = None
+    try:
+        yield
+    finally:
+        main.__dict__.update(saved)
+        if "__spec__" not in saved:
+            del main.__spec__
 
 
 class LinkedControl(RunControl):
