@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -119,31 +120,31 @@ class NeuronItem(QGraphicsItem):
         self.setZValue(2)
         self._circle = QPainterPath()
         self._circle.addEllipse(QPointF(0, 0), radius, radius)
+        m, s = radius * 1.25, radius * 0.62
+        self._bounds = QRectF(-m, -m, 2 * m, 2 * m)  # asked for several times per paint: made once
+        self._disc = QRectF(-radius, -radius, 2 * radius, 2 * radius)
+        self._bias_rect = QRectF(-radius * 1.05, radius * 1.05 - s, s, s)
+        self._bias_pen = QPen(view.text_color, radius * 0.05)
 
     def boundingRect(self) -> QRectF:
-        m = self.r * 1.25
-        return QRectF(-m, -m, 2 * m, 2 * m)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         return self._circle
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        r = self.r
-        text = self.view.text_color
-        rect = QRectF(-r, -r, 2 * r, 2 * r)
         if self.image is not None:
-            painter.drawImage(rect, self.image)  # already round (alpha outside the disc)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        else:
-            painter.setBrush(QBrush(QColor("#e4e6e7")))
-        pen = QPen(QColor(HOVER) if self.hovered else text, r * (0.2 if self.hovered else 0.08))
-        painter.setPen(pen)
-        painter.drawEllipse(rect)
+            painter.drawImage(self._disc, self.image)  # already round (alpha outside the disc)
+        # the outline (and the empty neuron's fill): an antialiased circle, drawn once per look and
+        # zoom into a pixmap and blitted from then on (benchmarks/bench_views.py: a third of the
+        # view's paint time went to drawing these circles)
+        scale = painter.deviceTransform().m11()  # device pixels: crisp on high-DPI screens too
+        painter.drawPixmap(self._bounds, self.view.circle_pixmap(self.r, scale, self.hovered, self.image is None),
+                           QRectF())
         if self.has_bias and self.bias is not None:
-            s = r * 0.62
-            painter.setPen(QPen(text, r * 0.05))
+            painter.setPen(self._bias_pen)
             painter.setBrush(self._bias_brush)
-            painter.drawRect(QRectF(-r * 1.05, r * 1.05 - s, s, s))
+            painter.drawRect(self._bias_rect)
 
     def set_image(self, image: QImage | None) -> None:
         self.image = image
@@ -181,8 +182,6 @@ class EdgeItem(QGraphicsPathItem):
     def __init__(self, view: NetworkView, layer: int, src: int, dst: int, a: QPointF, b: QPointF, grab: float):
         super().__init__()
         self.view, self.layer, self.src, self.dst = view, layer, src, dst
-        self.weight: float | None = None
-        self.pen_key: tuple[int, int] | None = None
         path = QPainterPath(a)
         path.lineTo(b)  # straight: a curve cost twice the paint time (wide antialiased strokes)
         self.setPath(path)
@@ -193,6 +192,11 @@ class EdgeItem(QGraphicsPathItem):
 
     def shape(self) -> QPainterPath:
         return self._shape  # a wide band, so a thin edge is easy to hover
+
+    @property
+    def weight(self) -> float | None:
+        """The weight as of the last snapshot (None before the first)."""
+        return self.view.edge_weight(self)
 
     def tooltip_text(self) -> str:
         v = self.view
@@ -253,7 +257,10 @@ class NetworkView(QGraphicsView):
         self._neurons: list[dict[int, NeuronItem]] = []
         self._edges: list[list[EdgeItem]] = []  # per weight layer (fc1 first)
         self._edge_index: list[tuple[np.ndarray, np.ndarray]] = []  # (dst, src) per weight layer
+        self._edge_keys: list[np.ndarray] = []  # each edge's pen (sign * WIDTH_LEVELS + level)
+        self._weights: tuple[np.ndarray, ...] | None = None  # the last snapshot's, for tooltips
         self._pens: dict[tuple[int, int], QPen] = {}
+        self._circles: dict[tuple, QPixmap] = {}
         self._inputs_pictured = False
         self._hovered: tuple[int, int] | None = None
         self._placeholder = None
@@ -280,7 +287,8 @@ class NetworkView(QGraphicsView):
         self._sizes = tuple(int(s) for s in sizes)
         self._scene.clear()
         self._placeholder = None
-        self._neurons, self._edges, self._edge_index = [], [], []
+        self._neurons, self._edges, self._edge_index, self._edge_keys = [], [], [], []
+        self._weights = None
         self._pens.clear()
         self._inputs_pictured = False
         if self._hovered is not None:
@@ -338,6 +346,7 @@ class NetworkView(QGraphicsView):
                     dst_idx.append(dst)
                     src_idx.append(src)
             self._edges.append(edges)
+            self._edge_keys.append(np.full(len(edges), -1, dtype=np.int64))
             self._edge_index.append((np.array(dst_idx, dtype=np.int64), np.array(src_idx, dtype=np.int64)))
         # column headers and neuron labels
         for col, n in enumerate(self._sizes):
@@ -376,22 +385,52 @@ class NetworkView(QGraphicsView):
         elif tuple(snap.sizes) != self._sizes:
             return  # a snapshot of an older architecture, still on its way
         u = self._em()
+        self._weights = snap.weights
         for layer, (w, b) in enumerate(zip(snap.weights, snap.biases), start=1):
             dst, src = self._edge_index[layer - 1]
-            values = w[dst, src].astype(np.float64)
+            values = w[dst, src]
             levels = np.rint(np.tanh(np.abs(values) / 1.5) * (WIDTH_LEVELS - 1)).astype(np.int64)
-            signs = (values >= 0).astype(np.int64)
-            for edge, value, level, sign in zip(self._edges[layer - 1], values.tolist(), levels.tolist(), signs.tolist()):
-                edge.weight = value
-                key = (sign, level)
-                if edge.pen_key != key:
-                    edge.pen_key = key
-                    edge.setPen(self._pen(key, u))
-                    edge.setZValue(level / WIDTH_LEVELS)  # strong weights on top, under the neurons
+            keys = np.where(values >= 0, WIDTH_LEVELS, 0) + levels  # sign and width: one pen each
+            old = self._edge_keys[layer - 1]
+            edges = self._edges[layer - 1]
+            for k in np.flatnonzero(keys != old).tolist():  # only the edges whose look changed
+                sign, level = divmod(int(keys[k]), WIDTH_LEVELS)
+                edges[k].setPen(self._pen((sign, level), u))
+                edges[k].setZValue(level / WIDTH_LEVELS)  # strong weights on top, under the neurons
+            self._edge_keys[layer - 1] = keys
             for idx, item in self._neurons[layer].items():
                 item.set_bias(float(b[idx]))
         if snap.kind == "boundary2d":
             self._set_pictures(snap)
+
+    def circle_pixmap(self, r: float, scale: float, hovered: bool, filled: bool) -> QPixmap:
+        """A neuron's outline (filled grey when it has no picture) over its bounding box, at
+        ``scale`` device pixels per scene unit."""
+        key = (r, scale, hovered, filled)
+        pixmap = self._circles.get(key)
+        if pixmap is None:
+            if len(self._circles) > 64:  # zoom levels come and go with resizes
+                self._circles.clear()
+            m = r * 1.25
+            size = max(1, math.ceil(2 * m * scale))
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.scale(size / (2 * m), size / (2 * m))
+            p.translate(m, m)
+            p.setPen(QPen(QColor(HOVER) if hovered else self.text_color, r * (0.2 if hovered else 0.08)))
+            p.setBrush(QBrush(QColor("#e4e6e7")) if filled else Qt.BrushStyle.NoBrush)
+            p.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+            p.end()
+            self._circles[key] = pixmap
+        return pixmap
+
+    def edge_weight(self, edge: EdgeItem) -> float | None:
+        """The weight an edge stands for, as of the last snapshot (None before the first)."""
+        if self._weights is None or edge.layer > len(self._weights):
+            return None
+        return float(self._weights[edge.layer - 1][edge.dst, edge.src])
 
     def neuron_item(self, layer: int, index: int) -> NeuronItem | None:
         return self._neurons[layer].get(index) if 0 <= layer < len(self._neurons) else None

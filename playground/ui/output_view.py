@@ -46,6 +46,40 @@ def mix(a: str, b: str, t: float) -> QColor:
     return QColor(int(r), int(g), int(bl))
 
 
+def to_rgba(data: np.ndarray, levels: tuple[float, float], lut: np.ndarray) -> np.ndarray:
+    """(h, w) values through ``lut`` ((256, 3 or 4) uint8) over ``levels``, or (h, w, 3) uint8
+    colors as they are, to (h, w, 4) uint8 RGBA; not-a-number is transparent."""
+    h, w = data.shape[:2]
+    if data.ndim == 3:
+        out = np.empty((h, w, 4), dtype=np.uint8)
+        out[..., :3] = data[..., :3]
+        out[..., 3] = 255
+        return out
+    lo, hi = levels
+    nan = np.isnan(data)
+    has_nan = bool(nan.any())
+    x = np.where(nan, lo, data) if has_nan else data
+    idx = (x - lo) * (256.0 / (hi - lo) if hi > lo else 0.0)
+    np.clip(idx, 0, 255, out=idx)
+    out = _packed_lut(lut)[idx.astype(np.uint8, order="C")].view(np.uint8).reshape(h, w, 4)  # one gather
+    if has_nan:
+        out[nan, 3] = 0
+    return out
+
+
+_packed: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _packed_lut(lut: np.ndarray) -> np.ndarray:
+    """(256,) uint32 whose bytes are the lut's RGBA (opaque where the lut has no alpha)."""
+    hit = _packed.get(id(lut))
+    if hit is None or hit[0] is not lut:
+        rgba = np.full((len(lut), 4), 255, dtype=np.uint8)
+        rgba[:, : lut.shape[1]] = lut
+        hit = _packed[id(lut)] = (lut, rgba.view(np.uint32).ravel())
+    return hit[1]
+
+
 def diverging_map(strength: float = 1.0) -> pg.ColorMap:
     """Orange (low) through near-white to blue (high); ``strength`` < 1 pales the ends."""
     pale = 1.0 - strength
@@ -85,6 +119,7 @@ class OutputView(QWidget):
         self._bg_lut = self._bg_map.getLookupTable(nPts=256)
         self._neuron_lut = diverging_map(1.0).getLookupTable(nPts=256)
         self._levels: tuple[float, float] | None = None
+        self._shown_data: np.ndarray | None = None  # the values behind the boundary image
         self._image_shape: tuple[int, ...] = ()
         self._bar_label = ""
         self._lut_is_neuron = False
@@ -167,8 +202,7 @@ class OutputView(QWidget):
         plot.setLabel("bottom", "x\u2081", **self._label_style())
         plot.setLabel("left", "x\u2082", **self._label_style())
         self._plot = plot
-        self._image = pg.ImageItem(axisOrder="row-major")
-        self._image.setLookupTable(self._bg_lut)
+        self._image = pg.ImageItem(axisOrder="row-major")  # gets RGBA: colored here, see _set_image
         self._image.setZValue(-10)
         plot.addItem(self._image)
         d = self._em(0.62)
@@ -317,8 +351,8 @@ class OutputView(QWidget):
         self._discretize.setChecked(on)
 
     def displayed_image(self) -> np.ndarray | None:
-        """What the boundary image item holds now (for tests and the benchmark)."""
-        return self._image.image
+        """The values the boundary image shows now, before coloring (for tests and the benchmark)."""
+        return self._shown_data
 
     # -- slots ------------------------------------------------------------------------------
     @Slot(bool)
@@ -391,10 +425,13 @@ class OutputView(QWidget):
 
     def _set_image(self, data: np.ndarray, levels: tuple[float, float], neuron: bool, label: str) -> None:
         if neuron != self._lut_is_neuron:
-            self._image.setLookupTable(self._neuron_lut if neuron else self._bg_lut)
             self._colorbar.setColorMap(diverging_map(1.0) if neuron else self._bg_map)
             self._lut_is_neuron = neuron
-        self._image.setImage(data, autoLevels=False, levels=levels)
+        self._shown_data = data
+        # Colored here into RGBA: Qt draws that straight, while pyqtgraph's own path (an indexed
+        # image with a color table) cost Qt a conversion on every repaint (benchmarks/bench_views.py).
+        lut = self._neuron_lut if neuron else self._bg_lut
+        self._image.setImage(to_rgba(data, levels, lut), autoLevels=False, levels=None)
         if data.shape[:2] != self._image_shape:  # setRect scales by the current image's size
             xmin, xmax, ymin, ymax = self._extent
             self._image.setRect(QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
