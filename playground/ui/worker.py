@@ -13,6 +13,7 @@ time: the worker while a run is on, the GUI thread otherwise.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -101,12 +102,15 @@ class TrainingController(QObject):
     trainerReplaced = Signal(object)  # the new Trainer (new data / architecture / weights)
 
     def __init__(self, config: TrainConfig, preset: str | None = None, parent: QObject | None = None,
-                 separate_process: bool = True):
+                 separate_process: bool | None = None):
         super().__init__(parent)
         self.probes: dict[str, Probe] = {}
         self.trainer = Trainer(config, preset=preset)
         self.control = remote.LinkedControl()
-        # Train in a separate process (see core.remote); False trains in the worker thread.
+        # Train in a separate process (see core.remote); False trains in the worker thread
+        # (PLAYGROUND_PROCESS=0: e.g. to stop at a breakpoint in the training code).
+        if separate_process is None:
+            separate_process = os.environ.get("PLAYGROUND_PROCESS", "1").strip() != "0"
         self.separate_process = separate_process
         if separate_process:
             try:
