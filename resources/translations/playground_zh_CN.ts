@@ -712,137 +712,142 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="376"/>
-        <source>Training diverged at step {0}: the loss stopped being a finite number, so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
+        <location filename="../../playground/ui/main_window.py" line="368"/>
+        <source>Training stopped because of an unexpected error; the network is as it was before this run. Details: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="381"/>
+        <source>Training diverged at step {0}: the loss stopped being a finite number, so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="386"/>
         <source>Stopped after {0} steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="383"/>
+        <location filename="../../playground/ui/main_window.py" line="388"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="407"/>
+        <location filename="../../playground/ui/main_window.py" line="412"/>
         <source>About PyTorch Playground</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="408"/>
+        <location filename="../../playground/ui/main_window.py" line="413"/>
         <source>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;Watch real PyTorch train a neural network: the training loop, the autograd graph and what the network learns.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="436"/>
+        <location filename="../../playground/ui/main_window.py" line="441"/>
         <source>Replace file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="437"/>
+        <location filename="../../playground/ui/main_window.py" line="442"/>
         <source>{0} already exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="453"/>
+        <location filename="../../playground/ui/main_window.py" line="458"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="456"/>
+        <location filename="../../playground/ui/main_window.py" line="461"/>
         <source>Exporting {0}...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="464"/>
+        <location filename="../../playground/ui/main_window.py" line="469"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="469"/>
+        <location filename="../../playground/ui/main_window.py" line="474"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="477"/>
+        <location filename="../../playground/ui/main_window.py" line="482"/>
         <source>Save session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="478"/>
+        <location filename="../../playground/ui/main_window.py" line="483"/>
         <source>Playground session (*{0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="484"/>
+        <location filename="../../playground/ui/main_window.py" line="489"/>
         <source>Saving the session failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="487"/>
+        <location filename="../../playground/ui/main_window.py" line="492"/>
         <source>Saved session {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="495"/>
+        <location filename="../../playground/ui/main_window.py" line="500"/>
         <source>Open session or config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="496"/>
+        <location filename="../../playground/ui/main_window.py" line="501"/>
         <source>Sessions and configs (*{0} *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="508"/>
+        <location filename="../../playground/ui/main_window.py" line="513"/>
         <source>Cannot open config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="511"/>
+        <location filename="../../playground/ui/main_window.py" line="516"/>
         <source>Loaded config {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="520"/>
+        <location filename="../../playground/ui/main_window.py" line="525"/>
         <source>Cannot open session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="524"/>
+        <location filename="../../playground/ui/main_window.py" line="529"/>
         <source>Opened session {0}: step {1}, epoch {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="532"/>
+        <location filename="../../playground/ui/main_window.py" line="537"/>
         <source>Import weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="533"/>
+        <location filename="../../playground/ui/main_window.py" line="538"/>
         <source>Weights (*.safetensors *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="542"/>
+        <location filename="../../playground/ui/main_window.py" line="547"/>
         <source>Cannot import weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="545"/>
+        <location filename="../../playground/ui/main_window.py" line="550"/>
         <source>Loaded weights from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="553"/>
+        <location filename="../../playground/ui/main_window.py" line="558"/>
         <source>Save this session?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="554"/>
+        <location filename="../../playground/ui/main_window.py" line="559"/>
         <source>The network has trained {0} steps that are not saved. Save the session to continue next time?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,62 +855,62 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="319"/>
+        <location filename="../../playground/ui/network_view.py" line="327"/>
         <source>%1 more neurons, not drawn so the picture stays readable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="345"/>
+        <location filename="../../playground/ui/network_view.py" line="354"/>
         <source>Input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="347"/>
+        <location filename="../../playground/ui/network_view.py" line="356"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="349"/>
+        <location filename="../../playground/ui/network_view.py" line="358"/>
         <source>Hidden %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="351"/>
+        <location filename="../../playground/ui/network_view.py" line="360"/>
         <source>%1 neurons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="351"/>
+        <location filename="../../playground/ui/network_view.py" line="360"/>
         <source>1 neuron</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="420"/>
+        <location filename="../../playground/ui/network_view.py" line="459"/>
         <source>input %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="422"/>
+        <location filename="../../playground/ui/network_view.py" line="461"/>
         <source>output %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="423"/>
+        <location filename="../../playground/ui/network_view.py" line="462"/>
         <source>hidden layer %1, neuron %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="433"/>
+        <location filename="../../playground/ui/network_view.py" line="472"/>
         <source>value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="436"/>
+        <location filename="../../playground/ui/network_view.py" line="475"/>
         <source>class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="495"/>
+        <location filename="../../playground/ui/network_view.py" line="534"/>
         <source>The network appears here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -913,188 +918,188 @@
 <context>
     <name>OutputView</name>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="98"/>
+        <location filename="../../playground/ui/output_view.py" line="140"/>
         <source>Show test data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="100"/>
+        <location filename="../../playground/ui/output_view.py" line="142"/>
         <source>Draw the held-out test points too (dark outline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="102"/>
+        <location filename="../../playground/ui/output_view.py" line="144"/>
         <source>Discretize output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="103"/>
+        <location filename="../../playground/ui/output_view.py" line="145"/>
         <source>Paint only the decision, not how sure the network is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="117"/>
+        <location filename="../../playground/ui/output_view.py" line="159"/>
         <source>Choose a dataset and press Train to see what the network learns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="132"/>
+        <location filename="../../playground/ui/output_view.py" line="174"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="205"/>
+        <location filename="../../playground/ui/output_view.py" line="246"/>
         <source>predicted digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="206"/>
+        <location filename="../../playground/ui/output_view.py" line="247"/>
         <source>true digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="207"/>
+        <location filename="../../playground/ui/output_view.py" line="248"/>
         <source>Confusion matrix (test set)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="220"/>
+        <location filename="../../playground/ui/output_view.py" line="261"/>
         <source>Test images: predicted label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="234"/>
+        <location filename="../../playground/ui/output_view.py" line="275"/>
         <source>principal axis 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="235"/>
+        <location filename="../../playground/ui/output_view.py" line="276"/>
         <source>principal axis 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="274"/>
+        <location filename="../../playground/ui/output_view.py" line="315"/>
         <source>Not trained yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="384"/>
+        <location filename="../../playground/ui/output_view.py" line="425"/>
         <source>low value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="385"/>
+        <location filename="../../playground/ui/output_view.py" line="426"/>
         <source>high value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="388"/>
+        <location filename="../../playground/ui/output_view.py" line="429"/>
         <source>class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="389"/>
+        <location filename="../../playground/ui/output_view.py" line="430"/>
         <source>points: white outline = training, dark outline = test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="420"/>
+        <location filename="../../playground/ui/output_view.py" line="464"/>
         <source>activation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="430"/>
+        <location filename="../../playground/ui/output_view.py" line="474"/>
         <source>predicted value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="372"/>
+        <location filename="../../playground/ui/output_view.py" line="413"/>
         <source>Predicted value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="374"/>
-        <location filename="../../playground/ui/output_view.py" line="434"/>
+        <location filename="../../playground/ui/output_view.py" line="415"/>
+        <location filename="../../playground/ui/output_view.py" line="478"/>
         <source>Probability of class 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="375"/>
+        <location filename="../../playground/ui/output_view.py" line="416"/>
         <source>Winning class, shaded by confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="436"/>
+        <location filename="../../playground/ui/output_view.py" line="480"/>
         <source>confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="455"/>
+        <location filename="../../playground/ui/output_view.py" line="499"/>
         <source>Input %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="460"/>
+        <location filename="../../playground/ui/output_view.py" line="504"/>
         <source>Layer %1, neuron %2: its activation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="519"/>
+        <location filename="../../playground/ui/output_view.py" line="563"/>
         <source>Digits: what the network confuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="523"/>
+        <location filename="../../playground/ui/output_view.py" line="567"/>
         <source>correct (diagonal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="524"/>
+        <location filename="../../playground/ui/output_view.py" line="568"/>
         <source>confused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="525"/>
+        <location filename="../../playground/ui/output_view.py" line="569"/>
         <source>wrong: predicted ≠ true</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="601"/>
+        <location filename="../../playground/ui/output_view.py" line="645"/>
         <source>Data on its two principal axes, colored by prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="604"/>
+        <location filename="../../playground/ui/output_view.py" line="648"/>
         <source>low prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="604"/>
+        <location filename="../../playground/ui/output_view.py" line="648"/>
         <source>high prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="607"/>
+        <location filename="../../playground/ui/output_view.py" line="651"/>
         <source>predicted class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="609"/>
+        <location filename="../../playground/ui/output_view.py" line="653"/>
         <source>wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="610"/>
+        <location filename="../../playground/ui/output_view.py" line="654"/>
         <source>white outline = training, dark = test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="639"/>
+        <location filename="../../playground/ui/output_view.py" line="683"/>
         <source>step %1 · epoch %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="641"/>
+        <location filename="../../playground/ui/output_view.py" line="685"/>
         <source>test accuracy %1%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1110,12 +1115,12 @@
 <context>
     <name>self.view</name>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="161"/>
+        <location filename="../../playground/ui/network_view.py" line="162"/>
         <source>bias (fc%1.bias[%2]) = %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="164"/>
+        <location filename="../../playground/ui/network_view.py" line="165"/>
         <source>the picture: this neuron&apos;s output over the input plane</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1123,12 +1128,12 @@
 <context>
     <name>v</name>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="200"/>
+        <location filename="../../playground/ui/network_view.py" line="204"/>
         <source>(not trained yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/network_view.py" line="201"/>
+        <location filename="../../playground/ui/network_view.py" line="205"/>
         <source>from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
