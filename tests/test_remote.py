@@ -108,3 +108,28 @@ def test_a_process_that_dies_raises_remote_error():
     with pytest.raises(remote.RemoteError, match="ended unexpectedly"):
         p.run(remote.Job.of(t, {}, None, False), emit)
     p.close(0)
+
+
+def failing_view(trainer):
+    raise ValueError("view bug")
+
+
+def test_a_failing_probe_is_dropped_and_the_run_goes_on(process):
+    t = Trainer(config(epochs=2))
+    snaps = []
+    probes = {"broken": FunctionProbe(failing_view), "views": FunctionProbe(snapshot_views)}
+    summary, state, error = process.run(remote.Job.of(t, probes, None, False), snaps.append)
+    assert error is None and summary.status == "completed" and summary.epochs_run == 2
+    assert "views" in snaps[-1].extras and not any("broken" in s.extras for s in snaps)
+
+
+def test_the_reporter_alone_runs_synchronously_without_qt():
+    from playground.core.runner import Reporter
+    from playground.core.training import RunControl
+
+    t = Trainer(config(epochs=2))
+    snaps = []
+    reporter = Reporter(t, RunControl(), {"broken": FunctionProbe(failing_view)}, None, False, snaps.append)
+    summary = reporter.run()
+    assert summary.status == "completed" and reporter.error is None
+    assert snaps[-1].step == t.step_count and sum(len(s.new_step_losses) for s in snaps) == t.step_count

@@ -274,10 +274,12 @@ def release(process: TrainingProcess) -> None:
 
 @atexit.register
 def shutdown() -> None:
-    """End the waiting children (a child that is training ends with its parent)."""
+    """End the waiting children now: they hold nothing (one may still be importing torch, and
+    the app should not wait for that to quit). A child that is training ends with its parent."""
     with _pool_lock:
         waiting, _idle[:] = list(_idle), []
     for process in waiting:
+        process.process.terminate()
         process.close()
 
 
