@@ -368,6 +368,21 @@ def test_a_training_process_that_dies_ends_the_run_with_a_message_and_the_next_r
     assert blocker.args[0]["status"] == "completed" and trainer.epoch == 1
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGSTOP is POSIX")
+def test_closing_ends_a_training_process_that_does_not_answer(window, qtbot):
+    import os
+    import signal
+
+    window.controls.epochsInput.setValue(100000)
+    with qtbot.waitSignal(window.controller.snapshotReady, timeout=20_000):
+        window.trainButton.click()
+    os.kill(window.controller.control.process.process.pid, signal.SIGSTOP)  # hung, as in a driver
+    with qtbot.waitSignal(window.controller.runFailed, timeout=20_000) as failed:
+        window.controller.shutdown(timeout_ms=500)
+    assert "ended unexpectedly" in failed.args[0] and failed.args[1] is False
+    assert window.controller.state == "idle" and window.controller.trainer.step_count == 0
+
+
 def test_a_settings_change_keeps_the_trained_network_a_step_away(window, qtbot):
     window.controls.epochsInput.setValue(1)
     with qtbot.waitSignal(window.trainingFinished, timeout=60_000):

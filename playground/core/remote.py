@@ -265,11 +265,13 @@ def acquire() -> TrainingProcess:
 
 
 def release(process: TrainingProcess) -> None:
-    if process.alive:
-        with _pool_lock:
+    """Keep a finished child for the next run; one waiting child is enough (each holds ~300 MB)."""
+    with _pool_lock:
+        keep = process.alive and not any(p.alive for p in _idle)
+        if keep:
             _idle.append(process)
-    else:
-        process.close(0)
+    if not keep:
+        process.close()
 
 
 @atexit.register

@@ -222,8 +222,14 @@ class TrainingController(QObject):
             return
         self.control.stop()
         thread.quit()
-        if thread.wait(timeout_ms):
-            self._on_thread_finished()
+        if not thread.wait(timeout_ms):
+            process = self.control.process
+            if process is None:
+                return
+            process.process.kill()  # a training process that does not answer: end it (its run is lost)
+            if not thread.wait(10_000):
+                return
+        self._on_thread_finished()
 
     # -- the thread -----------------------------------------------------------------------
     def _start(self, single_step: bool, target_epochs: int | None) -> None:
