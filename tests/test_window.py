@@ -383,6 +383,39 @@ def test_closing_ends_a_training_process_that_does_not_answer(window, qtbot):
     assert window.controller.state == "idle" and window.controller.trainer.step_count == 0
 
 
+def test_the_first_run_says_when_it_waits_for_a_new_training_process(window, qtbot, monkeypatch):
+    from playground.core import remote
+
+    fresh: list = []
+    monkeypatch.setattr(remote, "_idle", fresh)  # none started yet, as right after the window opens
+    notices = []
+    window.controller.notice.connect(notices.append)
+    window.controls.epochsInput.setValue(1)
+    with qtbot.waitSignal(window.trainingFinished, timeout=120_000) as blocker:
+        window.trainButton.click()
+    assert blocker.args[0]["status"] == "completed"
+    assert len(notices) == 1 and "Starting the training process" in notices[0]
+    assert "Starting" not in window.statusBar().currentMessage()  # gone once training got under way
+    assert window.controller.separate_process
+    for process in fresh:  # the one started here, kept for a next run that will not come
+        process.close()
+
+
+def test_without_a_training_process_the_window_trains_in_its_thread_and_says_so(window, qtbot, monkeypatch):
+    from playground.core import remote
+
+    def cannot_start():
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(remote, "acquire", cannot_start)
+    window.controls.epochsInput.setValue(1)
+    with qtbot.waitSignal(window.trainingFinished, timeout=60_000) as blocker:
+        window.trainButton.click()
+    assert blocker.args[0]["status"] == "completed" and window.controller.trainer.epoch == 1
+    assert "own thread" in window.statusBar().currentMessage()
+    assert not window.controller.separate_process  # the next runs do not try again
+
+
 def test_a_settings_change_keeps_the_trained_network_a_step_away(window, qtbot):
     window.controls.epochsInput.setValue(1)
     with qtbot.waitSignal(window.trainingFinished, timeout=60_000):

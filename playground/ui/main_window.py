@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._last_dir = Path.home()
         self._saved_marker: tuple[int, int] | None = None
         self._previous = None  # a trained network that a settings change replaced (Edit > Bring back)
+        self._passing_notice = ""  # a status-bar message that the first snapshot of a run clears
         self.ask_before_closing = True  # offer to save trained work on close (off for --screenshot)
         self._build(config, name)
         self._wire()
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
         c.snapshotReady.connect(self._on_snapshot)
         c.runFinished.connect(self._on_finished)
         c.runFailed.connect(self._on_failed)
+        c.notice.connect(self._on_notice)
         c.stateChanged.connect(self._on_state)
         c.trainerReplaced.connect(self._on_trainer_replaced)
         self.networkView.neuronHovered.connect(self.outputView.show_neuron)
@@ -337,6 +339,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_snapshot(self, snap: TrainSnapshot) -> None:
+        if self._passing_notice and self.statusBar().currentMessage() == self._passing_notice:
+            self.statusBar().clearMessage()  # "starting..." has passed: training is under way
+        self._passing_notice = ""
         self.lossView.add(snap.new_step_losses, snap.new_epochs)
         self.progressBar.setRange(0, snap.target_epochs)
         self.progressBar.setValue(min(snap.epoch, snap.target_epochs))
@@ -358,6 +363,11 @@ class MainWindow(QMainWindow):
         if m.test_accuracy is not None:
             text += self.tr("   train accuracy {0:.1%}   test accuracy {1:.1%}").format(m.train_accuracy, m.test_accuracy)
         self.metricsLabel.setText(text)
+
+    @Slot(str)
+    def _on_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        self._passing_notice = message if self.controller.busy else ""
 
     @Slot(str, bool)
     def _on_failed(self, message: str, kept: bool) -> None:

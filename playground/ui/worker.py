@@ -38,6 +38,7 @@ LIVE_FIELDS = {"learning_rate", "epochs", "batch_size"}
 class TrainingWorker(QObject):
     snapshot = Signal(object)  # TrainSnapshot
     finished = Signal(object)  # Summary, or None after a single step
+    notice = Signal(str)  # something the user should know about the run, for the status bar
 
     def __init__(self, trainer: Trainer, control: remote.LinkedControl, probes: dict[str, Probe],
                  target_epochs: int | None, single_step: bool = False, separate_process: bool = True):
@@ -51,11 +52,13 @@ class TrainingWorker(QObject):
         self.summary: Summary | None = None  # set before `finished`; read once the thread has ended
         self.error: str | None = None  # what went wrong, if the run ended by an unexpected error
         self.kept = True  # False if the run's steps were lost (its process died)
+        self.fell_back = False  # True if no training process took the run and this thread trained
 
     @Slot()
     def run(self) -> None:
         try:
             if not (self.separate_process and self._run_in_process()):
+                self.fell_back = self.separate_process
                 reporter = Reporter(self.trainer, self.control, self.probes, self.target_epochs,
                                     self.single_step, self.snapshot.emit)
                 self.summary = reporter.run()
@@ -71,6 +74,8 @@ class TrainingWorker(QObject):
             print(f"playground: training in a thread: cannot start a training process ({e})", file=sys.stderr)
             return False
         try:
+            if not process.poll_ready():
+                self.notice.emit(self.tr("Starting the training process (loading PyTorch)..."))
             job = remote.Job.of(self.trainer, self.probes, self.target_epochs, self.single_step)
             summary, state, error = process.run(job, self.snapshot.emit, self.control)
         except remote.NotStarted as e:
@@ -98,6 +103,7 @@ class TrainingController(QObject):
     snapshotReady = Signal(object)  # TrainSnapshot
     runFinished = Signal(dict)  # the summary, same keys as `playground train --json`
     runFailed = Signal(str, bool)  # an unexpected error ended the run: message, steps kept (runFinished follows)
+    notice = Signal(str)  # a passing message for the status bar
     stateChanged = Signal(str)  # "idle" | "running" | "paused"
     trainerReplaced = Signal(object)  # the new Trainer (new data / architecture / weights)
 
@@ -241,6 +247,7 @@ class TrainingController(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.snapshot.connect(self._on_snapshot)
+        worker.notice.connect(self._on_notice)
         worker.finished.connect(thread.quit)
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
@@ -248,6 +255,10 @@ class TrainingController(QObject):
         self._single_step = single_step
         self._set_state("stepping" if single_step else "running")
         thread.start()
+
+    @Slot(str)
+    def _on_notice(self, message: str) -> None:
+        self.notice.emit(message)
 
     @Slot(object)
     def _on_snapshot(self, snap: TrainSnapshot) -> None:
@@ -267,3 +278,8 @@ class TrainingController(QObject):
             self.runFailed.emit(worker.error, worker.kept)
         if worker.summary is not None:
             self.runFinished.emit(worker.summary.to_dict())
+        if worker.fell_back:  # no process could start: threads from now on, and say why it may be slower
+            self.separate_process = False
+            self.notice.emit(self.tr(
+                "Training ran in the window's own thread: no training process could start (details on the "
+                "console). Live views may slow training down."))
