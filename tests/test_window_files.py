@@ -162,3 +162,33 @@ def test_nothing_trained_closes_without_asking(qtbot, message_boxes):
     w.show()
     assert w.close()
     assert not message_boxes
+
+
+def test_a_slow_export_keeps_the_window_painting_and_the_window_open(trained, tmp_path, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    target = tmp_path / "xor.onnx"
+    save_dialog_returns(monkeypatch, target)
+    real_export, gate, seen = exporting.export, threading.Event(), {}
+
+    def slow_export(trainer, path):
+        if not gate.wait(20):  # only the window's event loop opens the gate
+            raise RuntimeError("the window's event loop did not run during the export")
+        return real_export(trainer, path)
+
+    def tick():
+        seen["dialog"] = any(d.isVisible() for d in trained.findChildren(QProgressDialog))
+        seen["closed"] = trained.close()  # refused while the file is being written
+        gate.set()
+
+    monkeypatch.setattr(exporting, "export", slow_export)
+    timer = QTimer(singleShot=True, interval=600)  # after the "please wait" dialog shows (400 ms)
+    timer.timeout.connect(tick)
+    timer.start()
+    assert trained.export_dialog() == str(target)
+    assert gate.is_set() and seen == {"dialog": True, "closed": False}
+    assert trained.isVisible() and target.exists()
+    assert not any(d.isVisible() for d in trained.findChildren(QProgressDialog))  # gone afterwards

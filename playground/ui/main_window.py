@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from playground.core.config import ConfigError, TrainConfig
 from playground.core.graph import preview_snapshot
 from playground.core.inspect import snapshot_views
 from playground.core.presets import get_preset, load_presets
+from playground.ui.busy import run_busy
 from playground.ui.controls import ControlPanel
 from playground.ui.graph_view import GraphPanel
 from playground.ui.loss_plot import LossPlot
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._last_dir = Path.home()
         self._saved_marker: tuple[int, int] | None = None
         self._previous = None  # a trained network that a settings change replaced (Edit > Bring back)
+        self._busy = False  # a slow call (an export) is running: see ui/busy.py
         self._passing_notice = ""  # a status-bar message that the first snapshot of a run clears
         self.ask_before_closing = True  # offer to save trained work on close (off for --screenshot)
         self._build(config, name)
@@ -469,16 +470,14 @@ class MainWindow(QMainWindow):
         if path is None:
             return None
         self.statusBar().showMessage(self.tr("Exporting {0}...").format(Path(path).name))
-        QApplication.setOverrideCursor(Qt.WaitCursor)  # the first ONNX export takes seconds
-        QApplication.processEvents()
-        try:
-            written = exporting.export(self.controller.trainer, path)
+        trainer = self.controller.trainer
+        try:  # in a thread: the first ONNX export takes seconds, and the window keeps painting
+            written = run_busy(self, self.tr("Exporting {0}...").format(Path(path).name),
+                               lambda: exporting.export(trainer, path))
         except Exception as e:  # ConfigError names what went wrong; anything else still gets a message
-            QApplication.restoreOverrideCursor()
             self.statusBar().clearMessage()
             self._error(self.tr("Export failed"), e)
             return None
-        QApplication.restoreOverrideCursor()
         if Path(written).suffix.lower() != ".json":
             self._mark_saved()
         self.statusBar().showMessage(self.tr("Saved {0}").format(written), 8000)
@@ -579,6 +578,9 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        if self._busy:  # an export is writing its file: it ends on its own in a moment
+            event.ignore()
+            return
         answer = self._ask_to_save()
         if answer == QMessageBox.Cancel:
             event.ignore()
