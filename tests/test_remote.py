@@ -133,3 +133,30 @@ def test_the_reporter_alone_runs_synchronously_without_qt():
     summary = reporter.run()
     assert summary.status == "completed" and reporter.error is None
     assert snaps[-1].step == t.step_count and sum(len(s.new_step_losses) for s in snaps) == t.step_count
+
+
+@pytest.mark.parametrize("cost, expected", [(0.0, range(10, 100)), (1.0, range(1, 3))])
+def test_a_slow_probe_comes_round_less_often(cost, expected):
+    """Probes take at most ~PROBE_SHARE of the run: a 1 s probe is not run 4 times a second."""
+    from playground.core.runner import Reporter
+    from playground.core.training import RunControl
+
+    now = [0.0]
+    t = Trainer(config(epochs=40))  # 400 steps of 10 ms: 4 s on the fake clock
+    real_step = t.train_step
+
+    def step():
+        now[0] += 0.01
+        return real_step()
+
+    calls = []
+
+    def probe(trainer):
+        calls.append(trainer.step_count)
+        now[0] += cost
+
+    t.train_step = step
+    reporter = Reporter(t, RunControl(), {"slow": FunctionProbe(probe)}, None, False, lambda snap: None,
+                        clock=lambda: now[0])
+    assert reporter.run().status == "completed"
+    assert len(calls) in expected, calls  # the final state is always collected

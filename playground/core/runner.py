@@ -21,6 +21,7 @@ from playground.core.training import EpochMetrics, RunControl, StepResult, Summa
 
 SNAPSHOT_INTERVAL = 1 / 10  # seconds between snapshots: status and loss ~10 times a second
 PROBE_INTERVAL = 1 / 4  # each heavier extra (graph; output and network): ~4 times a second, in turns
+PROBE_SHARE = 0.1  # ... or less often, so that probes take at most ~this share of the training time
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,16 @@ class Reporter:
     """Runs the trainer to ``target_epochs`` (or one step) and reports through ``emit``."""
 
     def __init__(self, trainer: Trainer, control: RunControl, probes: dict[str, Probe],
-                 target_epochs: int | None, single_step: bool, emit: Callable[[TrainSnapshot], None]):
+                 target_epochs: int | None, single_step: bool, emit: Callable[[TrainSnapshot], None],
+                 clock: Callable[[], float] = time.perf_counter):
         self.trainer = trainer
         self.control = control
         self.probes = dict(probes)
         self.target_epochs = target_epochs
         self.single_step = single_step
         self.emit = emit
+        self.clock = clock
+        self._cost: dict[str, float] = {}  # seconds each probe's last collect took
         self._sent_steps = trainer.step_count
         self._sent_epochs = len(trainer.history)
         self._last_emit = 0.0
@@ -107,7 +111,7 @@ class Reporter:
         self.error: str | None = None  # what went wrong, if an unexpected error ended the run
 
     def run(self) -> Summary | None:
-        self._start = time.perf_counter()
+        self._start = self.clock()
         summary = None
         try:
             if self.single_step:
@@ -127,15 +131,20 @@ class Reporter:
         return summary
 
     def _on_step(self, result: StepResult) -> None:
-        now = time.perf_counter()
+        now = self.clock()
         if self.control.paused:  # the loop waits after this step: show exactly where it stopped
             self._emit(force_probes=True, paused=True)
         elif self._armed or now - self._last_emit >= SNAPSHOT_INTERVAL or result.diverged:
             self._emit()
-        if self.probes and not self._armed and now - self._last_probe >= PROBE_INTERVAL / len(self.probes):
+        if self.probes and not self._armed:
             names = list(self.probes)
-            self._turn = (self._turn + 1) % len(names)
-            self._prepare([names[self._turn]])  # the next step is the one this probe will show
+            turn = (self._turn + 1) % len(names)
+            # a probe that is slow for this network (the graph of a 50-layer net: ~150 ms) comes
+            # round less often, so training keeps ~90% of its speed with every view live
+            gap = max(PROBE_INTERVAL / len(names), self._cost.get(names[turn], 0.0) / PROBE_SHARE)
+            if now - self._last_probe >= gap:
+                self._turn = turn
+                self._prepare([names[turn]])  # the next step is the one this probe will show
 
     def _prepare(self, names: list[str] | None = None) -> None:
         names = list(self.probes) if names is None else names
@@ -145,18 +154,20 @@ class Reporter:
 
     def _emit(self, force_probes: bool = False, paused: bool = False) -> None:
         t = self.trainer
-        now = time.perf_counter()
+        now = self.clock()
         extras = {}
-        if self._armed or force_probes:
+        probed = bool(self._armed or force_probes)
+        if probed:
             names = list(self.probes) if force_probes else self._armed
             self._armed = []
-            self._last_probe = now
             for name in names:
                 probe = self.probes.get(name)
                 if probe is None:
                     continue
                 try:
+                    began = self.clock()
                     value = probe.collect(t)
+                    self._cost[name] = self.clock() - began
                 except Exception:  # a broken view must not stop training: drop it for this run
                     traceback.print_exc()
                     del self.probes[name]
@@ -179,7 +190,9 @@ class Reporter:
         )
         self._sent_steps = len(t.step_losses)
         self._sent_epochs = len(t.history)
-        self._last_emit = time.perf_counter()
+        self._last_emit = self.clock()
+        if probed:  # the next probe's wait starts when this one's work is done
+            self._last_probe = self._last_emit
         self.emit(snap)
 
 

@@ -327,12 +327,17 @@ class MainWindow(QMainWindow):
         self.graphView.clear()
         self._refresh_views(trainer)
 
-    def _refresh_views(self, trainer) -> None:
-        """Graph and views as the weights stand now (idle only: the GUI thread may touch the trainer)."""
+    def _refresh_views(self, trainer, views_if_stale: bool = False) -> None:
+        """Graph and views as the weights stand now (idle only: the GUI thread may touch the trainer).
+
+        ``views_if_stale``: keep output and network views that already show this step (the run's
+        last snapshot carries them; for the largest networks computing them again takes a second)."""
         graph = preview_snapshot(trainer)
         if graph is not None:
             self.graphView.set_snapshot(graph)
-        self._show_views(snapshot_views(trainer))
+        shown = self.outputView.snapshot
+        if not views_if_stale or shown is None or shown.step != trainer.step_count:
+            self._show_views(snapshot_views(trainer))
 
     def _show_views(self, views) -> None:
         self.outputView.set_snapshot(views)
@@ -384,7 +389,7 @@ class MainWindow(QMainWindow):
     @Slot(dict)
     def _on_finished(self, summary: dict) -> None:
         self.lossView.redraw()  # the final points, without waiting for the timer
-        self._refresh_views(self.controller.trainer)
+        self._refresh_views(self.controller.trainer, views_if_stale=True)
         status = summary["status"]
         if status == "diverged":
             lr = self.controller.trainer.learning_rate
