@@ -160,3 +160,13 @@ def test_a_slow_probe_comes_round_less_often(cost, expected):
                         clock=lambda: now[0])
     assert reporter.run().status == "completed"
     assert len(calls) in expected, calls  # the final state is always collected
+
+
+def test_a_process_that_dies_before_it_is_ready_does_not_take_the_job():
+    p = remote.TrainingProcess()
+    p.process.kill()
+    p.process.join(10)
+    assert not p.poll_ready()
+    with pytest.raises(remote.NotStarted):  # the window then trains in its thread
+        p.run(remote.Job.of(Trainer(config()), {}, None, True), lambda snap: None)
+    p.close(0)

@@ -113,9 +113,12 @@ class TrainingProcess:
                 else "the training process stopped answering") from None
 
     def poll_ready(self) -> bool:
-        """True once the child has started (without waiting)."""
-        if not self.ready and self._events.poll(0):
-            self.wait_ready(0)
+        """True once the child has started (without waiting; False if it ended instead)."""
+        try:
+            if not self.ready and self._events.poll(0):
+                self.wait_ready(0)
+        except (RemoteError, OSError):
+            return False
         return self.ready
 
     def wait_ready(self, timeout: float = READY_TIMEOUT) -> None:
