@@ -9,6 +9,8 @@ only calls ``setImage`` / ``setData`` on them.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Slot
@@ -128,15 +130,13 @@ class OutputView(QWidget):
         self._title.setFont(scaled_font(self, 1.0, bold=True))
         self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._title.setMinimumWidth(round(self._em(6)))
-        # Plain text at a fixed width: its text changes with every refresh, and rich text or a
-        # width that follows the text cost a relayout of the pane each time (1.4 ms of 3.3 ms per
-        # refresh in benchmarks/bench_views.py).
+        # Plain text whose width only grows (see _set_info): its text changes with every refresh,
+        # and rich text or a width that follows the text cost a relayout of the pane each time
+        # (1.4 ms of 3.3 ms per refresh in benchmarks/bench_views.py).
         self._info = QLabel()
         self._info.setTextFormat(Qt.TextFormat.PlainText)
         self._info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._info.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        widest = self._info_text(999_999, 9999, 1.0)
-        self._info.setFixedWidth(round(QFontMetricsF(self.font()).horizontalAdvance(widest) + self._em(0.5)))
         self._show_test = QCheckBox(self.tr("Show test data"))
         self._show_test.setChecked(True)
         self._show_test.setToolTip(self.tr("Draw the held-out test points too (dark outline)"))
@@ -258,7 +258,7 @@ class OutputView(QWidget):
         tiles.hideAxis("bottom")
         tiles.setAspectLocked(True)
         tiles.invertY(True)
-        tiles.setTitle(self.tr("Test images: predicted label"), **self._label_style())
+        tiles.setTitle(self.tr("Test images, predicted"), **self._label_style())  # short: it sets the minimum width
         self._tiles_plot = tiles
         self._tiles_image = pg.ImageItem(axisOrder="row-major")
         tiles.addItem(self._tiles_image)
@@ -312,7 +312,7 @@ class OutputView(QWidget):
             self._stack.setCurrentWidget(self._proj_canvas)
         self._info.setVisible(True)
         self._legend.setVisible(True)
-        self._info.setText(self.tr("Not trained yet"))
+        self._set_info(self.tr("Not trained yet"), fit=True)
 
     @Slot(object)
     def set_snapshot(self, snap: ViewSnapshot) -> None:
@@ -395,7 +395,7 @@ class OutputView(QWidget):
         self._discretize.setVisible(True)
         self._show_test.setVisible(True)
         self._set_output_legend()
-        self._title.setText(self._output_title())
+        self._set_title(self._output_title())
 
     def _value_brushes(self, values: np.ndarray) -> list:
         r = self._value_range
@@ -406,6 +406,7 @@ class OutputView(QWidget):
     def _set_title(self, text: str) -> None:
         if text != self._title.text():
             self._title.setText(text)
+            self._title.setToolTip(text)  # the whole title, where a narrow pane cuts it
 
     def _output_title(self) -> str:
         d = self._dataset
@@ -560,7 +561,7 @@ class OutputView(QWidget):
         tiles.setRange(xRange=(0, base.shape[1]), yRange=(0, base.shape[0]), padding=0.01)
         self._discretize.setVisible(False)
         self._show_test.setVisible(False)
-        self._title.setText(self.tr("Digits: what the network confuses"))
+        self._set_title(self.tr("Digits: what the network confuses"))
         self._legend.setText(
             " &nbsp;&nbsp; ".join(
                 [
@@ -642,7 +643,7 @@ class OutputView(QWidget):
         self._proj_test.setVisible(self._show_test.isChecked())
         self._discretize.setVisible(False)
         self._show_test.setVisible(True)
-        self._title.setText(self.tr("Data on its two principal axes, colored by prediction"))
+        self._set_title(self.tr("Data on its two principal axes, colored by prediction"))
         parts = []
         if d.task == "regression":
             parts += [self._swatch(ORANGE, self.tr("low prediction")), self._swatch(BLUE, self.tr("high prediction"))]
@@ -686,9 +687,17 @@ class OutputView(QWidget):
         return text
 
     def _update_info(self, snap: ViewSnapshot) -> None:
-        text = self._info_text(snap.step, snap.epoch, snap.accuracy)
-        if text != self._info.text():
-            self._info.setText(text)
+        self._set_info(self._info_text(snap.step, snap.epoch, snap.accuracy))
+
+    def _set_info(self, text: str, fit: bool = False) -> None:
+        """Show ``text``; the label widens when it must and shrinks only with ``fit`` (a new
+        dataset), so a refresh repaints the label and nothing else moves."""
+        if text == self._info.text() and not fit:
+            return
+        need = math.ceil(QFontMetricsF(self._info.font()).horizontalAdvance(text) + self._em(0.3))
+        if fit or need > self._info.width():
+            self._info.setFixedWidth(need)
+        self._info.setText(text)
 
 
 __all__ = ["OutputView", "diverging_map", "ORANGE", "BLUE", "CLASS_COLORS"]
