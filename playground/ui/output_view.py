@@ -561,7 +561,7 @@ class OutputView(QWidget):
         tiles.setRange(xRange=(0, base.shape[1]), yRange=(0, base.shape[0]), padding=0.01)
         self._discretize.setVisible(False)
         self._show_test.setVisible(False)
-        self._set_title(self.tr("Digits: what the network confuses"))
+        self._set_title(self.tr("Digits: what it confuses"))
         self._legend.setText(
             " &nbsp;&nbsp; ".join(
                 [
@@ -643,7 +643,7 @@ class OutputView(QWidget):
         self._proj_test.setVisible(self._show_test.isChecked())
         self._discretize.setVisible(False)
         self._show_test.setVisible(True)
-        self._set_title(self.tr("Data on its two principal axes, colored by prediction"))
+        self._set_title(self.tr("Predictions, 2-D projection"))  # the axes say which
         parts = []
         if d.task == "regression":
             parts += [self._swatch(ORANGE, self.tr("low prediction")), self._swatch(BLUE, self.tr("high prediction"))]

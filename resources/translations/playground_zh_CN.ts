@@ -490,364 +490,365 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="97"/>
-        <location filename="../../playground/ui/main_window.py" line="302"/>
+        <location filename="../../playground/ui/main_window.py" line="99"/>
+        <location filename="../../playground/ui/main_window.py" line="305"/>
         <source>Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="98"/>
+        <location filename="../../playground/ui/main_window.py" line="100"/>
         <source>Start training (Space); while training: pause and resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="99"/>
+        <location filename="../../playground/ui/main_window.py" line="101"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="100"/>
+        <location filename="../../playground/ui/main_window.py" line="102"/>
         <source>Train on one mini-batch: forward, backward, step (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="101"/>
-        <location filename="../../playground/ui/main_window.py" line="210"/>
+        <location filename="../../playground/ui/main_window.py" line="103"/>
+        <location filename="../../playground/ui/main_window.py" line="212"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="102"/>
+        <location filename="../../playground/ui/main_window.py" line="104"/>
         <source>Stop training (Esc); the weights are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="103"/>
+        <location filename="../../playground/ui/main_window.py" line="105"/>
         <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="104"/>
+        <location filename="../../playground/ui/main_window.py" line="106"/>
         <source>New initial weights from the seed (R); the same seed gives the same start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="105"/>
+        <location filename="../../playground/ui/main_window.py" line="107"/>
         <source>Export...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="107"/>
+        <location filename="../../playground/ui/main_window.py" line="109"/>
         <source>Save the trained weights (.safetensors, .pt), the model (.onnx, .pt2), a script that reproduces the run (.py), the config (.json) or the whole session (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="139"/>
+        <location filename="../../playground/ui/main_window.py" line="141"/>
         <source>Loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="140"/>
+        <location filename="../../playground/ui/main_window.py" line="142"/>
         <source>Computation graph (loss.grad_fn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="141"/>
+        <location filename="../../playground/ui/main_window.py" line="143"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="142"/>
+        <location filename="../../playground/ui/main_window.py" line="144"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="173"/>
+        <location filename="../../playground/ui/main_window.py" line="175"/>
         <source>epoch %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="183"/>
+        <location filename="../../playground/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="184"/>
+        <location filename="../../playground/ui/main_window.py" line="186"/>
         <source>&amp;Open session or config...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="186"/>
+        <location filename="../../playground/ui/main_window.py" line="188"/>
         <source>&amp;Save session...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="188"/>
+        <location filename="../../playground/ui/main_window.py" line="190"/>
         <source>&amp;Export...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="189"/>
+        <location filename="../../playground/ui/main_window.py" line="191"/>
         <source>&amp;Import weights...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="191"/>
+        <location filename="../../playground/ui/main_window.py" line="193"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="200"/>
+        <location filename="../../playground/ui/main_window.py" line="202"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="201"/>
+        <location filename="../../playground/ui/main_window.py" line="203"/>
         <source>&amp;Bring back the trained network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="203"/>
+        <location filename="../../playground/ui/main_window.py" line="205"/>
         <source>Undo the settings change that started a new network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="206"/>
+        <location filename="../../playground/ui/main_window.py" line="208"/>
         <source>&amp;Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="207"/>
+        <location filename="../../playground/ui/main_window.py" line="209"/>
         <source>Train / Pause / Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="209"/>
+        <location filename="../../playground/ui/main_window.py" line="211"/>
         <source>One step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="211"/>
+        <location filename="../../playground/ui/main_window.py" line="213"/>
         <source>Reset weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="216"/>
+        <location filename="../../playground/ui/main_window.py" line="218"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="217"/>
+        <location filename="../../playground/ui/main_window.py" line="219"/>
         <source>&amp;Live graph and output while training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="221"/>
+        <location filename="../../playground/ui/main_window.py" line="223"/>
         <source>Update the graph, output and network views during training; off trains faster on slow computers and shows them when training stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="226"/>
+        <location filename="../../playground/ui/main_window.py" line="228"/>
         <source>Maximize {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="231"/>
+        <location filename="../../playground/ui/main_window.py" line="233"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="232"/>
+        <location filename="../../playground/ui/main_window.py" line="234"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="280"/>
+        <location filename="../../playground/ui/main_window.py" line="283"/>
         <source>New network. The trained one ({0} steps) is kept: Edit &gt; Bring back (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="295"/>
+        <location filename="../../playground/ui/main_window.py" line="298"/>
         <source>Brought back the trained network ({0} steps)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="302"/>
+        <location filename="../../playground/ui/main_window.py" line="305"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="302"/>
+        <location filename="../../playground/ui/main_window.py" line="305"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="309"/>
+        <location filename="../../playground/ui/main_window.py" line="312"/>
         <source>Paused: press Space or Resume to go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="321"/>
+        <location filename="../../playground/ui/main_window.py" line="324"/>
         <source>step {0} - epoch {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="344"/>
+        <location filename="../../playground/ui/main_window.py" line="355"/>
         <source>step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="357"/>
+        <location filename="../../playground/ui/main_window.py" line="368"/>
         <source>train loss {0:.4f}   test loss {1:.4f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="359"/>
+        <location filename="../../playground/ui/main_window.py" line="370"/>
         <source>   train accuracy {0:.1%}   test accuracy {1:.1%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="365"/>
+        <location filename="../../playground/ui/main_window.py" line="381"/>
         <source>Training stopped because of an unexpected error; the weights so far are kept. Details: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="368"/>
+        <location filename="../../playground/ui/main_window.py" line="384"/>
         <source>Training stopped because of an unexpected error; the network is as it was before this run. Details: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="381"/>
+        <location filename="../../playground/ui/main_window.py" line="397"/>
         <source>Training diverged at step {0}: the loss stopped being a finite number, so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="386"/>
+        <location filename="../../playground/ui/main_window.py" line="402"/>
         <source>Stopped after {0} steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="388"/>
+        <location filename="../../playground/ui/main_window.py" line="404"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="412"/>
+        <location filename="../../playground/ui/main_window.py" line="428"/>
         <source>About PyTorch Playground</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="413"/>
+        <location filename="../../playground/ui/main_window.py" line="429"/>
         <source>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;Watch real PyTorch train a neural network: the training loop, the autograd graph and what the network learns.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="441"/>
+        <location filename="../../playground/ui/main_window.py" line="457"/>
         <source>Replace file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="442"/>
+        <location filename="../../playground/ui/main_window.py" line="458"/>
         <source>{0} already exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="458"/>
+        <location filename="../../playground/ui/main_window.py" line="474"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="461"/>
+        <location filename="../../playground/ui/main_window.py" line="477"/>
+        <location filename="../../playground/ui/main_window.py" line="480"/>
         <source>Exporting {0}...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="469"/>
+        <location filename="../../playground/ui/main_window.py" line="484"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="474"/>
+        <location filename="../../playground/ui/main_window.py" line="488"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="482"/>
+        <location filename="../../playground/ui/main_window.py" line="496"/>
         <source>Save session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="483"/>
+        <location filename="../../playground/ui/main_window.py" line="497"/>
         <source>Playground session (*{0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="489"/>
+        <location filename="../../playground/ui/main_window.py" line="503"/>
         <source>Saving the session failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="492"/>
+        <location filename="../../playground/ui/main_window.py" line="506"/>
         <source>Saved session {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="500"/>
+        <location filename="../../playground/ui/main_window.py" line="514"/>
         <source>Open session or config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="501"/>
+        <location filename="../../playground/ui/main_window.py" line="515"/>
         <source>Sessions and configs (*{0} *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="513"/>
+        <location filename="../../playground/ui/main_window.py" line="527"/>
         <source>Cannot open config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="516"/>
+        <location filename="../../playground/ui/main_window.py" line="530"/>
         <source>Loaded config {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="525"/>
+        <location filename="../../playground/ui/main_window.py" line="539"/>
         <source>Cannot open session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="529"/>
+        <location filename="../../playground/ui/main_window.py" line="543"/>
         <source>Opened session {0}: step {1}, epoch {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="537"/>
+        <location filename="../../playground/ui/main_window.py" line="551"/>
         <source>Import weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="538"/>
+        <location filename="../../playground/ui/main_window.py" line="552"/>
         <source>Weights (*.safetensors *.pt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="547"/>
+        <location filename="../../playground/ui/main_window.py" line="561"/>
         <source>Cannot import weights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="550"/>
+        <location filename="../../playground/ui/main_window.py" line="564"/>
         <source>Loaded weights from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="558"/>
+        <location filename="../../playground/ui/main_window.py" line="572"/>
         <source>Save this session?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="559"/>
+        <location filename="../../playground/ui/main_window.py" line="573"/>
         <source>The network has trained {0} steps that are not saved. Save the session to continue next time?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -963,8 +964,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="261"/>
-        <source>Test images: predicted label</source>
+        <location filename="../../playground/ui/output_view.py" line="564"/>
+        <source>Digits: what it confuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/output_view.py" line="646"/>
+        <source>Predictions, 2-D projection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -983,123 +989,118 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="425"/>
+        <location filename="../../playground/ui/output_view.py" line="426"/>
         <source>low value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="426"/>
+        <location filename="../../playground/ui/output_view.py" line="427"/>
         <source>high value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="429"/>
+        <location filename="../../playground/ui/output_view.py" line="430"/>
         <source>class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="430"/>
+        <location filename="../../playground/ui/output_view.py" line="431"/>
         <source>points: white outline = training, dark outline = test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="464"/>
+        <location filename="../../playground/ui/output_view.py" line="465"/>
         <source>activation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="474"/>
+        <location filename="../../playground/ui/output_view.py" line="475"/>
         <source>predicted value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="413"/>
+        <location filename="../../playground/ui/output_view.py" line="414"/>
         <source>Predicted value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="415"/>
-        <location filename="../../playground/ui/output_view.py" line="478"/>
-        <source>Probability of class 1</source>
+        <location filename="../../playground/ui/output_view.py" line="261"/>
+        <source>Test images, predicted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../playground/ui/output_view.py" line="416"/>
+        <location filename="../../playground/ui/output_view.py" line="479"/>
+        <source>Probability of class 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/output_view.py" line="417"/>
         <source>Winning class, shaded by confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="480"/>
+        <location filename="../../playground/ui/output_view.py" line="481"/>
         <source>confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="499"/>
+        <location filename="../../playground/ui/output_view.py" line="500"/>
         <source>Input %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="504"/>
+        <location filename="../../playground/ui/output_view.py" line="505"/>
         <source>Layer %1, neuron %2: its activation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="563"/>
-        <source>Digits: what the network confuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/output_view.py" line="567"/>
+        <location filename="../../playground/ui/output_view.py" line="568"/>
         <source>correct (diagonal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="568"/>
+        <location filename="../../playground/ui/output_view.py" line="569"/>
         <source>confused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="569"/>
+        <location filename="../../playground/ui/output_view.py" line="570"/>
         <source>wrong: predicted ≠ true</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="645"/>
-        <source>Data on its two principal axes, colored by prediction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/output_view.py" line="648"/>
+        <location filename="../../playground/ui/output_view.py" line="649"/>
         <source>low prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="648"/>
+        <location filename="../../playground/ui/output_view.py" line="649"/>
         <source>high prediction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="651"/>
+        <location filename="../../playground/ui/output_view.py" line="652"/>
         <source>predicted class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="653"/>
+        <location filename="../../playground/ui/output_view.py" line="654"/>
         <source>wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="654"/>
+        <location filename="../../playground/ui/output_view.py" line="655"/>
         <source>white outline = training, dark = test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="683"/>
+        <location filename="../../playground/ui/output_view.py" line="684"/>
         <source>step %1 · epoch %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../playground/ui/output_view.py" line="685"/>
+        <location filename="../../playground/ui/output_view.py" line="686"/>
         <source>test accuracy %1%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1109,6 +1110,30 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="56"/>
         <source>Maximize this view (click again to restore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <location filename="../../playground/ui/worker.py" line="284"/>
+        <source>Training ran in the window&apos;s own thread: no training process could start (details on the console). Live views may slow training down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <location filename="../../playground/ui/worker.py" line="78"/>
+        <source>Starting the training process (loading PyTorch)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../playground/ui/busy.py" line="41"/>
+        <source>Please wait</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
