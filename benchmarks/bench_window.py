@@ -91,7 +91,7 @@ def main() -> None:
         gaps.append(run_window(app, preset, epochs, show=True, live=True, probe_gaps=True)[1])
     med = {k: float(np.median(v)) for k, v in runs.items()}
     gaps = np.concatenate(gaps)
-    print(f"  worker, window hidden:            {med['hidden']:6.0f} steps/s")
+    print(f"  window hidden:                    {med['hidden']:6.0f} steps/s")
     print(f"  window shown, live views off:     {med['off']:6.0f} steps/s (loss plot and status only)")
     print(f"  window shown, live graph only:    {med['graph']:6.0f} steps/s "
           f"({100 * (med['graph'] / med['off'] - 1):+.0f}% vs off)")
