@@ -361,6 +361,8 @@ def test_a_training_process_that_dies_ends_the_run_with_a_message_and_the_next_r
     assert window.divergedBanner.isVisible() and "as it was before this run" in window.divergedBanner.text()
     assert "ended unexpectedly" in window.divergedBanner.text()
     assert trainer.step_count == 0 and all(torch.equal(v, before[k]) for k, v in trainer.model.state_dict().items())
+    assert window.lossView.step_loss.size == 0  # the lost steps are off the plot too
+    assert window.outputView.snapshot.step == 0
     assert window.controller.state == "idle" and window.trainButton.isEnabled()
     window.controls.epochsInput.setValue(1)
     with qtbot.waitSignal(window.trainingFinished, timeout=60_000) as blocker:

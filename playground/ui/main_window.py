@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Training stopped because of an unexpected error; the network is as it was before "
                            "this run. Details: {0}").format(message)
+            self._on_trainer_replaced(self.controller.trainer)  # plots and views back to that network
         self.divergedBanner.setText(text)
         self.divergedBanner.show()
 
