@@ -73,6 +73,14 @@ def main() -> None:
     epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 30
     repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 3
     app = make_app()  # as `playground` starts: translators, one torch thread
+    from playground.core import remote
+
+    start = time.perf_counter()
+    process = remote.TrainingProcess()  # the window starts one as it opens (remote.prestart)
+    process.wait_ready()
+    print(f"training process: ready {time.perf_counter() - start:.1f} s after it was started "
+          f"(torch imported and warmed up; the window opens meanwhile)")
+    remote.release(process)
     config = get_preset(preset).config.replace(epochs=epochs)
     Trainer(config.replace(epochs=1)).run()  # warm up torch
     start = time.perf_counter()

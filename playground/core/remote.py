@@ -16,7 +16,7 @@ The shape:
 - ``LinkedControl`` is a ``RunControl`` whose stop / pause / resume and learning-rate changes
   also go to the child running the job.
 - ``acquire`` / ``release`` keep started children for the next run (``prestart`` warms one up
-  while the window opens), so only the first run of a session pays the ~1-2 s start.
+  while the window opens), so the ~3-4 s start (import torch, warm up) is paid once, out of sight.
 """
 
 from __future__ import annotations
