@@ -295,7 +295,7 @@ def test_live_views_off_sends_no_extras(window, qtbot):
 
 
 def test_a_failing_view_does_not_stop_training(window, qtbot, capsys):
-    from playground.ui.worker import FunctionProbe
+    from playground.core.runner import FunctionProbe
 
     def broken(trainer):
         raise ValueError("view bug")

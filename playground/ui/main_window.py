@@ -32,6 +32,7 @@ from playground.core.config import ConfigError, TrainConfig
 from playground.core.graph import preview_snapshot
 from playground.core.inspect import snapshot_views
 from playground.core.presets import get_preset, load_presets
+from playground.core.runner import FunctionProbe, GraphTrainProbe, TrainSnapshot
 from playground.ui.busy import run_busy
 from playground.ui.controls import ControlPanel
 from playground.ui.graph_view import GraphPanel
@@ -39,7 +40,7 @@ from playground.ui.loss_plot import LossPlot
 from playground.ui.network_view import NetworkView
 from playground.ui.output_view import OutputView
 from playground.ui.style import DANGER, em
-from playground.ui.worker import FunctionProbe, GraphTrainProbe, TrainingController, TrainSnapshot
+from playground.ui.worker import TrainingController
 
 
 class Pane(QWidget):

@@ -20,15 +20,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.core import remote
 from playground.core.config import TrainConfig
-from playground.core.runner import (  # noqa: F401  (re-exported for the window)
-    PROBE_INTERVAL,
-    SNAPSHOT_INTERVAL,
-    FunctionProbe,
-    GraphTrainProbe,
-    Probe,
-    Reporter,
-    TrainSnapshot,
-)
+from playground.core.runner import Probe, Reporter, TrainSnapshot
 from playground.core.training import Summary, Trainer
 
 # Settings that can change between runs without new weights.
