@@ -45,9 +45,6 @@ def run_busy(parent: QWidget, text: str, fn: Callable[[], Any]) -> Any:
     later = QTimer(dialog, singleShot=True, interval=SHOW_AFTER_MS)
     later.timeout.connect(dialog.show)
     thread = threading.Thread(target=work, name="busy", daemon=True)
-    parent_busy = getattr(parent, "_busy", None)
-    if parent is not None:
-        parent._busy = True  # e.g. closeEvent waits while this is on
     try:
         later.start()
         thread.start()
@@ -57,8 +54,6 @@ def run_busy(parent: QWidget, text: str, fn: Callable[[], Any]) -> Any:
         later.stop()
         dialog.hide()
         dialog.deleteLater()
-        if parent is not None:
-            parent._busy = parent_busy or False
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("value")

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self._last_dir = Path.home()
         self._saved_marker: tuple[int, int] | None = None
         self._previous = None  # a trained network that a settings change replaced (Edit > Bring back)
-        self._busy = False  # a slow call (an export) is running: see ui/busy.py
+        self._busy = False  # an export is writing its file (in a thread, see ui/busy.py)
         self._passing_notice = ""  # a status-bar message that the first snapshot of a run clears
         self.ask_before_closing = True  # offer to save trained work on close (off for --screenshot)
         self._build(config, name)
@@ -478,6 +478,7 @@ class MainWindow(QMainWindow):
             return None
         self.statusBar().showMessage(self.tr("Exporting {0}...").format(Path(path).name))
         trainer = self.controller.trainer
+        self._busy = True  # closing waits for the file
         try:  # in a thread: the first ONNX export takes seconds, and the window keeps painting
             written = run_busy(self, self.tr("Exporting {0}...").format(Path(path).name),
                                lambda: exporting.export(trainer, path))
@@ -485,6 +486,8 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             self._error(self.tr("Export failed"), e)
             return None
+        finally:
+            self._busy = False
         if Path(written).suffix.lower() != ".json":
             self._mark_saved()
         self.statusBar().showMessage(self.tr("Saved {0}").format(written), 8000)
