@@ -486,32 +486,32 @@ def save_session(trainer, path: str | os.PathLike) -> Path:
     path = Path(path).expanduser()
     if not path.suffix:
         path = path.with_name(path.name + SESSION_EXTENSION)
-    tensors = {f"model.{k}": v for k, v in cpu_state_dict(trainer.model).items()}
-    opt = trainer.optimizer.state_dict()
+    state = trainer.state()  # where training stands, as CPU tensors and plain values
+    tensors = {f"model.{k}": v.contiguous() for k, v in state["model"].items()}
     other_state: dict[str, dict] = {}
-    for index, state in opt["state"].items():
-        for key, value in state.items():
+    for index, values in state["optimizer"]["state"].items():
+        for key, value in values.items():
             if torch.is_tensor(value):
-                tensors[f"optimizer.state.{index}.{key}"] = value.detach().to("cpu", copy=True).contiguous()
+                tensors[f"optimizer.state.{index}.{key}"] = value.contiguous()
             else:
                 other_state.setdefault(str(index), {})[key] = value
-    groups = [dict(g) for g in opt["param_groups"]]
+    groups = [dict(g) for g in state["optimizer"]["param_groups"]]
     for g in groups:  # a rate asked for but not yet applied is the one to continue with
-        g["lr"] = trainer.requested_learning_rate
-    tensors["trainer.shuffle_state"] = trainer.shuffle.get_state().clone()
-    pending = trainer.pending_batches
+        g["lr"] = state["requested_learning_rate"]
+    tensors["trainer.shuffle_state"] = state["shuffle"]
+    pending = state["pending_batches"]
     if pending:
-        tensors["trainer.pending_batches"] = torch.cat([b.to("cpu") for b in pending]).to(torch.int64)
-    tensors["history.step_losses"] = torch.tensor(trainer.step_losses, dtype=torch.float64)
+        tensors["trainer.pending_batches"] = torch.cat(pending).to(torch.int64)
+    tensors["history.step_losses"] = state["step_losses"]
     metadata = {
         "format": SESSION_FORMAT,
         "format_version": str(SESSION_VERSION),
         "config": trainer.config.to_json(),
         "preset": json.dumps(trainer.preset),
-        "history": json.dumps([asdict(m) for m in trainer.history]),
-        "epoch": str(trainer.epoch),
-        "step": str(trainer.step_count),
-        "diverged": json.dumps(bool(trainer.diverged)),
+        "history": json.dumps(state["history"]),
+        "epoch": str(state["epoch"]),
+        "step": str(state["step_count"]),
+        "diverged": json.dumps(bool(state["diverged"])),
         "optimizer": json.dumps({"param_groups": groups, "state": other_state}),
         "pending_batch_sizes": json.dumps([len(b) for b in pending]),
         "playground_version": __version__,
@@ -560,7 +560,7 @@ def load_session(path: str | os.PathLike, device: str | None = None):
         elif ("cuda:0" if config.device == "cuda" else config.device) not in {d.id for d in list_devices()}:
             config = config.replace(device="cpu")
         preset = json.loads(meta.get("preset", "null"))
-        history = [EpochMetrics(**m) for m in json.loads(meta["history"])]
+        history = [asdict(EpochMetrics(**m)) for m in json.loads(meta["history"])]  # checks the fields
         optimizer_meta = json.loads(meta["optimizer"])
         pending_sizes = [int(n) for n in json.loads(meta.get("pending_batch_sizes", "[]"))]
         epoch, step = int(meta["epoch"]), int(meta["step"])
@@ -571,35 +571,36 @@ def load_session(path: str | os.PathLike, device: str | None = None):
     trainer = Trainer(config, preset=preset)
     weights = {k[len("model."):]: v for k, v in tensors.items() if k.startswith("model.")}
     check_weights_fit(trainer.model, weights, path)
-    with torch.no_grad():
-        trainer.model.load_state_dict(weights, strict=True)
 
-    state: dict[int, dict] = {}
+    opt_state: dict[int, dict] = {}
     for key, value in tensors.items():
         if key.startswith("optimizer.state."):
             index, name = key[len("optimizer.state."):].split(".", 1)
-            state.setdefault(int(index), {})[name] = value
+            opt_state.setdefault(int(index), {})[name] = value
     for index, values in optimizer_meta.get("state", {}).items():
-        state.setdefault(int(index), {}).update(values)
+        opt_state.setdefault(int(index), {}).update(values)
     groups = optimizer_meta["param_groups"]
     for g in groups:
         if isinstance(g.get("betas"), list):
             g["betas"] = tuple(g["betas"])
-    try:
-        trainer.optimizer.load_state_dict({"state": state, "param_groups": groups})
-    except (ValueError, KeyError, TypeError, RuntimeError) as e:
-        raise SessionError(f"{path}: the optimizer state does not fit ({_first_line(e)})") from None
-
-    if "trainer.shuffle_state" in tensors:
-        trainer.shuffle.set_state(tensors["trainer.shuffle_state"])
     pending = tensors.get("trainer.pending_batches", torch.zeros(0, dtype=torch.int64))
     if sum(pending_sizes) != len(pending):
         raise SessionError(f"{path}: damaged session (the pending batches do not add up)")
-    trainer.pending_batches = list(pending.split(pending_sizes)) if pending_sizes else []
-    trainer.history = history
-    steps = tensors.get("history.step_losses")
-    trainer.step_losses = steps.tolist() if steps is not None else []
-    trainer.epoch, trainer.step_count, trainer.diverged = epoch, step, diverged
+    state = {
+        "model": weights,
+        "optimizer": {"state": opt_state, "param_groups": groups},
+        "shuffle": tensors.get("trainer.shuffle_state", trainer.shuffle.get_state()),
+        "pending_batches": list(pending.split(pending_sizes)) if pending_sizes else [],
+        "step_count": step,
+        "epoch": epoch,
+        "history": history,
+        "step_losses": tensors.get("history.step_losses", torch.zeros(0, dtype=torch.float64)),
+        "diverged": diverged,
+    }
+    try:
+        trainer.load_state(state)  # the same path a run in the training process comes back by
+    except (ValueError, KeyError, TypeError, RuntimeError) as e:
+        raise SessionError(f"{path}: the saved training state does not fit ({_first_line(e)})") from None
     return trainer
 
 
