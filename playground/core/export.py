@@ -61,7 +61,7 @@ import torch
 from playground import __version__
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.datasets import DESCRIPTIONS, GENERATORS
-from playground.core.model import MLP, build_model
+from playground.core.model import MLP, build_model, cpu_state_dict
 
 SESSION_EXTENSION = ".pgsession"
 SESSION_FORMAT = "pytorch-playground-session"
@@ -191,11 +191,6 @@ def _reason(e: OSError, path: Path) -> str:
 
 
 # -- what each format holds ---------------------------------------------------------------------
-
-
-def cpu_state_dict(model: torch.nn.Module) -> dict[str, torch.Tensor]:
-    """The model's state_dict as contiguous CPU copies, safe to save and to keep."""
-    return {k: v.detach().to("cpu", copy=True).contiguous() for k, v in model.state_dict().items()}
 
 
 def _cpu_model(trainer) -> MLP:
@@ -487,7 +482,7 @@ def save_session(trainer, path: str | os.PathLike) -> Path:
     if not path.suffix:
         path = path.with_name(path.name + SESSION_EXTENSION)
     state = trainer.state()  # where training stands, as CPU tensors and plain values
-    tensors = {f"model.{k}": v.contiguous() for k, v in state["model"].items()}
+    tensors = {f"model.{k}": v for k, v in state["model"].items()}
     other_state: dict[str, dict] = {}
     for index, values in state["optimizer"]["state"].items():
         for key, value in values.items():

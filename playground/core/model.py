@@ -47,3 +47,8 @@ class MLP(nn.Module):
 
 def build_model(n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activation: str) -> MLP:
     return MLP(n_inputs, tuple(hidden), n_outputs, activation)
+
+
+def cpu_state_dict(model: nn.Module) -> dict[str, torch.Tensor]:
+    """The model's state_dict as contiguous CPU copies, safe to save and to keep."""
+    return {k: v.detach().to("cpu", copy=True).contiguous() for k, v in model.state_dict().items()}

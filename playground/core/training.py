@@ -21,7 +21,7 @@ from torch import nn
 from playground.core.config import TrainConfig
 from playground.core.datasets import Dataset, make_dataset
 from playground.core.devices import resolve_device
-from playground.core.model import MLP, build_model
+from playground.core.model import MLP, build_model, cpu_state_dict
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ class Trainer:
         plain values: ``torch.save`` writes it and ``torch.load(weights_only=True)`` reads it back.
         The config, preset and data are not included: they make the Trainer that loads it."""
         return {
-            "model": {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()},
+            "model": cpu_state_dict(self.model),
             "optimizer": _to_cpu(self.optimizer.state_dict()),
             "shuffle": self.shuffle.get_state(),
             "pending_batches": [b.to("cpu") for b in self.pending_batches],
