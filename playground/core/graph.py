@@ -30,6 +30,16 @@ import numpy as np
 import torch
 
 from playground.core.config import ConfigError, TrainConfig
+from playground.core.palette import (
+    EDGE_COLOR,
+    NODE_BORDERS,
+    NODE_FILLS,
+    grad_fraction,
+    grad_range,
+    is_light,
+    ramp_color,
+    rgb_hex,
+)
 
 KINDS = ("op", "param", "input", "target", "loss", "layer")
 GRAPH_FORMATS = (".json", ".svg", ".png", ".dot")
@@ -544,51 +554,6 @@ def snapshot_for_config(config: TrainConfig, steps: int = 1):
 
 # -- colors, layout, rendering --------------------------------------------------------------------
 
-# A perceptually ordered ramp (viridis, sampled): small gradients dark blue, large bright yellow.
-GRAD_RAMP = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
-
-
-def grad_range(node_stats: Mapping[str, Mapping[str, Any]], ids=None) -> tuple[float, float]:
-    """log10 of the smallest and largest finite, positive gradient norm (the legend's ends)."""
-    logs = []
-    for nid, st in node_stats.items():
-        if ids is not None and nid not in ids:
-            continue
-        g = st.get("grad_norm")
-        if g is not None and math.isfinite(g) and g > 0:
-            logs.append(math.log10(g))
-    if not logs:
-        return (-3.0, 0.0)
-    lo, hi = min(logs), max(logs)
-    if hi - lo < 1e-6:
-        lo, hi = lo - 0.5, hi + 0.5
-    return lo, hi
-
-
-def grad_fraction(g: float | None, lo: float, hi: float) -> float | None:
-    """Where a gradient norm falls on the log-scale legend, 0..1 (None: no gradient)."""
-    if g is None or not math.isfinite(g) or g <= 0:
-        return None
-    return min(1.0, max(0.0, (math.log10(g) - lo) / (hi - lo)))
-
-
-_RAMP_STOPS = [tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in GRAD_RAMP]
-
-
-def ramp_color(t: float) -> tuple[int, int, int]:
-    """The legend's color at ``t`` in 0..1."""
-    stops = _RAMP_STOPS
-    x = t * (len(stops) - 1)
-    i = min(int(x), len(stops) - 2)
-    f = x - i
-    a, b = stops[i], stops[i + 1]
-    return tuple(round(a[k] + (b[k] - a[k]) * f) for k in range(3))
-
-
-_KIND_FILL = {"param": "#dbeafe", "input": "#e5e7eb", "target": "#e5e7eb", "loss": "#fde2e2", "op": "#f3f4f6",
-              "layer": "#f3f4f6"}
-
-
 def node_text(n: GraphNode) -> str:
     """The text a node shows: op / parameter name, friendly label, shape."""
     shape = "\u00d7".join(str(s) for s in n.shape) if n.shape else ("scalar" if n.shape == [] else "")
@@ -612,22 +577,23 @@ def to_agraph(spec: GraphSpec, rankdir: str = "TB", node_stats: Mapping[str, Map
                    fontname="Helvetica", bgcolor="white")
     g.node_attr.update(fontname="Helvetica", fontsize="10", shape="box", style="rounded,filled", penwidth="1.2",
                        margin="0.12,0.06")
-    g.edge_attr.update(color="#6b7280", arrowsize="0.7")
+    g.edge_attr.update(color=EDGE_COLOR, arrowsize="0.7")
     stats = node_stats or {}
     lo, hi = grad_range(stats)
     for n in spec.nodes:
-        attrs: dict[str, str] = {"fillcolor": _KIND_FILL.get(n.kind, "#f3f4f6"), "color": "#4b5563"}
+        attrs: dict[str, str] = {"fillcolor": NODE_FILLS.get(n.kind, NODE_FILLS["op"]),
+                                 "color": NODE_BORDERS.get(n.kind, NODE_BORDERS["op"])}
         if n.kind == "param":
-            attrs.update(style="filled", color="#2563eb")
+            attrs.update(style="filled")
         elif n.kind in ("input", "target"):
             attrs.update(shape="ellipse", style="filled")
         elif n.kind == "loss":
-            attrs.update(shape="ellipse", style="filled,bold", color="#b91c1c")
+            attrs.update(shape="ellipse", style="filled,bold")
         t = grad_fraction(stats.get(n.id, {}).get("grad_norm"), lo, hi)
         if t is not None and n.kind in ("op", "layer"):
-            r, gg, b = ramp_color(t)
-            attrs["fillcolor"] = f"#{r:02x}{gg:02x}{b:02x}"
-            attrs["fontcolor"] = "black" if (0.299 * r + 0.587 * gg + 0.114 * b) > 140 else "white"
+            rgb = ramp_color(t)
+            attrs["fillcolor"] = rgb_hex(rgb)
+            attrs["fontcolor"] = "black" if is_light(rgb) else "white"
         if sizes is not None and n.id in sizes:
             w, h = sizes[n.id]
             attrs.update(width=f"{w / 72:.4f}", height=f"{h / 72:.4f}", fixedsize="true", label="")
