@@ -3,8 +3,9 @@ neuron's activation map, the weights, and for the other datasets a confusion mat
 projection of the data colored by prediction.
 
 ``snapshot_views(trainer)`` runs in the training thread between steps (``torch.no_grad()``, eval
-mode, the train/eval state restored afterwards) and returns an immutable ``ViewSnapshot`` holding
-only numpy arrays and numbers copied off the device, so it may cross to the UI thread. The input
+mode, the train/eval state restored afterwards) and returns one immutable snapshot per kind of
+picture (``BoundarySnapshot``, ``DigitsSnapshot``, ``ProjectionSnapshot``, all ``ViewSnapshot``s)
+holding only numpy arrays and numbers copied off the device, so it may cross to the UI thread. The input
 grid is built once per trainer, dataset, device and resolution and kept on the device; the
 output map and all neuron maps come from one forward pass.
 
@@ -20,6 +21,7 @@ import math
 import time
 import weakref
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 import torch
@@ -32,11 +34,12 @@ DEFAULT_EXTENT = (-1.2, 1.2, -1.2, 1.2)
 Extent = tuple[float, float, float, float]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class ViewSnapshot:
-    """One refresh of the output and network views. Plain numbers and read-only numpy arrays."""
+    """What every view snapshot holds: where training stands and the weights (the network view
+    reads only these). Plain numbers and read-only numpy arrays; ``kind`` names the subclass."""
 
-    kind: str  # "boundary2d" | "digits" | "projection"
+    kind: ClassVar[str] = ""
     task: str  # "classification" | "regression"
     n_classes: int  # 0 for regression
     step: int
@@ -45,29 +48,47 @@ class ViewSnapshot:
     weights: tuple[np.ndarray, ...]  # per layer, (out, in) float32
     biases: tuple[np.ndarray, ...]  # per layer, (out,) float32
     accuracy: float | None = None  # test accuracy (classification)
-    # boundary2d -----------------------------------------------------------------------------
-    extent: Extent | None = None
-    # (H, W) float32: P(class 1) for two classes, the winning class index for more, the value
-    # for regression
-    grid: np.ndarray | None = None
-    confidence: np.ndarray | None = None  # (H, W) float32, winning class probability (> 2 classes)
-    # per hidden layer: (n_neurons, h, w) float32 activations, or None for layers wider than 16
-    neuron_maps: tuple[np.ndarray | None, ...] = ()
-    # digits / projection ------------------------------------------------------------------
-    confusion: np.ndarray | None = None  # (K, K) int64, rows true class, columns predicted
-    test_predictions: np.ndarray | None = None  # (n_test,) int64 classes or float32 values
-    train_predictions: np.ndarray | None = None  # (n_train,) projection only
 
     @property
     def hidden_sizes(self) -> tuple[int, ...]:
         return self.sizes[1:-1]
 
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class BoundarySnapshot(ViewSnapshot):
+    """A 2-D dataset: the output over the input plane and each small hidden layer's maps."""
+
+    kind: ClassVar[str] = "boundary2d"
+    extent: Extent
+    # (H, W) float32: P(class 1) for two classes, the winning class index for more, the value
+    # for regression
+    grid: np.ndarray
+    confidence: np.ndarray | None = None  # (H, W) float32, winning class probability (> 2 classes)
+    # per hidden layer: (n_neurons, h, w) float32 activations, or None for layers wider than 16
+    neuron_maps: tuple[np.ndarray | None, ...] = ()
+
     def grid_value(self, x: float, y: float) -> float:
         """The output map at the pixel nearest to (x, y)."""
-        if self.grid is None or self.extent is None:
-            raise ValueError("this snapshot has no output map (not a 2-D dataset)")
         iy, ix = grid_index(self.extent, self.grid.shape, x, y)
         return float(self.grid[iy, ix])
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class DigitsSnapshot(ViewSnapshot):
+    """8x8 digit images: the confusion matrix and the test predictions."""
+
+    kind: ClassVar[str] = "digits"
+    confusion: np.ndarray  # (K, K) int64, rows true class, columns predicted
+    test_predictions: np.ndarray  # (n_test,) int64
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class ProjectionSnapshot(ViewSnapshot):
+    """Any other data: predictions for every point, drawn on a 2-D projection."""
+
+    kind: ClassVar[str] = "projection"
+    test_predictions: np.ndarray  # (n_test,) int64 classes or float32 values
+    train_predictions: np.ndarray  # (n_train,)
 
 
 # -- helpers, plain numpy ------------------------------------------------------------------
@@ -216,7 +237,6 @@ def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40) 
 def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres: int) -> ViewSnapshot:
     task, k = dataset.task, dataset.n_classes
     common = dict(
-        kind=inputs.kind,
         task=task,
         n_classes=k,
         step=int(trainer.step_count),
@@ -251,26 +271,25 @@ def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres:
             _to_numpy(a[n_big:].T.reshape(a.shape[1], nres, nres)) if a.shape[1] <= MAX_MAPPED_NEURONS else None
             for a in acts
         )
-        return ViewSnapshot(
+        return BoundarySnapshot(
             **common,
             accuracy=accuracy,
             extent=inputs.extent,
             grid=_to_numpy(grid.float().reshape(res, res)),
             confidence=confidence,
             neuron_maps=maps,
-            test_predictions=_to_numpy(test_pred),
         )
 
     if inputs.kind == "digits":
         kk = max(k, 1)
         conf = torch.bincount(trainer.y_test * kk + test_pred, minlength=kk * kk).reshape(kk, kk)
-        return ViewSnapshot(
+        return DigitsSnapshot(
             **common, accuracy=accuracy, confusion=_to_numpy(conf), test_predictions=_to_numpy(test_pred)
         )
 
     train_out = model(trainer.x_train)
     train_pred = train_out.argmax(1) if task == "classification" else train_out[:, 0]
-    return ViewSnapshot(
+    return ProjectionSnapshot(
         **common,
         accuracy=accuracy,
         test_predictions=_to_numpy(test_pred),
@@ -280,6 +299,9 @@ def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres:
 
 __all__ = [
     "ViewSnapshot",
+    "BoundarySnapshot",
+    "DigitsSnapshot",
+    "ProjectionSnapshot",
     "snapshot_views",
     "view_kind",
     "plot_extent",
