@@ -79,8 +79,8 @@ def main() -> None:
     # 2. drawing, in the GUI thread
     from PySide6.QtWidgets import QApplication
 
-    from playground.ui.network_view import NetworkView
-    from playground.ui.output_view import OutputView
+    from playground.ui.views.network_view import NetworkView
+    from playground.ui.views.output import OutputView
 
     app = QApplication.instance() or QApplication(sys.argv)
     out, net = OutputView(), NetworkView()

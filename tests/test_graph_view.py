@@ -14,7 +14,7 @@ from playground.core.graph import GraphProbe, GraphSnapshot, snapshot_for_config
 from playground.core.model import MLP
 from playground.core.presets import get_preset
 from playground.core.training import Trainer
-from playground.ui.graph_view import MIN_READABLE_SCALE, EdgeItem, GraphPanel, NodeItem
+from playground.ui.views.graph_view import MIN_READABLE_SCALE, EdgeItem, GraphPanel, NodeItem
 
 
 @pytest.fixture

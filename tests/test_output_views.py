@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint
 from playground.core.config import TrainConfig
 from playground.core.inspect import snapshot_views
 from playground.core.training import Trainer
-from playground.ui.network_view import HEAD, TAIL, NetworkView
-from playground.ui.output_view import OutputView
+from playground.ui.views.network_view import HEAD, TAIL, NetworkView
+from playground.ui.views.output import OutputView
 
 
 @pytest.fixture(scope="module")

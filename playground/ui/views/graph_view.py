@@ -55,7 +55,7 @@ from playground.core.graph import (
     short_op,
     write_graph,
 )
-from playground.ui.graph_inspector import GraphInspector, fmt, shape_text
+from playground.ui.views.graph_inspector import GraphInspector, fmt, shape_text
 
 AUTO_LAYER_NODES = 60  # a bigger autograd graph starts in one-box-per-layer mode
 MIN_READABLE_SCALE = 0.7  # an automatic fit never shrinks text below this
