@@ -1,0 +1,339 @@
+"""The engine: the one owner of the network, from its first weights to its last export.
+
+It holds the ``Trainer`` (model, optimizer, data, history), the network a change replaced
+("bring back") and the probes, and runs the training loop itself. Commands come in through an
+inbox (``serve``) or a plain call (``handle``); events go out through ``emit``, in order. It is
+Qt-free and single-threaded: whatever thread or process runs ``serve`` is the only one that ever
+touches a tensor, so nothing here is locked. Between two training steps it looks at its inbox
+once, so a Pause, a Stop or a new learning rate takes effect at the next step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import torch
+
+from playground.core.config import ConfigError, TrainConfig
+from playground.core.training import Trainer
+from playground.engine import protocol as p
+from playground.engine.protocol import ModelChange, RunState
+from playground.engine.reporter import FunctionProbe, GraphTrainProbe, Probe, Reporter
+
+PACE_FIELDS = frozenset({"learning_rate", "epochs", "batch_size"})  # change in place, even mid-run
+
+
+def default_probes() -> dict[str, Probe]:
+    from playground.core.inspect import snapshot_views
+
+    return {"graph": GraphTrainProbe(), "views": FunctionProbe(snapshot_views)}
+
+
+class Engine:
+    def __init__(self, emit: Callable[[p.Event], None], probes: dict[str, Probe] | None = None,
+                 clock: Callable[[], float] = time.perf_counter, checkpoints: bool = False):
+        self.emit = emit
+        self.clock = clock
+        self.checkpoints = checkpoints  # send a Checkpoint after each run (a process can be lost)
+        self.all_probes = default_probes() if probes is None else dict(probes)
+        self.live_views = True
+        self.trainer: Trainer | None = None
+        self.previous: tuple[Trainer, int] | None = None  # (trainer, round start) for Bring back
+        self.model_id = 0
+        self.round_start = 0  # the epoch the current round of `config.epochs` epochs began at
+        self.state = RunState.IDLE
+        self.reporter: Reporter | None = None  # the run in progress (running or paused)
+        self.stale: set[str] = set()  # "graph" / "views" to send once the inbox is empty
+        self.closed = False
+        self._handlers: dict[type, Callable[[Any], str | None]] = {
+            p.SetConfig: self._set_config, p.SetLearningRate: self._set_learning_rate, p.Train: self._train,
+            p.Pause: self._pause, p.Resume: self._resume, p.Stop: self._stop, p.Step: self._step,
+            p.Reset: self._reset, p.BringBack: self._bring_back, p.LoadWeights: self._load_weights,
+            p.Export: self._export, p.SaveSession: self._save_session, p.OpenSession: self._open_session,
+            p.Restore: self._restore, p.CaptureViews: self._capture, p.SetLiveViews: self._set_live_views,
+            p.Shutdown: self._shutdown,
+        }
+
+    # -- the loop -------------------------------------------------------------------------
+    def serve(self, inbox, until_idle: bool = False) -> None:
+        """Handle commands and train until Shutdown (or, with ``until_idle``, until no run is on)."""
+        while not self.closed:
+            if self.state is RunState.RUNNING:
+                command = inbox.get_nowait()
+                if command is None:
+                    self._train_one()
+                else:
+                    self.handle(command)
+                continue
+            if until_idle and self.state is RunState.IDLE:
+                return
+            command = inbox.get_nowait()
+            if command is None and self.stale and self.trainer is not None:
+                self._send_views()  # only when nothing waits: ten slider ticks compute them once
+                continue
+            self.handle(command if command is not None else inbox.get())
+
+    def handle(self, command: p.Command) -> None:
+        """Carry out one command and answer it with a Reply."""
+        handler = self._handlers.get(type(command))
+        try:
+            if handler is None:
+                raise ConfigError("command", f"unknown command {type(command).__name__}")
+            if self.trainer is None and not isinstance(command, (p.SetConfig, p.OpenSession, p.Restore,
+                                                                   p.SetLiveViews, p.Shutdown)):
+                raise ConfigError("command", "there is no network yet: send the settings first")
+            result = handler(command)
+        except ConfigError as e:
+            self.emit(p.Reply(command.seq, False, e.message))
+            return
+        except Exception as e:  # never a traceback in the user's face: say what happened
+            traceback.print_exc()
+            self.emit(p.Reply(command.seq, False, f"{type(e).__name__}: {e}"))
+            return
+        self.emit(p.Reply(command.seq, True, "", result))
+        if self.closed:
+            self.emit(p.Closed())  # the last word: a transport stops listening here
+
+    # -- the network ----------------------------------------------------------------------
+    @property
+    def target_epochs(self) -> int:
+        return self.round_start + self.trainer.config.epochs
+
+    def _adopt(self, trainer: Trainer, reason: ModelChange, round_start: int = 0, keep_previous: bool = True) -> None:
+        """Make ``trainer`` the network; the one it replaces stays a Bring back away if it trained."""
+        old = self.trainer
+        if keep_previous and old is not None and old.step_count > 0:
+            self.previous = (old, self.round_start)
+        self.trainer = trainer
+        self.round_start = round_start
+        self.model_id += 1
+        self._send_model(reason)
+
+    def _send_model(self, reason: ModelChange) -> None:
+        t = self.trainer
+        self.stale = {"graph", "views"}
+        self.emit(p.ModelInfo(
+            model_id=self.model_id, reason=reason, config=t.config, preset=t.preset, dataset=t.dataset,
+            sizes=tuple(t.model.sizes), steps_per_epoch=t.steps_per_epoch, step=t.step_count, epoch=t.epoch,
+            target_epochs=self.target_epochs, history=tuple(t.history),
+            step_losses=np.asarray(t.step_losses, dtype=np.float64), learning_rate=t.learning_rate,
+            previous_steps=None if self.previous is None else self.previous[0].step_count))
+
+    def _require(self, *states: RunState, doing: str) -> None:
+        if self.state not in states:
+            raise ConfigError("state", f"cannot {doing} while {self.state.value}")
+
+    def _set_config(self, c: p.SetConfig) -> None:
+        config = c.config.validate()
+        t = self.trainer
+        if t is None:
+            self._adopt(Trainer(config, preset=c.preset), ModelChange.NEW)
+            return
+        changed = {f.name for f in dataclasses.fields(TrainConfig) if getattr(config, f.name) != getattr(t.config, f.name)}
+        if changed <= PACE_FIELDS:
+            t.preset = c.preset
+            if "learning_rate" in changed:
+                t.set_learning_rate(config.learning_rate)
+            t.config = t.config.replace(epochs=config.epochs, batch_size=config.batch_size)
+            self._pace_changed(c.seq)
+            return
+        self._require(RunState.IDLE, doing="change the data or the network (stop the run first)")
+        self._adopt(Trainer(config, preset=c.preset), ModelChange.NEW)
+
+    def _set_learning_rate(self, c: p.SetLearningRate) -> None:
+        self.trainer.set_learning_rate(c.learning_rate)
+        self._pace_changed(c.seq)
+
+    def _pace_changed(self, seq: int) -> None:
+        if self.reporter is not None:
+            self.reporter.target_epochs = self.target_epochs
+        t = self.trainer
+        self.emit(p.ConfigChanged(t.config, t.preset, self.target_epochs, seq))
+
+    def _reset(self, c: p.Reset) -> None:
+        self._require(RunState.IDLE, doing="reset")
+        t = self.trainer
+        self._adopt(Trainer(t.config, dataset=t.dataset, preset=t.preset), ModelChange.RESET)
+
+    def _bring_back(self, c: p.BringBack) -> None:
+        self._require(RunState.IDLE, doing="bring back a network")
+        if self.previous is None:
+            raise ConfigError("bring back", "there is no trained network to bring back")
+        (trainer, round_start), current = self.previous, self.trainer
+        self.previous = (current, self.round_start) if current.step_count > 0 else None
+        self._adopt(trainer, ModelChange.BROUGHT_BACK, round_start, keep_previous=False)
+
+    def _load_weights(self, c: p.LoadWeights) -> str:
+        from playground.core.export import load_weights
+
+        self._require(RunState.IDLE, doing="import weights")
+        load_weights(self.trainer.model, c.path)
+        self._send_model(ModelChange.WEIGHTS)
+        return c.path
+
+    def _open_session(self, c: p.OpenSession) -> str:
+        from playground.core.export import load_session
+
+        self._require(RunState.IDLE, doing="open a session")
+        trainer = load_session(c.path)
+        self._adopt(trainer, ModelChange.OPENED, self._round_of(trainer))
+        return c.path
+
+    def _restore(self, c: p.Restore) -> None:
+        data = torch.load(io.BytesIO(c.data), weights_only=True)
+        trainer = Trainer(TrainConfig.from_dict(data["config"]), preset=data["preset"])
+        trainer.load_state(data["state"])
+        self._adopt(trainer, ModelChange.RESTORED, int(data["round_start"]), keep_previous=False)
+
+    def _checkpoint(self) -> bytes:
+        t = self.trainer
+        buffer = io.BytesIO()
+        torch.save({"config": t.config.to_dict(), "preset": t.preset, "state": t.state(),
+                    "round_start": self.round_start}, buffer)
+        return buffer.getvalue()
+
+    @staticmethod
+    def _round_of(trainer: Trainer) -> int:
+        """The start of the round a trainer stands in: rounds are `epochs` long from epoch 0."""
+        epochs = trainer.config.epochs
+        return 0 if trainer.epoch < epochs else trainer.epoch - trainer.epoch % epochs
+
+    # -- files ----------------------------------------------------------------------------
+    def _export(self, c: p.Export) -> str:
+        from playground.core.export import export
+
+        self._require(RunState.IDLE, RunState.PAUSED, doing="export")
+        return str(export(self.trainer, c.path))
+
+    def _save_session(self, c: p.SaveSession) -> str:
+        from playground.core.export import save_session
+
+        self._require(RunState.IDLE, RunState.PAUSED, doing="save the session")
+        return str(save_session(self.trainer, c.path))
+
+    # -- runs -----------------------------------------------------------------------------
+    def _probes(self) -> dict[str, Probe]:
+        return dict(self.all_probes) if self.live_views else {}
+
+    def _set_state(self, state: RunState) -> None:
+        if state is not self.state:
+            self.state = state
+            self.emit(p.StateChanged(state))
+
+    def _train(self, c: p.Train) -> None:
+        if self.state is RunState.PAUSED:
+            self._resume(c)
+            return
+        self._require(RunState.IDLE, doing="start a run")
+        t = self.trainer
+        if t.epoch >= self.target_epochs:  # the round is done: Train goes on for another one
+            self.round_start = t.epoch
+        self.reporter = Reporter(t, self._probes(), self.target_epochs, self.emit, self.clock)
+        self._set_state(RunState.RUNNING)
+
+    def _pause(self, c: p.Pause) -> None:
+        if self.state is RunState.RUNNING:
+            self.reporter.flush(paused=True)  # exactly where it stopped
+            self.stale = {"graph", "views"}
+            self._set_state(RunState.PAUSED)
+
+    def _resume(self, c: p.Command) -> None:
+        if self.state is RunState.PAUSED:
+            self._set_state(RunState.RUNNING)
+
+    def _stop(self, c: p.Stop) -> None:
+        if self.reporter is not None:
+            self._finish("stopped")
+
+    def _train_one(self) -> None:
+        t = self.trainer
+        if t.epoch >= self.target_epochs:  # e.g. a step while paused finished the round
+            self._finish("completed")
+            return
+        try:
+            result = t.train_step()
+        except Exception as e:  # end the run, keep what it trained, and say what happened
+            traceback.print_exc()
+            self.emit(p.RunFailed(f"{type(e).__name__}: {e}"))
+            self._finish("stopped")
+            return
+        self.reporter.after_step(result)
+        if result.diverged:
+            self._finish("diverged")
+        elif t.epoch >= self.target_epochs:
+            self._finish("completed")
+
+    def _finish(self, status: str) -> None:
+        t, reporter = self.trainer, self.reporter
+        summary = t.summary(status, reporter.seconds, reporter.steps)
+        reporter.flush(collect=["views"] if self.live_views else [])
+        self.reporter = None
+        self.stale = {"graph"} if self.live_views else {"graph", "views"}
+        self._set_state(RunState.IDLE)
+        self.emit(p.RunFinished(summary))
+        if self.checkpoints:
+            self.emit(p.Checkpoint(self._checkpoint()))
+
+    def _step(self, c: p.Step) -> None:
+        """One mini-batch, from idle or in a paused run; its snapshot (and graph) come at once,
+        the output and network views once no other command waits."""
+        self._require(RunState.IDLE, RunState.PAUSED, doing="take a single step")
+        before = self.state
+        t = self.trainer
+        reporter = self.reporter or Reporter(t, self._probes(), self.target_epochs, self.emit, self.clock)
+        self._set_state(RunState.STEPPING)
+        reporter.arm(["graph"])
+        try:
+            result = t.train_step()
+        except Exception as e:
+            traceback.print_exc()
+            self.emit(p.RunFailed(f"{type(e).__name__}: {e}"))
+            result = None
+        reporter.flush(paused=before is RunState.PAUSED)
+        self.stale = {"graph", "views"} if not self.live_views else {"views"}
+        self._set_state(before)
+        if result is not None and result.diverged:
+            if before is RunState.PAUSED:
+                self._finish("diverged")
+            else:
+                self.emit(p.RunFinished(t.summary("diverged")))
+
+    # -- views ----------------------------------------------------------------------------
+    def _capture(self, c: p.CaptureViews) -> None:
+        self.stale = {"graph", "views"}
+
+    def _set_live_views(self, c: p.SetLiveViews) -> None:
+        self.live_views = bool(c.on)
+        if self.reporter is not None:
+            self.reporter.set_probes(self._probes())
+        if self.trainer is not None and self.live_views:
+            self.stale = {"graph", "views"}  # on again: show where things stand now
+
+    def _send_views(self) -> None:
+        from playground.core.graph import preview_snapshot
+
+        stale, self.stale = self.stale, set()
+        t = self.trainer
+        graph = views = None
+        try:
+            if "graph" in stale and "graph" in self.all_probes:
+                graph = preview_snapshot(t)
+            if "views" in stale and "views" in self.all_probes:
+                views = self.all_probes["views"].collect(t)
+        except Exception:  # a broken view must not take the engine down
+            traceback.print_exc()
+        self.emit(p.Views(t.step_count, graph, views))
+
+    def _shutdown(self, c: p.Shutdown) -> None:
+        if self.reporter is not None:
+            self._finish("stopped")
+        self.closed = True
+
+
+__all__ = ["Engine", "PACE_FIELDS", "default_probes"]

@@ -1,0 +1,240 @@
+"""What the window (or the CLI) and the engine say to each other: typed commands and events.
+
+Commands go in, events come out, in order, through a transport (a thread, a process, or a plain
+call for the CLI). Everything here is a small frozen dataclass of plain values and numpy arrays
+that pickles cheaply: never a tensor, never a Trainer. ``seq`` numbers a command; the ``Reply``
+to it (for commands that can fail: files, settings) carries the same number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+import numpy as np
+
+from playground.core.config import TrainConfig
+
+
+class RunState(str, Enum):
+    """Where the engine stands. A str, so ``state == "idle"`` reads naturally."""
+
+    IDLE = "idle"  # no run: settings, files, reset and steps are welcome
+    RUNNING = "running"  # a run is training
+    PAUSED = "paused"  # a run waits between two steps: Step and Resume go on from there
+    STEPPING = "stepping"  # one step is being taken (from idle or paused; back there afterwards)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ModelChange(str, Enum):
+    """Why the engine now has another network (or the same one, rewound)."""
+
+    NEW = "new"  # the settings changed the data or the architecture
+    RESET = "reset"  # new initial weights from the seed
+    BROUGHT_BACK = "brought_back"  # Edit > Bring back: the network a change replaced
+    OPENED = "opened"  # a session file
+    WEIGHTS = "weights"  # imported weights (same network, other values)
+    RESTORED = "restored"  # after the training process was lost: the last checkpoint
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, kw_only=True)
+class Command:
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class SetConfig(Command):
+    """Settings as the controls show them. Pace fields (learning rate, epochs, batch size)
+    change the network in place, even mid-run; anything else makes a new network (idle only)."""
+
+    config: TrainConfig
+    preset: str | None = None
+
+
+@dataclass(frozen=True)
+class SetLearningRate(Command):
+    learning_rate: float
+
+
+@dataclass(frozen=True)
+class Train(Command):
+    """Start a run (to the end of this round of epochs, or a new round); resume if paused."""
+
+
+@dataclass(frozen=True)
+class Pause(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class Resume(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class Stop(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class Step(Command):
+    """One mini-batch: from idle, or while a run is paused (it stays paused)."""
+
+
+@dataclass(frozen=True)
+class Reset(Command):
+    """New initial weights from the seed; the trained network stays a Bring back away."""
+
+
+@dataclass(frozen=True)
+class BringBack(Command):
+    """Swap in the trained network that the last settings change, reset or open replaced."""
+
+
+@dataclass(frozen=True)
+class LoadWeights(Command):
+    path: str
+
+
+@dataclass(frozen=True)
+class Export(Command):
+    path: str  # the extension picks the format
+
+
+@dataclass(frozen=True)
+class SaveSession(Command):
+    path: str
+
+
+@dataclass(frozen=True)
+class OpenSession(Command):
+    path: str
+
+
+@dataclass(frozen=True)
+class Restore(Command):
+    """Continue from a ``Checkpoint`` (a new engine after the old one was lost)."""
+
+    data: bytes
+
+
+@dataclass(frozen=True)
+class CaptureViews(Command):
+    """Send the graph and the output/network views as the weights stand now."""
+
+
+@dataclass(frozen=True)
+class SetLiveViews(Command):
+    """Graph and views during runs on or off; applies from the next step of a run in progress."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
+class Shutdown(Command):
+    """End the engine (a run in progress stops first)."""
+
+
+# -- events --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Event:
+    pass
+
+
+@dataclass(frozen=True)
+class Ready(Event):
+    """The engine is up (in a process: torch is imported and warmed up)."""
+
+
+@dataclass(frozen=True)
+class StateChanged(Event):
+    state: RunState
+
+
+@dataclass(frozen=True, eq=False)
+class ModelInfo(Event):
+    """The network the engine now has, and all the window needs to show it from scratch."""
+
+    model_id: int  # a new number for each network (NEW, RESET, OPENED, ...); same for WEIGHTS
+    reason: ModelChange
+    config: TrainConfig
+    preset: str | None
+    dataset: Any  # core.datasets.Dataset: numpy arrays
+    sizes: tuple[int, ...]  # neurons per layer, input to output
+    steps_per_epoch: int
+    step: int
+    epoch: int
+    target_epochs: int  # the end of the current round
+    history: tuple[Any, ...]  # EpochMetrics per completed epoch
+    step_losses: np.ndarray  # float64, one per step
+    learning_rate: float
+    previous_steps: int | None  # steps of the network Bring back would restore; None: nothing to bring back
+
+
+@dataclass(frozen=True)
+class ConfigChanged(Event):
+    """A pace setting changed in place (learning rate, epochs, batch size): what trains now."""
+
+    config: TrainConfig
+    preset: str | None
+    target_epochs: int
+    in_reply_to: int  # the command's seq
+
+
+@dataclass(frozen=True, eq=False)
+class Views(Event):
+    """The graph and the output/network views as the weights stand (outside the run's snapshots)."""
+
+    step: int
+    graph: Any  # core GraphSnapshot or None
+    views: Any  # core view snapshot or None
+
+
+@dataclass(frozen=True)
+class RunFinished(Event):
+    summary: Any  # core.training.Summary
+
+
+@dataclass(frozen=True)
+class RunFailed(Event):
+    """An unexpected error ended the run; the steps before it are kept. RunFinished follows."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class Reply(Event):
+    in_reply_to: int
+    ok: bool
+    message: str = ""  # the error in one line, or what was done
+    path: str | None = None  # the file written or read
+
+
+@dataclass(frozen=True, eq=False)
+class Checkpoint(Event):
+    """Where training stands, for a new engine should this one be lost (sent after each run)."""
+
+    data: bytes
+
+
+@dataclass(frozen=True)
+class EngineLost(Event):
+    """Made by the transport, not the engine: the engine's process ended unexpectedly."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class Closed(Event):
+    """The engine has ended (after Shutdown)."""
+
+

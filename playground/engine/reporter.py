@@ -1,0 +1,184 @@
+"""How a run tells the window about itself: small snapshots at a bounded rate.
+
+The engine calls ``after_step`` once per training step; the reporter decides when to hand a
+``TrainSnapshot`` to ``emit`` (about ten times a second) and when the heavier extras (``Probe``s:
+the autograd graph, the output and network views) come round: one at a time, a few times a
+second, and less often when they are slow for the network (at most ``PROBE_SHARE`` of the
+training time). A probe is armed *before* the step it shows: the graph must hook that step's
+``loss.grad_fn``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from playground.core.training import EpochMetrics, StepResult, Trainer
+from playground.engine.protocol import Event
+
+SNAPSHOT_INTERVAL = 1 / 10  # seconds between snapshots: status and loss ~10 times a second
+PROBE_INTERVAL = 1 / 4  # each heavier extra (graph; output and network): ~4 times a second, in turns
+PROBE_SHARE = 0.1  # ... or less often, so that probes take at most ~this share of the training time
+
+
+@dataclass(frozen=True, eq=False)
+class TrainSnapshot(Event):
+    """What the window learns about a run: numbers and numpy arrays only, never tensors."""
+
+    step: int
+    epoch: int
+    target_epochs: int
+    new_step_losses: np.ndarray  # losses of the steps since the previous snapshot
+    new_epochs: tuple[EpochMetrics, ...]  # epochs completed since the previous snapshot
+    learning_rate: float
+    elapsed: float  # seconds since the run (or the step) began
+    steps_per_second: float
+    paused: bool  # the run waits after this step
+    extras: dict[str, Any] = field(default_factory=dict)  # probe name -> its snapshot
+
+
+class Probe:
+    """An extra view of the model, computed by the engine between steps at a bounded rate.
+
+    ``prepare`` runs before the step whose state will be read (e.g. to hook its graph);
+    ``collect`` runs after it and returns plain data (numbers, numpy arrays), never tensors.
+    """
+
+    def prepare(self, trainer: Trainer) -> None:
+        pass
+
+    def collect(self, trainer: Trainer) -> Any:
+        raise NotImplementedError
+
+
+class FunctionProbe(Probe):
+    """``fn(trainer)`` after the step."""
+
+    def __init__(self, fn: Callable[[Trainer], Any]):
+        self.fn = fn
+
+    def collect(self, trainer: Trainer) -> Any:
+        return self.fn(trainer)
+
+
+class GraphTrainProbe(Probe):
+    """The live autograd graph: hook the next step's loss.grad_fn, then read its gradients."""
+
+    def __init__(self) -> None:
+        from playground.core.graph import GraphProbe
+
+        self.probe = GraphProbe()
+
+    def prepare(self, trainer: Trainer) -> None:
+        if self.probe.trainer is not trainer:
+            self.probe.attach(trainer)
+        self.probe.request()
+
+    def collect(self, trainer: Trainer) -> Any:
+        snap = self.probe.take()
+        # the graph of the step just taken: numbered as the views that show its result
+        return None if snap is None else dataclasses.replace(snap, step=trainer.step_count)
+
+
+class Reporter:
+    """Snapshots for one run (or one step) of ``trainer``; ``probes`` may change between steps."""
+
+    def __init__(self, trainer: Trainer, probes: dict[str, Probe], target_epochs: int,
+                 emit: Callable[[TrainSnapshot], None], clock: Callable[[], float] = time.perf_counter):
+        self.trainer = trainer
+        self.probes = dict(probes)
+        self.target_epochs = target_epochs
+        self.emit = emit
+        self.clock = clock
+        self._cost: dict[str, float] = {}  # seconds each probe's last collect took
+        self._sent_steps = len(trainer.step_losses)
+        self._sent_epochs = len(trainer.history)
+        self._start = clock()
+        self._start_step = trainer.step_count
+        self._last_emit = self._start
+        self._last_probe = self._start - PROBE_INTERVAL  # the first step of a run shows its graph
+        self._armed: list[str] = []  # probes prepared: collect them after the next step
+        self._turn = -1  # probes take turns, so the window draws one heavy view at a time
+
+    @property
+    def seconds(self) -> float:
+        return self.clock() - self._start
+
+    @property
+    def steps(self) -> int:
+        return self.trainer.step_count - self._start_step
+
+    def set_probes(self, probes: dict[str, Probe]) -> None:
+        self.probes = dict(probes)
+        self._armed = [name for name in self._armed if name in self.probes]
+
+    def arm(self, names: list[str] | None = None) -> None:
+        """Prepare probes now: the next step is the one they show."""
+        names = list(self.probes) if names is None else [n for n in names if n in self.probes]
+        for name in names:
+            self.probes[name].prepare(self.trainer)
+        self._armed = names
+
+    def after_step(self, result: StepResult) -> None:
+        now = self.clock()
+        if self._armed or now - self._last_emit >= SNAPSHOT_INTERVAL or result.diverged:
+            self.flush()
+        if self.probes and not self._armed and now - self._last_probe >= PROBE_INTERVAL / len(self.probes):
+            names = list(self.probes)
+            turn = (self._turn + 1) % len(names)
+            # a probe that is slow for this network (views of an 8x512 net) comes round less often
+            if now - self._last_probe >= self._cost.get(names[turn], 0.0) / PROBE_SHARE:
+                self._turn = turn
+                self.arm([names[turn]])
+
+    def flush(self, paused: bool = False, collect: list[str] | None = None) -> TrainSnapshot:
+        """Emit a snapshot now with the armed probes (and ``collect``: probes that need no arming)."""
+        t = self.trainer
+        names = list(dict.fromkeys(self._armed + (collect or [])))
+        self._armed = []
+        extras = {}
+        for name in names:
+            probe = self.probes.get(name)
+            if probe is None:
+                continue
+            try:
+                began = self.clock()
+                value = probe.collect(t)
+                self._cost[name] = self.clock() - began
+            except Exception:  # a broken view must not stop training: drop it for this run
+                traceback.print_exc()
+                del self.probes[name]
+                continue
+            if value is not None:
+                extras[name] = value
+        now = self.clock()
+        elapsed = now - self._start
+        snap = TrainSnapshot(
+            step=t.step_count,
+            epoch=t.epoch,
+            target_epochs=self.target_epochs,
+            new_step_losses=np.asarray(t.step_losses[self._sent_steps:], dtype=np.float64),
+            new_epochs=tuple(t.history[self._sent_epochs:]),
+            learning_rate=t.learning_rate,
+            elapsed=elapsed,
+            steps_per_second=self.steps / elapsed if elapsed > 0 else 0.0,
+            paused=paused,
+            extras=extras,
+        )
+        self._sent_steps = len(t.step_losses)
+        self._sent_epochs = len(t.history)
+        self._last_emit = now
+        if names:  # the next probe's wait starts when this one's work is done
+            self._last_probe = now
+        self.emit(snap)
+        return snap
+
+
+__all__ = ["TrainSnapshot", "Probe", "FunctionProbe", "GraphTrainProbe", "Reporter", "SNAPSHOT_INTERVAL",
+           "PROBE_INTERVAL", "PROBE_SHARE"]
