@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from playground.core import config
 from playground.core.config import ConfigError, TrainConfig, parse_layers
 
 
@@ -66,3 +67,16 @@ def test_parse_layers():
         parse_layers("8, x")
     with pytest.raises(ConfigError, match="1 to 512"):
         parse_layers("8, 0")
+
+
+def test_the_allowed_names_keep_their_order():
+    # the catalog's order: what the combos, the CLI's help and "allowed: ..." messages list
+    assert config.DATASETS == ("circle", "xor", "gauss", "spiral", "moons", "seed-example", "digits", "plane",
+                               "multi-gauss")
+    assert config.REGRESSION_DATASETS == ("plane", "multi-gauss")
+    assert config.ACTIVATIONS == ("relu", "tanh", "sigmoid", "leaky_relu", "gelu", "linear")
+    assert config.OPTIMIZERS == ("sgd", "sgd+momentum", "adam")
+    with pytest.raises(ConfigError, match=r"unknown optimizer 'rmsprop'; allowed: sgd, sgd\+momentum, adam$"):
+        TrainConfig(optimizer="rmsprop").validate()
+    with pytest.raises(ConfigError, match=r"unknown dataset \['circle'\]; allowed: circle, xor"):
+        TrainConfig(dataset=["circle"]).validate()

@@ -8,13 +8,16 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from playground.core import catalog
+
 SCHEMA_VERSION = 1
 
-CLASSIFICATION_DATASETS = ("circle", "xor", "gauss", "spiral", "moons", "seed-example", "digits")
-REGRESSION_DATASETS = ("plane", "multi-gauss")
-DATASETS = CLASSIFICATION_DATASETS + REGRESSION_DATASETS
-ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "gelu", "linear")
-OPTIMIZERS = ("sgd", "sgd+momentum", "adam")
+# The allowed names, in the catalog's order (core/catalog.py is where they are defined).
+DATASETS = tuple(catalog.DATASETS)
+CLASSIFICATION_DATASETS = tuple(n for n, d in catalog.DATASETS.items() if d.task == "classification")
+REGRESSION_DATASETS = tuple(n for n, d in catalog.DATASETS.items() if d.task == "regression")
+ACTIVATIONS = tuple(catalog.ACTIVATIONS)
+OPTIMIZERS = tuple(catalog.OPTIMIZERS)
 
 MAX_LAYERS = 8
 MAX_NEURONS = 512
@@ -59,7 +62,7 @@ def _check_layers(sizes: tuple[int, ...]) -> None:
 class TrainConfig:
     """Everything that defines a run. Same config + seed on CPU gives identical losses."""
 
-    dataset: str = "circle"  # one of DATASETS
+    dataset: str = "circle"  # a name in catalog.DATASETS (so are activation and optimizer in theirs)
     noise: float = 0.0  # 0 to 0.5, label/feature noise of the synthetic sets
     train_fraction: float = 0.5  # share of the samples used for training; the rest is the test set
     samples: int = 500  # how many points the synthetic sets draw
@@ -81,7 +84,8 @@ class TrainConfig:
     # -- derived --------------------------------------------------------------------------
     @property
     def task(self) -> str:
-        return "regression" if self.dataset in REGRESSION_DATASETS else "classification"
+        entry = catalog.DATASETS.get(self.dataset)
+        return entry.task if entry else "classification"
 
     @property
     def loss(self) -> str:
@@ -91,23 +95,16 @@ class TrainConfig:
     # -- validation -----------------------------------------------------------------------
     def validate(self) -> TrainConfig:
         """Raise ConfigError naming the first bad field and what is allowed; return self."""
-        if self.dataset not in DATASETS:
-            raise ConfigError("dataset", f"unknown dataset {self.dataset!r}; allowed: {', '.join(DATASETS)}")
+        _choice("dataset", self.dataset, catalog.DATASETS)
         _number("noise", self.noise, 0.0, 0.5)
         _number("train_fraction", self.train_fraction, 0.1, 0.9)
         _integer("samples", self.samples, 20, 100_000)
         _check_layers(self.hidden)
-        if self.activation not in ACTIVATIONS:
-            raise ConfigError(
-                "activation", f"unknown activation {self.activation!r}; allowed: {', '.join(ACTIVATIONS)}"
-            )
+        _choice("activation", self.activation, catalog.ACTIVATIONS)
         _number("learning_rate", self.learning_rate, MIN_LR, MAX_LR)
         _integer("epochs", self.epochs, 1, MAX_EPOCHS)
         _integer("batch_size", self.batch_size, 1, MAX_BATCH)
-        if self.optimizer not in OPTIMIZERS:
-            raise ConfigError(
-                "optimizer", f"unknown optimizer {self.optimizer!r}; allowed: {', '.join(OPTIMIZERS)}"
-            )
+        _choice("optimizer", self.optimizer, catalog.OPTIMIZERS)
         _number("weight_decay", self.weight_decay, 0.0, 1.0)
         _integer("seed", self.seed, 0, 2**31 - 1)
         if not isinstance(self.device, str) or not self.device:
@@ -149,6 +146,11 @@ class TrainConfig:
         except json.JSONDecodeError as e:
             raise ConfigError("config", f"not valid JSON ({e.msg} at line {e.lineno})") from None
         return cls.from_dict(data)
+
+
+def _choice(name: str, value: Any, entries: dict[str, Any]) -> None:
+    if not isinstance(value, str) or value not in entries:
+        raise ConfigError(name, f"unknown {name} {value!r}; allowed: {', '.join(entries)}")
 
 
 def _number(name: str, value: Any, lo: float, hi: float) -> None:

@@ -9,23 +9,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
 
-from playground.core.config import TrainConfig
-
-DESCRIPTIONS = {
-    "circle": "2-D: an inner disc of one class inside a ring of the other",
-    "xor": "2-D: opposite quadrants share a class",
-    "gauss": "2-D: two Gaussian clusters",
-    "spiral": "2-D: two interleaved spirals",
-    "moons": "2-D: two interleaving half circles",
-    "plane": "2-D regression: the value rises along a tilted plane",
-    "multi-gauss": "2-D regression: a landscape of Gaussian bumps",
-    "seed-example": "10 random features, 2 classes (the article's example)",
-    "digits": "8x8 handwritten digits, 10 classes (bundled, no download)",
-}
+if TYPE_CHECKING:  # at run time config imports the catalog, which imports these generators
+    from playground.core.config import TrainConfig
 
 
 @dataclass(frozen=True)
@@ -51,7 +41,8 @@ class Dataset:
         return self.n_features == 2
 
 
-# Each generator takes (n, noise, g) with g a seeded torch.Generator and returns (x, y) tensors.
+# Each generator takes (n, noise, g) with g a seeded torch.Generator and returns (x, y) tensors;
+# core/catalog.py lists them, with their task, classes and description.
 
 
 def circle(n: int, noise: float, g: torch.Generator):
@@ -130,35 +121,35 @@ def digits(n: int, noise: float, g: torch.Generator):
     return torch.tensor(d.data / 16.0, dtype=torch.float32), torch.tensor(d.target, dtype=torch.long)
 
 
-GENERATORS = {
-    "circle": circle,
-    "xor": xor,
-    "gauss": gauss,
-    "spiral": spiral,
-    "moons": moons,
-    "plane": plane,
-    "multi-gauss": multi_gauss,
-    "seed-example": seed_example,
-    "digits": digits,
-}
-N_CLASSES = {"digits": 10, "plane": 0, "multi-gauss": 0}
-
-
 def make_dataset(config: TrainConfig) -> Dataset:
     """Make the config's dataset and split it, all from ``config.seed``."""
+    from playground.core.catalog import DATASETS  # not at the top: the catalog imports this module
+
+    entry = DATASETS[config.dataset]
     g = torch.Generator().manual_seed(config.seed)
-    x, y = GENERATORS[config.dataset](config.samples, config.noise, g)
+    x, y = entry.generator(config.samples, config.noise, g)
     order = torch.randperm(len(x), generator=g)
     n_train = max(1, min(len(x) - 1, round(len(x) * config.train_fraction)))
     train, test = order[:n_train], order[n_train:]
     x = x.float()
-    y = y.float() if config.task == "regression" else y.long()
+    y = y.float() if entry.task == "regression" else y.long()
     return Dataset(
         name=config.dataset,
-        task=config.task,
+        task=entry.task,
         x_train=x[train].numpy(),
         y_train=y[train].numpy(),
         x_test=x[test].numpy(),
         y_test=y[test].numpy(),
-        n_classes=N_CLASSES.get(config.dataset, 2),
+        n_classes=entry.classes,
     )
+
+
+def __getattr__(name: str):
+    # Transition shim for io/script.py until it reads the catalog; then this goes.
+    if name not in ("DESCRIPTIONS", "GENERATORS"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from playground.core.catalog import DATASETS
+
+    if name == "DESCRIPTIONS":
+        return {n: e.description for n, e in DATASETS.items()}
+    return {n: e.generator for n, e in DATASETS.items()}

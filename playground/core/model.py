@@ -5,14 +5,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-ACTIVATION_MODULES = {
-    "relu": nn.ReLU,
-    "tanh": nn.Tanh,
-    "sigmoid": nn.Sigmoid,
-    "leaky_relu": nn.LeakyReLU,
-    "gelu": nn.GELU,
-    "linear": nn.Identity,
-}
+from playground.core import catalog
 
 
 class MLP(nn.Module):
@@ -24,7 +17,7 @@ class MLP(nn.Module):
         self.activation_name = activation
         for i, (a, b) in enumerate(zip(self.sizes, self.sizes[1:]), start=1):
             setattr(self, f"fc{i}", nn.Linear(a, b))
-        self.act = ACTIVATION_MODULES[activation]()
+        self.act = catalog.ACTIVATIONS[activation].module()
 
     @property
     def layers(self) -> list[nn.Linear]:

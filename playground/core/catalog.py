@@ -1,0 +1,140 @@
+"""The one table of what can be chosen: datasets, activations, optimizers.
+
+Everything else iterates these dicts: the config's allowed values and the task of a dataset, the
+data maker, the model, the optimizer, the control panel's combo boxes, the CLI's help, the graph's
+labels and the exported script. Adding a dataset is one ``DatasetEntry`` here plus its generator
+function in ``core/datasets.py`` (see docs/adding-a-dataset.md). The order of each dict is the
+order people see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from playground.core.datasets import (
+    circle,
+    digits,
+    gauss,
+    moons,
+    multi_gauss,
+    plane,
+    seed_example,
+    spiral,
+    xor,
+)
+
+TASKS = ("classification", "regression")
+
+# (n, noise, g) -> (x, y): g is a seeded torch.Generator; y holds class indices, or (n, 1) targets.
+Generator = Callable[[int, float, torch.Generator], tuple[torch.Tensor, torch.Tensor]]
+
+
+@dataclass(frozen=True)
+class DatasetEntry:
+    name: str  # what configs, presets and the CLI say
+    task: str  # "classification" or "regression"; picks the loss
+    classes: int  # how many classes the generator's labels span; 0 for regression
+    generator: Generator  # a plain function in core/datasets.py; the exported script copies its source
+    description: str  # one line for tooltips and the exported script's title
+    label: str = ""  # what the dataset combo shows; the name when empty
+
+    def __post_init__(self) -> None:
+        if self.task not in TASKS:
+            raise ValueError(f"dataset {self.name!r}: task {self.task!r} is not one of {TASKS}")
+        if (self.task == "regression") != (self.classes == 0) or self.classes == 1:
+            raise ValueError(f"dataset {self.name!r}: {self.classes} classes for a {self.task} task")
+        if not self.label:
+            object.__setattr__(self, "label", self.name)
+
+
+@dataclass(frozen=True)
+class ActivationEntry:
+    name: str
+    module: type[nn.Module]  # called with no arguments, it makes the layer the MLP uses between layers
+    ops: tuple[str, ...]  # the autograd nodes it records (ReluBackward0...); none for "linear"
+    formula: str  # the graph's label for those nodes
+    code: str  # the exported script's forward: "{}" stands for a layer's output, e.g. "torch.relu({})"
+
+    @property
+    def display(self) -> str:
+        """The module's class name ("ReLU"): how the graph names it, and how it finds the module."""
+        return self.module.__name__
+
+
+@dataclass(frozen=True)
+class OptimizerEntry:
+    name: str
+    label: str  # what the optimizer combo shows
+    factory: Callable[[Iterable[nn.Parameter], float, float], torch.optim.Optimizer]  # (params, lr, weight_decay)
+    code: str  # the exported script's line; "{weight_decay}" becomes ", weight_decay=WEIGHT_DECAY" or ""
+    formula: str  # the update rule, for people; g is the gradient (plus weight_decay * w)
+
+    def build(self, params: Iterable[nn.Parameter], lr: float, weight_decay: float) -> torch.optim.Optimizer:
+        return self.factory(params, lr, weight_decay)
+
+    def script_line(self, weight_decay: bool) -> str:
+        return self.code.format(weight_decay=", weight_decay=WEIGHT_DECAY" if weight_decay else "")
+
+
+def _index(*entries):
+    return {e.name: e for e in entries}
+
+
+DATASETS: dict[str, DatasetEntry] = _index(
+    DatasetEntry("circle", "classification", 2, circle,
+                 "2-D: an inner disc of one class inside a ring of the other"),
+    DatasetEntry("xor", "classification", 2, xor, "2-D: opposite quadrants share a class"),
+    DatasetEntry("gauss", "classification", 2, gauss, "2-D: two Gaussian clusters"),
+    DatasetEntry("spiral", "classification", 2, spiral, "2-D: two interleaved spirals"),
+    DatasetEntry("moons", "classification", 2, moons, "2-D: two interleaving half circles"),
+    DatasetEntry("seed-example", "classification", 2, seed_example,
+                 "10 random features, 2 classes (the article's example)"),
+    DatasetEntry("digits", "classification", 10, digits,
+                 "8x8 handwritten digits, 10 classes (bundled, no download)"),
+    DatasetEntry("plane", "regression", 0, plane, "2-D regression: the value rises along a tilted plane"),
+    DatasetEntry("multi-gauss", "regression", 0, multi_gauss, "2-D regression: a landscape of Gaussian bumps"),
+)
+
+ACTIVATIONS: dict[str, ActivationEntry] = _index(
+    ActivationEntry("relu", nn.ReLU, ("ReluBackward0",), "max(0, x)", "torch.relu({})"),
+    ActivationEntry("tanh", nn.Tanh, ("TanhBackward0",), "tanh(x)", "torch.tanh({})"),
+    ActivationEntry("sigmoid", nn.Sigmoid, ("SigmoidBackward0",), "1 / (1 + e^-x)", "torch.sigmoid({})"),
+    ActivationEntry("leaky_relu", nn.LeakyReLU, ("LeakyReluBackward0",), "max(0.01 x, x)", "F.leaky_relu({})"),
+    ActivationEntry("gelu", nn.GELU, ("GeluBackward0",), "x * Phi(x)", "F.gelu({})"),
+    ActivationEntry("linear", nn.Identity, (), "x", "{}"),
+)
+
+
+def _sgd(momentum: float):
+    def factory(params, lr: float, weight_decay: float) -> torch.optim.Optimizer:
+        return torch.optim.SGD(params, lr=lr, momentum=momentum, weight_decay=weight_decay)
+
+    return factory
+
+
+def _adam(params, lr: float, weight_decay: float) -> torch.optim.Optimizer:
+    return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay)
+
+
+OPTIMIZERS: dict[str, OptimizerEntry] = _index(
+    OptimizerEntry("sgd", "SGD", _sgd(0.0), "optim.SGD(net.parameters(), lr=LEARNING_RATE{weight_decay})",
+                   "w -= lr * g"),
+    OptimizerEntry("sgd+momentum", "SGD + momentum", _sgd(0.9),
+                   "optim.SGD(net.parameters(), lr=LEARNING_RATE, momentum=0.9{weight_decay})",
+                   "v = 0.9 v + g;  w -= lr * v"),
+    OptimizerEntry("adam", "Adam", _adam, "optim.Adam(net.parameters(), lr=LEARNING_RATE{weight_decay})",
+                   "m = 0.9 m + 0.1 g;  v = 0.999 v + 0.001 g^2;  w -= lr * m^ / (sqrt(v^) + 1e-8)"),
+)
+
+
+def activation_for_op(op: str) -> ActivationEntry | None:
+    """The activation that records autograd node ``op`` (``ReluBackward0`` -> relu), if any."""
+    return next((a for a in ACTIVATIONS.values() if op in a.ops), None)
+
+
+__all__ = ["DATASETS", "ACTIVATIONS", "OPTIMIZERS", "DatasetEntry", "ActivationEntry", "OptimizerEntry",
+           "activation_for_op", "TASKS"]
