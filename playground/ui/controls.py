@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.core import catalog
 from playground.core import config as cfg
 from playground.core.config import ConfigError, TrainConfig, parse_layers
-from playground.core.datasets import DESCRIPTIONS
 from playground.core.devices import list_devices
 from playground.core.presets import Preset
 from playground.ui.style import DANGER, em
@@ -74,9 +74,9 @@ class ControlPanel(QWidget):
         data = QGroupBox(self.tr("Data"))
         form = QFormLayout(data)
         self.datasetInput = QComboBox(objectName="datasetInput")
-        for name in cfg.DATASETS:
-            self.datasetInput.addItem(name, name)
-            self.datasetInput.setItemData(self.datasetInput.count() - 1, DESCRIPTIONS[name], Qt.ToolTipRole)
+        for d in catalog.DATASETS.values():
+            self.datasetInput.addItem(d.label, d.name)
+            self.datasetInput.setItemData(self.datasetInput.count() - 1, d.description, Qt.ToolTipRole)
         self.datasetInput.setToolTip(self.tr("Which data the network learns from"))
         form.addRow(self.tr("&Dataset"), self.datasetInput)
         self.noiseInput = QSlider(Qt.Horizontal, objectName="noiseInput")
@@ -115,8 +115,9 @@ class ControlPanel(QWidget):
         self.layerError.hide()
         form.addRow(self.layerError)
         self.activationInput = QComboBox(objectName="activationInput")
-        for name in cfg.ACTIVATIONS:
-            self.activationInput.addItem(name, name)
+        for a in catalog.ACTIVATIONS.values():
+            self.activationInput.addItem(a.name, a.name)
+            self.activationInput.setItemData(self.activationInput.count() - 1, a.formula, Qt.ToolTipRole)
         self.activationInput.setToolTip(self.tr("The non-linearity between layers"))
         form.addRow(self.tr("&Activation"), self.activationInput)
         layout.addWidget(net)
@@ -134,8 +135,9 @@ class ControlPanel(QWidget):
         self.learningRateInput.setToolTip(self.tr("Learning rate, 0.00001 to 10; takes effect at the next step"))
         form.addRow(self.tr("Learning &rate"), _row(self.learningRateSlider, self.learningRateInput))
         self.optimizerInput = QComboBox(objectName="optimizerInput")
-        for name, label in (("sgd", "SGD"), ("sgd+momentum", self.tr("SGD + momentum")), ("adam", "Adam")):
-            self.optimizerInput.addItem(label, name)
+        for o in catalog.OPTIMIZERS.values():
+            self.optimizerInput.addItem(self.tr(o.label), o.name)  # "SGD + momentum" is in the .ts files
+            self.optimizerInput.setItemData(self.optimizerInput.count() - 1, o.formula, Qt.ToolTipRole)
         self.optimizerInput.setToolTip(self.tr("How the gradients move the weights: optimizer.step()"))
         form.addRow(self.tr("&Optimizer"), self.optimizerInput)
         self.epochsInput = QSpinBox(objectName="epochsInput")
