@@ -16,8 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import torch
 from torch import nn
 
-from playground.core import graph as G
 from playground.core.model import MLP
+from playground.core.probe import GraphProbe
+from playground.core.trace import trace_graph
+from playground.io.graph_render import clear_layout_cache, layout_graph
 
 
 def median_ms(fn, runs: int = 15) -> float:
@@ -36,9 +38,9 @@ def loss_of(model: nn.Module, n_in: int, n_out: int, batch: int = 10) -> torch.T
 def trace_and_layout(model, n_in, n_out):
     loss = loss_of(model, n_in, n_out)  # the forward pass is not counted
     def run():
-        G._LAYOUT_CACHE.clear()
-        spec = G.trace_graph(loss, model)
-        G.layout_graph(spec, "TB")
+        clear_layout_cache()
+        spec = trace_graph(loss, model)
+        layout_graph(spec, "TB")
     return run
 
 
@@ -46,18 +48,18 @@ def main() -> None:
     torch.manual_seed(0)
     seed = MLP(10, (5,), 2, "relu")
     deep = MLP(10, (16,) * 49, 2, "relu")  # 50 Linear layers
-    G.layout_graph(G.trace_graph(loss_of(seed, 10, 2), seed))  # warm up Graphviz
+    layout_graph(trace_graph(loss_of(seed, 10, 2), seed))  # warm up Graphviz
     rows = []
     for name, model, n_in, n_out, runs in (("seed-example", seed, 10, 2, 30), ("50-layer MLP", deep, 10, 2, 10)):
         loss = loss_of(model, n_in, n_out)
-        spec = G.trace_graph(loss, model)
-        t_trace = median_ms(lambda loss=loss, model=model: G.trace_graph(loss, model), runs)
+        spec = trace_graph(loss, model)
+        t_trace = median_ms(lambda loss=loss, model=model: trace_graph(loss, model), runs)
         t_both = median_ms(trace_and_layout(model, n_in, n_out), runs)
         rows.append((name, len(spec.nodes), len(spec.edges), t_trace, t_both))
 
     # Probe overhead on a captured step (trace + hooks + backward stats) for the 50-layer MLP.
     def probe_step():
-        probe = G.GraphProbe()
+        probe = GraphProbe()
         loss = loss_of(deep, 10, 2)
         probe.capture(loss, deep)
         loss.backward()
@@ -75,7 +77,7 @@ def main() -> None:
                                     ("50-layer MLP, layer boxes", deep, True)):
         snaps = []
         for _ in range(2):
-            probe = G.GraphProbe()
+            probe = GraphProbe()
             loss = loss_of(model, 10, 2)
             probe.capture(loss, model)
             loss.backward()

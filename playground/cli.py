@@ -174,7 +174,8 @@ def cmd_train(args) -> int:
 
 
 def cmd_graph(args) -> int:
-    from playground.core.graph import graph_for_config, write_graph
+    from playground.core.probe import graph_for_config
+    from playground.io.graph_render import write_graph
 
     config, _ = config_from_args(args)
     spec = graph_for_config(config)

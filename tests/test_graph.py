@@ -13,19 +13,12 @@ from torch import nn
 
 from playground.cli import main as cli_main
 from playground.core.config import ConfigError
-from playground.core.graph import (
-    GraphProbe,
-    GraphSpec,
-    graph_for_config,
-    layer_graph,
-    layer_stats,
-    layout_graph,
-    trace_graph,
-    write_graph,
-)
 from playground.core.model import MLP
 from playground.core.presets import get_preset
+from playground.core.probe import GraphProbe, graph_for_config, layer_stats
+from playground.core.trace import GraphSpec, layer_graph, trace_graph
 from playground.core.training import Trainer
+from playground.io.graph_render import layout_graph, write_graph
 
 
 @pytest.fixture
@@ -216,6 +209,27 @@ def test_write_graph_formats(seed_graph, tmp_path, ext):
         text = data.decode()
         assert text.lstrip().startswith("digraph") and '"param:fc1.weight" -> "op' in text
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left behind
+
+
+def test_write_graph_is_atomic_and_reports_a_failure_in_one_line(seed_graph, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from playground.io.atomic import ExportError
+
+    _, _, spec = seed_graph
+    target = tmp_path / "g.json"
+    target.write_text("the previous graph\n")
+
+    def fail(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", fail)
+    with pytest.raises(ExportError, match=r"cannot write .*g\.json: the disk is full"):
+        write_graph(spec, target)
+    monkeypatch.undo()
+    assert target.read_text() == "the previous graph\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
 
 
 def test_write_graph_unknown_extension(seed_graph, tmp_path):

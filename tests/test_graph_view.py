@@ -10,9 +10,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QGraphicsSceneHoverEvent
 from torch import nn
 
-from playground.core.graph import GraphProbe, GraphSnapshot, snapshot_for_config, trace_graph
 from playground.core.model import MLP
 from playground.core.presets import get_preset
+from playground.core.probe import GraphProbe, GraphSnapshot, snapshot_for_config
+from playground.core.trace import trace_graph
 from playground.core.training import Trainer
 from playground.ui.views.graph_view import MIN_READABLE_SCALE, EdgeItem, GraphPanel, NodeItem
 
@@ -183,7 +184,8 @@ def test_clear_and_snapshot_without_stats(panel, qtbot, seed_config):
 
 def test_graph_json_spec_renders(panel, seed_config, tmp_path):
     """A spec read back from the CLI's JSON draws the same items."""
-    from playground.core.graph import GraphSpec, graph_for_config
+    from playground.core.probe import graph_for_config
+    from playground.core.trace import GraphSpec
 
     spec = GraphSpec.from_dict(json.loads(json.dumps(graph_for_config(seed_config).to_dict())))
     panel.set_snapshot(GraphSnapshot(spec, {}))

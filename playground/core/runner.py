@@ -69,7 +69,7 @@ class GraphTrainProbe(Probe):
     """The live autograd graph: hook the next step's loss.grad_fn, then read its gradients."""
 
     def __init__(self) -> None:
-        from playground.core.graph import GraphProbe
+        from playground.core.probe import GraphProbe
 
         self.probe = GraphProbe()
 

@@ -316,7 +316,7 @@ class Engine:
             self.stale = {"graph", "views"}  # on again: show where things stand now
 
     def _send_views(self) -> None:
-        from playground.core.graph import preview_snapshot
+        from playground.core.probe import preview_snapshot
 
         stale, self.stale = self.stale, set()
         t = self.trainer

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from playground import __version__
 from playground.core import export as exporting
 from playground.core.config import ConfigError, TrainConfig
-from playground.core.graph import preview_snapshot
 from playground.core.inspect import snapshot_views
 from playground.core.presets import get_preset, load_presets
+from playground.core.probe import preview_snapshot
 from playground.core.runner import FunctionProbe, GraphTrainProbe, TrainSnapshot
 from playground.ui.busy import run_busy
 from playground.ui.controls import ControlPanel

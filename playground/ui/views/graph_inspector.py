@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from playground.core.graph import GraphNode, short_op
+from playground.core.trace import GraphNode, short_op
 
 
 def fmt(x: Any) -> str:

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, Signal, Slot
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, QSizeF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -41,20 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core.graph import (
-    GraphNode,
-    GraphSnapshot,
-    GraphSpec,
-    grad_fraction,
-    grad_range,
-    layer_graph,
-    layer_stats,
-    layout_graph,
-    node_text,
-    ramp_color,
-    short_op,
-    write_graph,
-)
+from playground.core.palette import grad_fraction, grad_range, ramp_color
+from playground.core.probe import GraphSnapshot, layer_stats
+from playground.core.trace import GraphNode, GraphSpec, layer_graph, node_text, short_op
+from playground.io.atomic import atomic_write
+from playground.io.graph_render import layout_graph, write_graph
 from playground.ui.views.graph_inspector import GraphInspector, fmt, shape_text
 
 AUTO_LAYER_NODES = 60  # a bigger autograd graph starts in one-box-per-layer mode
@@ -673,7 +663,7 @@ class GraphPanel(QWidget):
         return path
 
     def write(self, path: str | os.PathLike) -> None:
-        """Write what is drawn; the format follows the extension (atomic: temp file, os.replace)."""
+        """Write what is drawn; the format follows the extension (io.atomic: nothing partial is left)."""
         path = Path(path)
         ext = path.suffix.lower()
         if ext in (".dot", ".json"):
@@ -684,33 +674,29 @@ class GraphPanel(QWidget):
             return
         self.scene.clearSelection()
         rect = self.scene.itemsBoundingRect().adjusted(-self.em, -self.em, self.em, self.em)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=ext, dir=path.parent)
-        os.close(fd)
-        try:
-            if ext == ".svg":
-                from PySide6.QtSvg import QSvgGenerator
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if ext == ".svg":
+            from PySide6.QtSvg import QSvgGenerator
 
-                gen = QSvgGenerator()
-                gen.setFileName(tmp)
-                gen.setSize(rect.size().toSize())
-                gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-                gen.setTitle(self.tr("Autograd graph"))
-                painter = QPainter(gen)
-                painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor("white"))
-                self.scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-                painter.end()
-            else:
-                scale = 2.0
-                image = QImage((rect.size() * scale).toSize(), QImage.Format.Format_ARGB32)
-                image.fill(QColor("white"))
-                painter = QPainter(image)
-                painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-                self.scene.render(painter, QRectF(image.rect()), rect)
-                painter.end()
-                if not image.save(tmp, "PNG"):
-                    raise OSError(f"could not write {path}")
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+            gen = QSvgGenerator()
+            gen.setOutputDevice(buffer)
+            gen.setSize(rect.size().toSize())
+            gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+            gen.setTitle(self.tr("Autograd graph"))
+            painter = QPainter(gen)
+            painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor("white"))
+            self.scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+            painter.end()
+        else:
+            scale = 2.0
+            image = QImage((rect.size() * scale).toSize(), QImage.Format.Format_ARGB32)
+            image.fill(QColor("white"))
+            painter = QPainter(image)
+            painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+            self.scene.render(painter, QRectF(image.rect()), rect)
+            painter.end()
+            if not image.save(buffer, "PNG"):
+                raise OSError(f"could not write {path}")
+        buffer.close()
+        atomic_write(path, bytes(buffer.data()))
