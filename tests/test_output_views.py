@@ -59,19 +59,19 @@ def test_output_view_shows_the_boundary(qtbot, circle):
     assert shown.shape == (100, 100)
     np.testing.assert_array_equal(shown, snap.grid)
     assert 0.0 <= shown.min() and shown.max() <= 1.0
-    assert "%" in view._info.text()  # accuracy shown
+    assert "%" in view.info_text  # accuracy shown
 
 
 def test_output_view_updates_items_in_place(qtbot, circle):
     trainer, snap = circle
     view = output_view(qtbot, trainer.dataset)
     view.set_snapshot(snap)
-    items = list(view._plot.items)
-    image = view._image
+    items = view.page.items()
+    image = view.page.image
     for _ in range(5):
         trainer.train_step()
     view.set_snapshot(snapshot_views(trainer))
-    assert view._image is image and list(view._plot.items) == items
+    assert view.page.image is image and view.page.items() == items
     assert not np.array_equal(view.displayed_image(), snap.grid)  # the picture moved
 
 
@@ -79,11 +79,11 @@ def test_toggles(qtbot, circle):
     trainer, snap = circle
     view = output_view(qtbot, trainer.dataset)
     view.set_snapshot(snap)
-    assert view._test_points.isVisible()
-    assert len(view._train_points.data) == len(trainer.dataset.x_train)
-    assert len(view._test_points.data) == len(trainer.dataset.x_test)
+    assert view.page.test_points_visible
+    assert view.page.train_point_count == len(trainer.dataset.x_train)
+    assert view.page.test_point_count == len(trainer.dataset.x_test)
     view.set_show_test_data(False)
-    assert not view._test_points.isVisible()
+    assert not view.page.test_points_visible
     view.set_discretize(True)
     assert set(np.unique(view.displayed_image())) <= {0.0, 1.0}
     view.set_discretize(False)
@@ -99,7 +99,7 @@ def test_show_neuron_large_and_back(qtbot, circle):
     big = view.displayed_image()
     assert big.shape[0] >= snap.neuron_maps[1].shape[1]
     assert np.corrcoef(big[::3, ::3].ravel(), snap.neuron_maps[1][3].ravel())[0, 1] > 0.99
-    assert "3" in view._title.text() or "4" in view._title.text()
+    assert "3" in view.title_text or "4" in view.title_text
     view.show_neuron(0, 0)  # input x1: the x coordinate itself
     assert view.displayed_image()[5, 0] < view.displayed_image()[5, -1]
     view.show_neuron(-1, None)
@@ -126,16 +126,17 @@ def test_digits_view_shows_a_confusion_matrix_summing_to_the_test_set(qtbot, dig
     shown = view.confusion_shown()
     assert shown.shape == (10, 10)
     assert int(shown.sum()) == len(trainer.dataset.y_test)
-    texts = [t.textItem.toPlainText() for t in view._conf_texts]
+    texts = view.page.confusion_texts()
     assert sum(int(t) for t in texts if t) == len(trainer.dataset.y_test)
     # the test images: predicted label under each, the wrong ones marked
-    n = len(view._tile_texts)
+    labels = view.page.tile_labels()
+    n = len(labels)
     assert n > 0
     wrong = snap.test_predictions[:n] != trainer.dataset.y_test[:n]
-    marked = np.array(["\u2260" in t.textItem.toPlainText() for t in view._tile_texts])
+    marked = np.array(["\u2260" in t for t in labels])
     np.testing.assert_array_equal(marked, wrong)
-    for t, p in zip(view._tile_texts, snap.test_predictions[:n]):
-        assert t.textItem.toPlainText().startswith(str(int(p)))
+    for t, p in zip(labels, snap.test_predictions[:n]):
+        assert t.startswith(str(int(p)))
 
 
 def test_seed_example_projection_colored_by_prediction(qtbot):
@@ -147,10 +148,10 @@ def test_seed_example_projection_colored_by_prediction(qtbot):
     assert view.kind == "projection"
     view.set_snapshot(snap)
     d = trainer.dataset
-    assert len(view._proj_test.data) == len(d.x_test)
+    assert view.page.test_point_count == len(d.x_test)
     n_wrong = int((snap.test_predictions != d.y_test).sum() + (snap.train_predictions != d.y_train).sum())
-    assert len(view._proj_wrong.data) == n_wrong
-    assert f"{100 * snap.accuracy:.1f}" in view._info.text()
+    assert view.page.wrong_point_count == n_wrong
+    assert f"{100 * snap.accuracy:.1f}" in view.info_text
 
 
 # -- network view -------------------------------------------------------------------------

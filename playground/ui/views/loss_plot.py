@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from playground.core.training import EpochMetrics
-from playground.ui.style import TEST_COLOR, TRAIN_COLOR, em
+from playground.ui.theme import PAPER, TEST_COLOR, TRAIN_COLOR, em
 
 REDRAW_MS = 100  # ~10 redraws a second at most, however fast training runs (benchmarks/bench_window.py)
 
@@ -38,8 +39,15 @@ class Buffer:
         self.size = 0
 
 
+def _faint(color: str) -> QColor:
+    """``color`` at a quarter opacity: the per-step curve, under the per-epoch ones."""
+    c = QColor(color)
+    c.setAlpha(60)
+    return c
+
+
 def _plot(object_name: str, y_label: str) -> pg.PlotWidget:
-    plot = pg.PlotWidget(background="w")
+    plot = pg.PlotWidget(background=PAPER)
     plot.setObjectName(object_name)
     plot.showGrid(x=True, y=True, alpha=0.25)
     plot.setLabel("bottom", "epoch")
@@ -67,7 +75,7 @@ class LossPlot(QWidget):
         self.lossPlot = _plot("lossPlot", self.tr("loss"))
         width = max(1, em(self, 0.12))
         self.stepCurve = self.lossPlot.plot(name=self.tr("train (per step)"),
-                                            pen=pg.mkPen((31, 119, 180, 60), width=1))
+                                            pen=pg.mkPen(_faint(TRAIN_COLOR), width=1))
         self.trainCurve = self.lossPlot.plot(name=self.tr("train"), pen=pg.mkPen(TRAIN_COLOR, width=width * 2))
         self.testCurve = self.lossPlot.plot(name=self.tr("test"), pen=pg.mkPen(TEST_COLOR, width=width * 2))
         self.accuracyPlot = _plot("accuracyPlot", self.tr("accuracy"))

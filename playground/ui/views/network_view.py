@@ -15,222 +15,21 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QImage,
-    QPainter,
-    QPainterPath,
-    QPainterPathStroker,
-    QPalette,
-    QPen,
-    QPixmap,
-)
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsPathItem,
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QGraphicsView,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from playground.core.inspect import MAX_MAPPED_NEURONS, ViewSnapshot
-from playground.ui.style import BLUE, ORANGE
+from playground.core.inspect import MAX_MAPPED_NEURONS, BoundarySnapshot, ViewSnapshot
+from playground.ui import theme
+from playground.ui.views.network_items import EdgeItem, NeuronItem, Scene, TextItem, maps_to_images
 
-HOVER = "#222222"
 MAX_DRAWN = 16  # a layer up to this wide shows every neuron
 HEAD, TAIL = 6, 2  # a wider one shows its first HEAD and last TAIL neurons around an ellipsis
 WIDTH_LEVELS = 24  # edge pens are quantized to this many widths per sign and cached
 
 
-def _lut() -> np.ndarray:
-    """(256, 3) uint8: orange (-1) through near-white (0) to blue (+1)."""
-    t = np.linspace(-1, 1, 256)[:, None]
-    white = np.array([242.0, 243.0, 243.0])
-    o, b = QColor(ORANGE), QColor(BLUE)
-    orange = np.array([o.red(), o.green(), o.blue()], dtype=float)
-    blue = np.array([b.red(), b.green(), b.blue()], dtype=float)
-    rgb = np.where(t < 0, white + (orange - white) * -t, white + (blue - white) * t)
-    return rgb.round().astype(np.uint8)
-
-
-LUT = _lut()
-LUT32 = (np.uint32(0xFF000000) | LUT[:, 0].astype(np.uint32) << 16 | LUT[:, 1].astype(np.uint32) << 8 | LUT[:, 2]).astype(np.uint32)
-
-
 def shown_indices(n: int) -> list[int]:
     """Which neurons of an n-wide layer are drawn."""
     return list(range(n)) if n <= MAX_DRAWN else [*range(HEAD), *range(n - TAIL, n)]
-
-
-def maps_to_images(maps: np.ndarray, scale: float | None = None) -> list[QImage]:
-    """(n, h, w) maps, y rising with the row, to round QImages (row 0 at the top, transparent
-    outside the inscribed disc), colored by LUT in [-scale, scale] (default: the largest
-    magnitude among them)."""
-    if scale is None:
-        scale = float(np.abs(maps).max()) if maps.size else 1.0
-    scale = scale if scale > 1e-9 else 1.0
-    n, h, w = maps.shape
-    idx = np.clip(maps[:, ::-1, :] * (127.5 / scale) + 127.5, 0, 255).astype(np.uint8)
-    argb = np.where(_disc(h, w), LUT32[idx], np.uint32(0))  # 0xAARRGGBB, the raster engine's own
-    images = []
-    for k in range(n):
-        buf = np.ascontiguousarray(argb[k])
-        images.append(QImage(buf.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied).copy())
-    return images
-
-
-_discs: dict[tuple[int, int], np.ndarray] = {}
-
-
-def _disc(h: int, w: int) -> np.ndarray:
-    """(h, w) bool: the disc inscribed in an h x w image (the neuron's outline hides its rim)."""
-    mask = _discs.get((h, w))
-    if mask is None:
-        y = (np.arange(h) + 0.5) / h * 2 - 1
-        x = (np.arange(w) + 0.5) / w * 2 - 1
-        mask = x[None, :] ** 2 + y[:, None] ** 2 <= 1.0
-        _discs[(h, w)] = mask
-    return mask
-
-
-_LUT_COLORS = [QColor(int(r), int(g), int(b)) for r, g, b in LUT]
-
-
-def _color(value: float, scale: float = 1.0) -> QColor:
-    return _LUT_COLORS[min(255, max(0, int((math.tanh(value / scale) + 1) * 127.5)))]
-
-
-class NeuronItem(QGraphicsItem):
-    """A circle, optionally filled with an activation map, with its bias as a small square."""
-
-    def __init__(self, view: NetworkView, layer: int, index: int, radius: float, has_bias: bool):
-        super().__init__()
-        self.view, self.layer, self.index, self.r = view, layer, index, radius
-        self.has_bias = has_bias
-        self.bias: float | None = None
-        self._bias_brush = QBrush()
-        self.image: QImage | None = None
-        self.hovered = False
-        self.setAcceptHoverEvents(True)
-        self.setZValue(2)
-        self._circle = QPainterPath()
-        self._circle.addEllipse(QPointF(0, 0), radius, radius)
-        m, s = radius * 1.25, radius * 0.62
-        self._bounds = QRectF(-m, -m, 2 * m, 2 * m)  # asked for several times per paint: made once
-        self._disc = QRectF(-radius, -radius, 2 * radius, 2 * radius)
-        self._bias_rect = QRectF(-radius * 1.05, radius * 1.05 - s, s, s)
-        self._bias_pen = QPen(view.text_color, radius * 0.05)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self._circle
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self.image is not None:
-            painter.drawImage(self._disc, self.image)  # already round (alpha outside the disc)
-        # the outline (and the empty neuron's fill): an antialiased circle, drawn once per look and
-        # zoom into a pixmap and blitted from then on (benchmarks/bench_views.py: a third of the
-        # view's paint time went to drawing these circles)
-        scale = painter.deviceTransform().m11()  # device pixels: crisp on high-DPI screens too
-        painter.drawPixmap(self._bounds, self.view.circle_pixmap(self.r, scale, self.hovered, self.image is None),
-                           QRectF())
-        if self.has_bias and self.bias is not None:
-            painter.setPen(self._bias_pen)
-            painter.setBrush(self._bias_brush)
-            painter.drawRect(self._bias_rect)
-
-    def set_image(self, image: QImage | None) -> None:
-        self.image = image
-        self.update()
-
-    def set_bias(self, bias: float) -> None:
-        if bias != self.bias:
-            self.bias = bias
-            self._bias_brush = QBrush(_color(bias))
-            self.update()
-
-    def tooltip_text(self) -> str:
-        text = self.view.neuron_name(self.layer, self.index)
-        if self.has_bias and self.bias is not None:
-            b = self.view.tr("bias (fc%1.bias[%2]) = %3")
-            text += "\n" + b.replace("%1", str(self.layer)).replace("%2", str(self.index)).replace("%3", f"{self.bias:+.4f}")
-        if self.image is not None:
-            text += "\n" + self.view.tr("the picture: this neuron's output over the input plane")
-        return text
-
-    def hoverEnterEvent(self, event) -> None:
-        self.hovered = True
-        self.update()
-        self.view._neuron_entered(self.layer, self.index)
-
-    def hoverLeaveEvent(self, event) -> None:
-        self.hovered = False
-        self.update()
-        self.view._neuron_left(self.layer, self.index)
-
-
-class EdgeItem(QGraphicsPathItem):
-    """One weight: fc{layer}.weight[dst, src], from neuron src of layer-1 to neuron dst of layer."""
-
-    def __init__(self, view: NetworkView, layer: int, src: int, dst: int, a: QPointF, b: QPointF, grab: float):
-        super().__init__()
-        self.view, self.layer, self.src, self.dst = view, layer, src, dst
-        path = QPainterPath(a)
-        path.lineTo(b)  # straight: a curve cost twice the paint time (wide antialiased strokes)
-        self.setPath(path)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(grab)
-        self._shape = stroker.createStroke(path)
-        self.setZValue(0)
-
-    def shape(self) -> QPainterPath:
-        return self._shape  # a wide band, so a thin edge is easy to hover
-
-    @property
-    def weight(self) -> float | None:
-        """The weight as of the last snapshot (None before the first)."""
-        return self.view.edge_weight(self)
-
-    def tooltip_text(self) -> str:
-        v = self.view
-        head = f"fc{self.layer}.weight[{self.dst}, {self.src}] = "
-        head += f"{self.weight:+.4f}" if self.weight is not None else v.tr("(not trained yet)")
-        route = v.tr("from %1 to %2")
-        route = route.replace("%1", v.neuron_name(self.layer - 1, self.src)).replace("%2", v.neuron_name(self.layer, self.dst))
-        return f"{head}\n{route}"
-
-
-class _TextItem(QGraphicsSimpleTextItem):
-    def __init__(self, text: str, font: QFont, color: QColor, tooltip: str | None = None):
-        super().__init__(text)
-        self.setFont(font)
-        self.setBrush(QBrush(color))
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static text
-        self._tip = tooltip
-
-    def tooltip_text(self) -> str | None:
-        return self._tip
-
-
-class _Scene(QGraphicsScene):
-    def helpEvent(self, event) -> None:
-        """Tooltips are built when asked, so an edge shows its weight as it is now."""
-        for item in self.items(event.scenePos()):
-            tip = getattr(item, "tooltip_text", None)
-            text = tip() if tip is not None else None
-            if text:
-                QToolTip.showText(event.screenPos(), text, event.widget())
-                event.accept()
-                return
-        QToolTip.hideText()
-        event.ignore()
 
 
 class NetworkView(QGraphicsView):
@@ -241,7 +40,7 @@ class NetworkView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("networkView")
-        self._scene = _Scene(self)
+        self._scene = Scene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(self._scene)
         # no SmoothPixmapTransform: thumbnails are drawn near their own size, and smoothing them
@@ -325,10 +124,10 @@ class NetworkView(QGraphicsView):
             if n > MAX_DRAWN:
                 hidden = n - len(shown)
                 tip = self.tr("%1 more neurons, not drawn so the picture stays readable").replace("%1", str(hidden))
-                dots = _TextItem("\u22ee", self._font(1.6, bold=True), text, tip)
+                dots = TextItem("\u22ee", self._font(1.6, bold=True), text, tip)
                 br = dots.boundingRect()
                 dots.setPos(x - br.width() / 2, y0 + HEAD * pitch - br.height() / 2)
-                more = _TextItem(f"+{hidden}", self._font(0.9), faint, tip)
+                more = TextItem(f"+{hidden}", self._font(0.9), faint, tip)
                 mb = more.boundingRect()
                 more.setPos(x + br.width() / 2 + 0.2 * u, y0 + HEAD * pitch - mb.height() / 2)
                 self._scene.addItem(dots)
@@ -356,19 +155,19 @@ class NetworkView(QGraphicsView):
                 name = self.tr("Output")
             else:
                 name = self.tr("Hidden %1").replace("%1", str(col))
-            head = _TextItem(name, self._font(1.0, bold=True), text)
-            count = _TextItem(self.tr("%1 neurons").replace("%1", str(n)) if n != 1 else self.tr("1 neuron"), self._font(0.9), faint)
+            head = TextItem(name, self._font(1.0, bold=True), text)
+            count = TextItem(self.tr("%1 neurons").replace("%1", str(n)) if n != 1 else self.tr("1 neuron"), self._font(0.9), faint)
             for k, item in enumerate((head, count)):
                 b = item.boundingRect()
                 item.setPos(col * gap - b.width() / 2, top - r - 0.6 * u - (2 - k) * b.height())
                 self._scene.addItem(item)
         for idx, p in positions[0].items():
-            label = _TextItem(self.input_label(idx), self._font(0.95), text)
+            label = TextItem(self.input_label(idx), self._font(0.95), text)
             b = label.boundingRect()
             label.setPos(p.x() - r - 0.3 * u - b.width(), p.y() - b.height() / 2)
             self._scene.addItem(label)
         for idx, p in positions[-1].items():
-            label = _TextItem(self.output_label(idx), self._font(0.95), text)
+            label = TextItem(self.output_label(idx), self._font(0.95), text)
             b = label.boundingRect()
             label.setPos(p.x() + r + 0.3 * u, p.y() - b.height() / 2)
             self._scene.addItem(label)
@@ -400,7 +199,7 @@ class NetworkView(QGraphicsView):
             self._edge_keys[layer - 1] = keys
             for idx, item in self._neurons[layer].items():
                 item.set_bias(float(b[idx]))
-        if snap.kind == "boundary2d":
+        if isinstance(snap, BoundarySnapshot):
             self._set_pictures(snap)
 
     def circle_pixmap(self, r: float, scale: float, hovered: bool, filled: bool) -> QPixmap:
@@ -419,8 +218,8 @@ class NetworkView(QGraphicsView):
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             p.scale(size / (2 * m), size / (2 * m))
             p.translate(m, m)
-            p.setPen(QPen(QColor(HOVER) if hovered else self.text_color, r * (0.2 if hovered else 0.08)))
-            p.setBrush(QBrush(QColor("#e4e6e7")) if filled else Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(QColor(theme.HOVER) if hovered else self.text_color, r * (0.2 if hovered else 0.08)))
+            p.setBrush(QBrush(QColor(theme.EMPTY_NEURON)) if filled else Qt.BrushStyle.NoBrush)
             p.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
             p.end()
             self._circles[key] = pixmap
@@ -480,17 +279,16 @@ class NetworkView(QGraphicsView):
         if pen is None:
             sign, level = key
             t = level / (WIDTH_LEVELS - 1)
-            # opaque: the color faded toward the background, not alpha (alpha blending of many
-            # wide antialiased curves doubled the paint time)
-            bg, c = self.palette().color(QPalette.ColorRole.Base), QColor(BLUE if sign else ORANGE)
+            # opaque, from the diverging ramp: alpha blending of many wide antialiased lines
+            # doubled the paint time
             a = 0.3 + 0.7 * t
-            color = QColor.fromRgbF(*(bg_c + (c_c - bg_c) * a for bg_c, c_c in zip(bg.getRgbF()[:3], c.getRgbF()[:3])))
+            color = theme.diverging_color(a if sign else -a)
             pen = QPen(color, u * (0.04 + 0.42 * t))
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             self._pens[key] = pen
         return pen
 
-    def _set_pictures(self, snap: ViewSnapshot) -> None:
+    def _set_pictures(self, snap: BoundarySnapshot) -> None:
         n_layers = len(self._sizes)
         if not self._inputs_pictured and self._sizes[0] == 2:
             ramp = np.linspace(-1, 1, 32, dtype=np.float32)
@@ -507,30 +305,29 @@ class NetworkView(QGraphicsView):
                 item = self._neurons[layer].get(idx)
                 if item is not None:
                     item.set_image(image)
-        if snap.grid is not None:
-            small = snap.grid[:: max(1, snap.grid.shape[0] // 32), :: max(1, snap.grid.shape[1] // 32)]
-            out = self._neurons[-1]
-            if snap.task == "regression":
-                pictures = maps_to_images(small[None])
-            elif snap.n_classes == 2:
-                pictures = maps_to_images(np.stack([small, small]) * 2 - 1, scale=1.0)  # orange: class 0, blue: class 1
-            else:
-                pictures = []
-            for idx, image in enumerate(pictures):
-                if idx in out:
-                    out[idx].set_image(image)
+        small = snap.grid[:: max(1, snap.grid.shape[0] // 32), :: max(1, snap.grid.shape[1] // 32)]
+        out = self._neurons[-1]
+        if snap.task == "regression":
+            pictures = maps_to_images(small[None])
+        elif snap.n_classes == 2:
+            pictures = maps_to_images(np.stack([small, small]) * 2 - 1, scale=1.0)  # orange: class 0, blue: class 1
+        else:
+            pictures = []
+        for idx, image in enumerate(pictures):
+            if idx in out:
+                out[idx].set_image(image)
 
-    def _neuron_entered(self, layer: int, index: int) -> None:
+    def neuron_entered(self, layer: int, index: int) -> None:
         self._hovered = (layer, index)
         self.neuronHovered.emit(layer, index)
 
-    def _neuron_left(self, layer: int, index: int) -> None:
+    def neuron_left(self, layer: int, index: int) -> None:
         if self._hovered == (layer, index):
             self._hovered = None
             self.neuronHovered.emit(-1, -1)
 
     def _show_placeholder(self) -> None:
-        self._placeholder = _TextItem(
+        self._placeholder = TextItem(
             self.tr("The network appears here"), self._font(1.0), self.palette().color(QPalette.ColorRole.Text)
         )
         self._scene.addItem(self._placeholder)

@@ -1,0 +1,211 @@
+"""The network view's items: a neuron (circle, picture, bias square), an edge (one weight), static
+text, and a scene that builds tooltips when asked (an edge shows its weight as it is now).
+
+``maps_to_images`` turns activation maps into the round pictures the neurons show, colored by
+the theme's diverging ramp.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
+
+from playground.ui import theme
+
+
+class NeuronHost(Protocol):
+    """What the items ask of the view that holds them (NetworkView)."""
+
+    text_color: QColor
+
+    def tr(self, text: str) -> str: ...
+    def neuron_name(self, layer: int, index: int) -> str: ...
+    def edge_weight(self, edge: EdgeItem) -> float | None: ...
+    def circle_pixmap(self, r: float, scale: float, hovered: bool, filled: bool) -> QPixmap: ...
+    def neuron_entered(self, layer: int, index: int) -> None: ...
+    def neuron_left(self, layer: int, index: int) -> None: ...
+
+
+@lru_cache(maxsize=1)
+def _ramp_argb() -> np.ndarray:
+    """(256,) uint32 0xAARRGGBB, opaque: the diverging ramp as the raster engine stores pixels."""
+    lut = theme.diverging_lut(1.0).astype(np.uint32)
+    return np.uint32(0xFF000000) | lut[:, 0] << 16 | lut[:, 1] << 8 | lut[:, 2]
+
+
+def maps_to_images(maps: np.ndarray, scale: float | None = None) -> list[QImage]:
+    """(n, h, w) maps, y rising with the row, to round QImages (row 0 at the top, transparent
+    outside the inscribed disc), colored by the diverging ramp in [-scale, scale] (default: the largest
+    magnitude among them)."""
+    if scale is None:
+        scale = float(np.abs(maps).max()) if maps.size else 1.0
+    scale = scale if scale > 1e-9 else 1.0
+    n, h, w = maps.shape
+    idx = np.clip(maps[:, ::-1, :] * (127.5 / scale) + 127.5, 0, 255).astype(np.uint8)
+    argb = np.where(_disc(h, w), _ramp_argb()[idx], np.uint32(0))  # 0xAARRGGBB, the raster engine's own
+    images = []
+    for k in range(n):
+        buf = np.ascontiguousarray(argb[k])
+        images.append(QImage(buf.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied).copy())
+    return images
+
+
+_discs: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _disc(h: int, w: int) -> np.ndarray:
+    """(h, w) bool: the disc inscribed in an h x w image (the neuron's outline hides its rim)."""
+    mask = _discs.get((h, w))
+    if mask is None:
+        y = (np.arange(h) + 0.5) / h * 2 - 1
+        x = (np.arange(w) + 0.5) / w * 2 - 1
+        mask = x[None, :] ** 2 + y[:, None] ** 2 <= 1.0
+        _discs[(h, w)] = mask
+    return mask
+
+
+class NeuronItem(QGraphicsItem):
+    """A circle, optionally filled with an activation map, with its bias as a small square."""
+
+    def __init__(self, view: NeuronHost, layer: int, index: int, radius: float, has_bias: bool):
+        super().__init__()
+        self.view, self.layer, self.index, self.r = view, layer, index, radius
+        self.has_bias = has_bias
+        self.bias: float | None = None
+        self._bias_brush = QBrush()
+        self.image: QImage | None = None
+        self.hovered = False
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+        self._circle = QPainterPath()
+        self._circle.addEllipse(QPointF(0, 0), radius, radius)
+        m, s = radius * 1.25, radius * 0.62
+        self._bounds = QRectF(-m, -m, 2 * m, 2 * m)  # asked for several times per paint: made once
+        self._disc = QRectF(-radius, -radius, 2 * radius, 2 * radius)
+        self._bias_rect = QRectF(-radius * 1.05, radius * 1.05 - s, s, s)
+        self._bias_pen = QPen(view.text_color, radius * 0.05)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._circle
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.image is not None:
+            painter.drawImage(self._disc, self.image)  # already round (alpha outside the disc)
+        # the outline (and the empty neuron's fill): an antialiased circle, drawn once per look and
+        # zoom into a pixmap and blitted from then on (benchmarks/bench_views.py: a third of the
+        # view's paint time went to drawing these circles)
+        scale = painter.deviceTransform().m11()  # device pixels: crisp on high-DPI screens too
+        painter.drawPixmap(self._bounds, self.view.circle_pixmap(self.r, scale, self.hovered, self.image is None),
+                           QRectF())
+        if self.has_bias and self.bias is not None:
+            painter.setPen(self._bias_pen)
+            painter.setBrush(self._bias_brush)
+            painter.drawRect(self._bias_rect)
+
+    def set_image(self, image: QImage | None) -> None:
+        self.image = image
+        self.update()
+
+    def set_bias(self, bias: float) -> None:
+        if bias != self.bias:
+            self.bias = bias
+            self._bias_brush = QBrush(theme.diverging_color(math.tanh(bias)))
+            self.update()
+
+    def tooltip_text(self) -> str:
+        text = self.view.neuron_name(self.layer, self.index)
+        if self.has_bias and self.bias is not None:
+            b = self.view.tr("bias (fc%1.bias[%2]) = %3")
+            text += "\n" + b.replace("%1", str(self.layer)).replace("%2", str(self.index)).replace("%3", f"{self.bias:+.4f}")
+        if self.image is not None:
+            text += "\n" + self.view.tr("the picture: this neuron's output over the input plane")
+        return text
+
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.update()
+        self.view.neuron_entered(self.layer, self.index)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+        self.view.neuron_left(self.layer, self.index)
+
+
+class EdgeItem(QGraphicsPathItem):
+    """One weight: fc{layer}.weight[dst, src], from neuron src of layer-1 to neuron dst of layer."""
+
+    def __init__(self, view: NeuronHost, layer: int, src: int, dst: int, a: QPointF, b: QPointF, grab: float):
+        super().__init__()
+        self.view, self.layer, self.src, self.dst = view, layer, src, dst
+        path = QPainterPath(a)
+        path.lineTo(b)  # straight: a curve cost twice the paint time (wide antialiased strokes)
+        self.setPath(path)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(grab)
+        self._shape = stroker.createStroke(path)
+        self.setZValue(0)
+
+    def shape(self) -> QPainterPath:
+        return self._shape  # a wide band, so a thin edge is easy to hover
+
+    @property
+    def weight(self) -> float | None:
+        """The weight as of the last snapshot (None before the first)."""
+        return self.view.edge_weight(self)
+
+    def tooltip_text(self) -> str:
+        v = self.view
+        head = f"fc{self.layer}.weight[{self.dst}, {self.src}] = "
+        head += f"{self.weight:+.4f}" if self.weight is not None else v.tr("(not trained yet)")
+        route = v.tr("from %1 to %2")
+        route = route.replace("%1", v.neuron_name(self.layer - 1, self.src)).replace("%2", v.neuron_name(self.layer, self.dst))
+        return f"{head}\n{route}"
+
+
+class TextItem(QGraphicsSimpleTextItem):
+    def __init__(self, text: str, font: QFont, color: QColor, tooltip: str | None = None):
+        super().__init__(text)
+        self.setFont(font)
+        self.setBrush(QBrush(color))
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static text
+        self._tip = tooltip
+
+    def tooltip_text(self) -> str | None:
+        return self._tip
+
+
+class Scene(QGraphicsScene):
+    def helpEvent(self, event) -> None:
+        """Tooltips are built when asked, so an edge shows its weight as it is now."""
+        for item in self.items(event.scenePos()):
+            tip = getattr(item, "tooltip_text", None)
+            text = tip() if tip is not None else None
+            if text:
+                QToolTip.showText(event.screenPos(), text, event.widget())
+                event.accept()
+                return
+        QToolTip.hideText()
+        event.ignore()
+
+
+__all__ = ["EdgeItem", "NeuronHost", "NeuronItem", "Scene", "TextItem", "maps_to_images"]

@@ -1,0 +1,114 @@
+"""The output view's page for data that is neither 2-D nor digits: every point on the data's two
+principal axes (fitted once per dataset, on the training set), colored by the prediction, with
+the wrong ones ringed.
+
+Items are created once; a snapshot only re-brushes the points and moves the rings.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from playground.core.datasets import Dataset
+from playground.core.inspect import ProjectionSnapshot, projection_2d
+from playground.ui import theme
+
+
+class ProjectionPage(pg.GraphicsLayoutWidget):
+    """Points on a 2-D projection, colored by prediction. ``set_dataset`` first, then snapshots."""
+
+    kind = "projection"
+    toggles = ("show_test",)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        theme.style_canvas(self)
+        self._dataset: Dataset | None = None
+        self._snap: ProjectionSnapshot | None = None
+        self._show_test = True
+        self._value_range = 1.0  # regression: colors span [-r, r]
+        plot = self.addPlot(row=0, col=0)
+        theme.style_plot(plot, self)
+        plot.setLabel("bottom", self.tr("principal axis 1"), **theme.label_style(self))
+        plot.setLabel("left", self.tr("principal axis 2"), **theme.label_style(self))
+        self._plot = plot
+        d = theme.em_f(self, 0.7)
+        ring = max(1.0, d / 6)
+        self._train = pg.ScatterPlotItem(size=d, pen=pg.mkPen(theme.TRAIN_OUTLINE, width=ring))
+        self._test = pg.ScatterPlotItem(size=d, pen=pg.mkPen(theme.TEST_OUTLINE, width=ring))
+        self._wrong = pg.ScatterPlotItem(size=d * 2.0, pen=pg.mkPen(theme.WRONG, width=max(1.5, d / 4)), brush=None)
+        for item in (self._train, self._test, self._wrong):
+            plot.addItem(item)
+        self._train_xy: np.ndarray | None = None
+        self._test_xy: np.ndarray | None = None
+
+    # -- what it shows (read-only) ----------------------------------------------------------
+    @property
+    def title(self) -> str:
+        return self.tr("Predictions, 2-D projection")  # the axes say which
+
+    @property
+    def test_point_count(self) -> int:
+        return len(self._test.data)
+
+    @property
+    def wrong_point_count(self) -> int:
+        """How many points carry the "wrong" ring."""
+        return len(self._wrong.data)
+
+    def legend(self) -> str:
+        d = self._dataset
+        if d is None:
+            return ""
+        parts = []
+        if d.task == "regression":
+            parts += [theme.swatch(theme.ORANGE, self.tr("low prediction")),
+                      theme.swatch(theme.BLUE, self.tr("high prediction"))]
+        else:
+            for c in range(d.n_classes):
+                text = self.tr("predicted class %1").replace("%1", str(c))
+                parts.append(theme.swatch(theme.class_color(c), text))
+            parts.append(theme.swatch(theme.WRONG, self.tr("wrong"), "\u25cb"))
+        parts.append(self.tr("white outline = training, dark = test"))
+        return " &nbsp;&nbsp; ".join(parts)
+
+    # -- input ---------------------------------------------------------------------------------
+    def set_dataset(self, d: Dataset) -> None:
+        self._dataset, self._snap = d, None
+        if d.task == "regression":
+            r = float(np.abs(np.concatenate([d.y_train.ravel(), d.y_test.ravel()])).max()) if len(d.y_train) else 1.0
+            self._value_range = max(r, 1e-6)
+        self._train_xy = projection_2d(d.x_train)
+        self._test_xy = projection_2d(d.x_test, reference=d.x_train)
+        grey = pg.mkBrush(theme.UNPREDICTED)
+        self._train.setData(pos=self._train_xy, brush=grey)
+        self._test.setData(pos=self._test_xy, brush=grey)
+        self._wrong.setData(pos=np.zeros((0, 2)))
+
+    def set_snapshot(self, snap: ProjectionSnapshot) -> None:
+        self._snap = snap
+        self._train.setBrush(self._brushes(snap.train_predictions))
+        self._test.setBrush(self._brushes(snap.test_predictions))
+        self._draw_wrong()
+
+    def set_show_test(self, on: bool) -> None:
+        self._show_test = on
+        self._test.setVisible(on)
+        if self._snap is not None:
+            self._draw_wrong()
+
+    # -- drawing -------------------------------------------------------------------------------
+    def _brushes(self, pred: np.ndarray) -> list:
+        if self._dataset.task == "regression":
+            return theme.diverging_brushes(np.asarray(pred, dtype=np.float64) / self._value_range)
+        return theme.class_brushes(pred)
+
+    def _draw_wrong(self) -> None:
+        d, snap = self._dataset, self._snap
+        if d.task != "classification":
+            return
+        pts = [self._test_xy[np.asarray(snap.test_predictions) != d.y_test]] if self._show_test else []
+        pts.append(self._train_xy[np.asarray(snap.train_predictions) != d.y_train])
+        self._wrong.setData(pos=np.concatenate(pts))
