@@ -15,7 +15,8 @@ from playground.core.presets import get_preset
 from playground.core.probe import GraphProbe, GraphSnapshot, snapshot_for_config
 from playground.core.trace import trace_graph
 from playground.core.training import Trainer
-from playground.ui.views.graph_view import MIN_READABLE_SCALE, EdgeItem, GraphPanel, NodeItem
+from playground.ui.views.graph_items import EdgeItem, NodeItem
+from playground.ui.views.graph_view import MIN_READABLE_SCALE, GraphPanel
 
 
 @pytest.fixture

@@ -48,6 +48,7 @@ UNPREDICTED = "#9e9e9e"  # a point before the first prediction
 TILE_FRAME = "#b0b0b0"  # a digit image predicted right (wrong ones are framed in WRONG)
 PAPER = "#ffffff"  # the graph's background, on screen and in exported pictures
 LINE = EDGE_IDLE  # thin rules and frames: histogram axes, the legend's bar
+MUTED_TEXT = "#6b7280"  # labels beside values (the graph inspector's table)
 
 def rgb(color: str) -> np.ndarray:
     """A hex color as a (3,) float64 array, for mixing colors in numpy images."""
@@ -218,7 +219,7 @@ def swatch(color: str, text: str, symbol: str = "\u25cf") -> str:
 
 __all__ = [
     "BLUE", "CLASS_BRUSHES", "CLASS_COLORS", "CLASS_RGB", "DANGER", "EDGE_ACTIVE", "EDGE_COLOR", "EDGE_IDLE",
-    "EMPTY_NEURON", "GRAD_QCOLORS", "GRAD_RAMP", "HIGHLIGHT", "HOVER", "LINE", "NEUTRAL", "NODE_BORDER_QCOLORS",
+    "EMPTY_NEURON", "GRAD_QCOLORS", "GRAD_RAMP", "HIGHLIGHT", "HOVER", "LINE", "MUTED_TEXT", "NEUTRAL", "NODE_BORDER_QCOLORS",
     "NODE_FILL_QCOLORS", "ORANGE", "PAPER", "TEST_COLOR", "TEST_OUTLINE", "TILE_FRAME", "TRAIN_COLOR",
     "TRAIN_OUTLINE", "UNPREDICTED", "WRONG", "class_brushes", "class_color", "diverging_brushes",
     "diverging_color", "diverging_colormap", "diverging_lut", "em", "em_f", "grad_color", "label_style", "rgb", "scaled_font",

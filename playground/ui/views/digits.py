@@ -171,12 +171,11 @@ class DigitsPage(pg.GraphicsLayoutWidget):
         rgb = (white + (color - white) * t * 0.9).astype(np.uint8)
         self._conf_image.setImage(rgb, levels=(0, 255))
         if self._conf_shown is None or not np.array_equal(self._conf_shown, conf):
-            dark = self.palette().color(QPalette.ColorRole.Text)
             for idx, item in enumerate(self._conf_texts):
                 i, j = divmod(idx, k)
                 v = int(conf[i, j])
                 item.setText(str(v) if v else "")
-                item.setColor(QColor("white") if t[i, j, 0] > 0.55 else dark)
+                item.setColor(theme.text_on(QColor(*rgb[i, j].tolist())))
             self._conf_shown = conf.copy()
 
     def _draw_tiles(self, pred: np.ndarray) -> None:

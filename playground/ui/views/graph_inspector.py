@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.core.trace import GraphNode, short_op
+from playground.ui import theme
 
 
 def fmt(x: Any) -> str:
@@ -61,7 +62,7 @@ class HistogramWidget(QWidget):
         p.drawText(QRectF(0, 0, r.width(), line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    self.title)
         plot = QRectF(0, line * 1.1, r.width(), r.height() - line * 2.2)
-        p.setPen(QPen(QColor("#9ca3af"), 1))
+        p.setPen(QPen(QColor(theme.LINE), 1))
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
         if self.counts is None or self.counts.size == 0 or self.counts.max() <= 0:
             p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "\u2013")
@@ -102,8 +103,8 @@ class GraphInspector(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.value_hist = HistogramWidget(self.tr("Values"), "#0877bd")
-        self.grad_hist = HistogramWidget(self.tr("Gradients"), "#f59322")
+        self.value_hist = HistogramWidget(self.tr("Values"), theme.BLUE)
+        self.grad_hist = HistogramWidget(self.tr("Gradients"), theme.ORANGE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
@@ -157,7 +158,7 @@ class GraphInspector(QWidget):
             rows.append((m.param or m.label, self.tr("|grad| {0}, mean {1}").format(
                 fmt(st.get("grad_norm")), fmt(st.get("mean")))))
         cells = "".join(
-            f"<tr><td style='color:#6b7280; padding-right:0.6em; white-space:nowrap'>{html.escape(k)}</td>"
+            f"<tr><td style='color:{theme.MUTED_TEXT}; padding-right:0.6em; white-space:nowrap'>{html.escape(k)}</td>"
             f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.details.setText(f"<table>{cells}</table>")
         hist_source = stats

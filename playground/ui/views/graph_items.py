@@ -1,0 +1,314 @@
+"""The graph panel's parts: a node (pill, box or ellipse, filled by its gradient), an edge along
+Graphviz's spline (its width follows the gradient it carries back), the zoomable view, and the
+legend of the gradient ramp.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+    QStaticText,
+    QTextOption,
+)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QSizePolicy, QWidget
+
+from playground.core.trace import GraphNode
+from playground.ui import theme
+
+
+class NodeItem(QGraphicsItem):
+    """One autograd node: ops are rounded pills, parameters square boxes with a blue frame,
+    inputs/target/loss ellipses. The fill follows the gradient norm; text lines come from the spec."""
+
+    def __init__(self, node: GraphNode, lines: list[str], font: QFont, size: QSizeF, em: float):
+        super().__init__()
+        self.node = node
+        self.lines = lines
+        self.font = font
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.size = size
+        self.em = em
+        self.fill = theme.NODE_FILL_QCOLORS.get(node.kind, theme.NODE_FILL_QCOLORS["op"])
+        self.hovered = False
+        self.grad_fraction: float | None = None
+        self.tooltip_provider = None  # node id -> tooltip text, asked on hover
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setZValue(1)
+        # Shape and text never change once laid out: build them once, not in every paint().
+        self._path = self._outline()
+        line_h = QFontMetricsF(self.font).lineSpacing()
+        top = -line_h * len(lines) / 2
+        self._texts = []
+        for i, text in enumerate(lines):
+            static = QStaticText(text)
+            static.setTextWidth(self.size.width())
+            static.setTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
+            static.prepare(font=self.bold if i == 0 else self.font)
+            self._texts.append((QPointF(-self.size.width() / 2, top + i * line_h), static, i == 0))
+
+    @property
+    def node_id(self) -> str:
+        return self.node.id
+
+    def rect(self) -> QRectF:
+        return QRectF(-self.size.width() / 2, -self.size.height() / 2, self.size.width(), self.size.height())
+
+    def boundingRect(self) -> QRectF:
+        m = self.em * 0.3
+        return self.rect().adjusted(-m, -m, m, m)
+
+    def _outline(self) -> QPainterPath:
+        path = QPainterPath()
+        r = self.rect()
+        kind = self.node.kind
+        if kind in ("input", "target", "loss"):
+            path.addEllipse(r)
+        elif kind == "param":
+            path.addRoundedRect(r, self.em * 0.12, self.em * 0.12)
+        else:
+            radius = min(r.height() / 2, self.em * 0.7)
+            path.addRoundedRect(r, radius, radius)
+        return path
+
+    def shape(self) -> QPainterPath:
+        return self._path
+
+    def set_fill(self, fill: QColor, fraction: float | None) -> None:
+        self.fill = fill
+        self.grad_fraction = fraction
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        kind = self.node.kind
+        border = theme.NODE_BORDER_QCOLORS.get(kind, theme.NODE_BORDER_QCOLORS["op"])
+        width = self.em * (0.16 if kind == "param" else 0.08)
+        if kind == "loss":
+            width = self.em * 0.14
+        if self.isSelected():
+            border, width = QColor(theme.HIGHLIGHT), self.em * 0.22
+        elif self.hovered:
+            width *= 1.8
+        painter.setPen(QPen(border, width))
+        painter.setBrush(QBrush(self.fill))
+        painter.drawPath(self._path)
+        painter.setPen(theme.text_on(self.fill))
+        for pos, static, bold in self._texts:
+            painter.setFont(self.bold if bold else self.font)
+            painter.drawStaticText(pos, static)
+
+    def hoverEnterEvent(self, event) -> None:
+        if self.tooltip_provider is not None:
+            self.setToolTip(self.tooltip_provider(self.node.id))
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(2 if value else 1)
+        return super().itemChange(change, value)
+
+
+class EdgeItem(QGraphicsItem):
+    """A forward data-flow edge along Graphviz's spline; its width follows the gradient it carries back."""
+
+    def __init__(self, source: str, target: str, points: list[tuple[float, float]],
+                 arrow: tuple[float, float] | None, em: float):
+        super().__init__()
+        self.source, self.target = source, target
+        self.em = em
+        self.width = em * 0.08
+        self.color = QColor(theme.EDGE_COLOR)
+        self.path = QPainterPath()
+        pts = [QPointF(x, y) for x, y in points]
+        if pts:
+            self.path.moveTo(pts[0])
+            rest = pts[1:]
+            whole = len(rest) // 3 * 3
+            for i in range(0, whole, 3):  # Graphviz splines: cubic Bezier segments
+                self.path.cubicTo(rest[i], rest[i + 1], rest[i + 2])
+            for p in rest[whole:]:
+                self.path.lineTo(p)
+        self.tip = QPointF(*arrow) if arrow else (pts[-1] if pts else QPointF())
+        self.base = self.path.currentPosition() if pts else QPointF()
+        self._update_geometry()
+        self.setZValue(0)
+        self.setAcceptHoverEvents(False)
+
+    def set_style(self, width: float, color: QColor) -> None:
+        if abs(width - self.width) > 1e-3 or color != self.color:
+            self.prepareGeometryChange()
+            self.width, self.color = width, color
+            self._update_geometry()
+            self.update()
+
+    def _update_geometry(self) -> None:
+        """Arrow head and bounds depend on the width only: computed when it changes, not per paint."""
+        self._arrow_head = self._arrow()
+        m = self.width + self.em * 0.5
+        self._bounds = self.path.boundingRect().united(self._arrow_head.boundingRect()).adjusted(-m, -m, m, m)
+
+    def _arrow(self) -> QPolygonF:
+        tip, base = self.tip, self.base
+        dx, dy = tip.x() - base.x(), tip.y() - base.y()
+        length = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / length, dy / length
+        size = max(self.em * 0.45, self.width * 2.2)
+        half = size * 0.45
+        back = QPointF(tip.x() - ux * size, tip.y() - uy * size)
+        return QPolygonF([tip, QPointF(back.x() - uy * half, back.y() + ux * half),
+                          QPointF(back.x() + uy * half, back.y() - ux * half)])
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(self.width + self.em * 0.2)
+        return stroker.createStroke(self.path)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.color, self.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.color)
+        painter.drawPolygon(self._arrow_head)
+
+
+class GraphView(QGraphicsView):
+    """Wheel zooms around the cursor, dragging pans, right-click offers export."""
+
+    exportRequested = Signal(str)  # "svg" | "png" | "dot"
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None):
+        super().__init__(scene, parent)
+        self.setObjectName("graphView")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setBackgroundBrush(QColor(theme.PAPER))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.auto_fit = True  # refit on resize until the user zooms; the Fit button turns it back on
+        self.refit = None  # set by the panel: how to fit
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.auto_fit and self.refit is not None:
+            self.refit()
+
+    def sizeHint(self) -> QSize:
+        line = QFontMetricsF(self.font()).height()
+        return QSize(round(line * 24), round(line * 24))
+
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.auto_fit = False
+            self.zoom_by(1.15 ** steps)
+            event.accept()
+
+    def zoom_by(self, factor: float) -> None:
+        target = min(8.0, max(0.05, self.zoom * factor))
+        factor = target / self.zoom
+        self.scale(factor, factor)
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for fmt_, text in (("svg", self.tr("Export as SVG\u2026")), ("png", self.tr("Export as PNG\u2026")),
+                           ("dot", self.tr("Export as Graphviz DOT\u2026"))):
+            action = QAction(text, menu)
+            action.setData(fmt_)
+            action.triggered.connect(self._export_action)
+            menu.addAction(action)
+        return menu
+
+    @Slot()
+    def _export_action(self) -> None:
+        self.exportRequested.emit(self.sender().data())
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class GradientLegend(QWidget):
+    """The color ramp with its log-scale ends: what a node's color means."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("graphLegend")
+        self.lo: float | None = None
+        self.hi: float | None = None
+        self.setToolTip(self.tr("Node color and edge width: the norm of the gradient flowing back through it "
+                                "(log scale)"))
+
+    def sizeHint(self) -> QSize:
+        fm = QFontMetricsF(self.font())
+        return QSize(round(fm.height() * 14), round(fm.height() * 1.6))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def set_range(self, lo: float | None, hi: float | None) -> None:
+        self.lo, self.hi = lo, hi
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = QFontMetricsF(self.font())
+        h = self.height()
+        title = self.tr("|grad| (log)")
+        lo = "\u2013" if self.lo is None else f"{10 ** self.lo:.2g}"
+        hi = "\u2013" if self.hi is None else f"{10 ** self.hi:.2g}"
+        x = 0.0
+        p.setPen(self.palette().windowText().color())
+        p.drawText(QRectF(x, 0, fm.horizontalAdvance(title), h), Qt.AlignmentFlag.AlignVCenter, title)
+        x += fm.horizontalAdvance(title) + fm.averageCharWidth()
+        p.drawText(QRectF(x, 0, fm.horizontalAdvance(lo), h), Qt.AlignmentFlag.AlignVCenter, lo)
+        x += fm.horizontalAdvance(lo) + fm.averageCharWidth() * 0.5
+        bar_w = max(fm.height() * 3, self.width() - x - fm.horizontalAdvance(hi) - fm.averageCharWidth())
+        bar = QRectF(x, h * 0.25, bar_w, h * 0.5)
+        grad = QLinearGradient(bar.topLeft(), bar.topRight())
+        for i in range(9):
+            grad.setColorAt(i / 8, theme.grad_color(i / 8))
+        p.setPen(QPen(QColor(theme.LINE), 1))
+        p.setBrush(grad)
+        p.drawRoundedRect(bar, h * 0.1, h * 0.1)
+        p.setPen(self.palette().windowText().color())
+        p.drawText(QRectF(bar.right() + fm.averageCharWidth() * 0.5, 0, fm.horizontalAdvance(hi) + 2, h),
+                   Qt.AlignmentFlag.AlignVCenter, hi)
+
+
+__all__ = ["EdgeItem", "GradientLegend", "GraphView", "NodeItem"]
