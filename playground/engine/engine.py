@@ -90,7 +90,7 @@ class Engine:
                 raise ConfigError("command", "there is no network yet: send the settings first")
             result = handler(command)
         except ConfigError as e:
-            self.emit(p.Reply(command.seq, False, e.message))
+            self.emit(p.Reply(command.seq, False, e.message, field=e.field))
             return
         except Exception as e:  # never a traceback in the user's face: say what happened
             traceback.print_exc()

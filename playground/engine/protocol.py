@@ -215,8 +215,9 @@ class RunFailed(Event):
 class Reply(Event):
     in_reply_to: int
     ok: bool
-    message: str = ""  # the error in one line, or what was done
+    message: str = ""  # what went wrong, in one line ("" when ok)
     path: str | None = None  # the file written or read
+    field: str = ""  # the setting or file role the error is about (ConfigError.field)
 
 
 @dataclass(frozen=True, eq=False)
