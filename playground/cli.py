@@ -130,13 +130,13 @@ def cmd_train(args) -> int:
 
     config, preset = config_from_args(args)
     if args.export:  # an unknown extension is bad input: say so before training, not after
-        from playground.core.export import export_format
+        from playground.io.export import export_format
 
         for path in args.export:
             export_format(path)
     trainer = Trainer(config, preset=preset)
     if args.init_weights:
-        from playground.core.export import load_weights
+        from playground.io.weights import load_weights
 
         load_weights(trainer.model, args.init_weights)
     control = RunControl()
@@ -160,7 +160,7 @@ def cmd_train(args) -> int:
           f" ({d['steps_per_second']:.0f} steps/s); test loss {loss}{acc}",
           file=sys.stderr if args.json else sys.stdout)
     for path in args.export:
-        from playground.core.export import export
+        from playground.io.export import export
 
         print(f"saved {export(trainer, path)}", file=sys.stderr)
     if summary.status == "diverged":

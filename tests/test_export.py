@@ -15,22 +15,21 @@ import torch
 
 from playground.cli import main
 from playground.core.config import ConfigError, TrainConfig
-from playground.core.export import (
-    FORMATS,
-    SESSION_EXTENSION,
-    ExportError,
-    SessionError,
-    WeightsError,
-    export,
-    load_config,
-    load_session,
-    load_weights,
-    read_weights,
-    save_session,
-    standalone_script,
-)
 from playground.core.presets import get_preset
 from playground.core.training import Trainer
+from playground.io.atomic import ExportError
+from playground.io.export import FORMATS, export
+from playground.io.script import standalone_script
+from playground.io.session import (
+    SESSION_EXTENSION,
+    SessionError,
+    load_config,
+    load_session,
+    load_session_bytes,
+    save_session,
+    session_bytes,
+)
+from playground.io.weights import WeightsError, load_weights, read_weights
 
 LINE = re.compile(r"^epoch\s+(\d+)\s+train loss (\S+)\s+test loss (\S+)", re.MULTILINE)
 
@@ -451,6 +450,23 @@ def test_non_sessions_and_newer_sessions_are_refused(trained, tmp_path):
         load_session(tmp_path / "absent.pgsession")
 
 
+def test_session_bytes_hand_a_whole_session_over_in_the_file_format(trained, tmp_path):
+    data = session_bytes(trained)
+    restored = load_session_bytes(data)
+    assert (restored.epoch, restored.step_count, restored.config) == (trained.epoch, trained.step_count,
+                                                                      trained.config)
+    assert restored.history == trained.history and restored.step_losses == trained.step_losses
+    assert_same_weights(state(restored.model), state(trained.model))
+    path = save_session(trained, tmp_path / "same.pgsession")
+    assert load_session_bytes(path.read_bytes()).step_count == trained.step_count
+    (tmp_path / "from-bytes.pgsession").write_bytes(data)
+    assert load_session(tmp_path / "from-bytes.pgsession").step_count == trained.step_count
+    with pytest.raises(SessionError, match="not a valid safetensors file"):
+        load_session_bytes(b"garbage")
+    with pytest.raises(SessionError, match="is not a playground session"):
+        load_session_bytes(export(trained, tmp_path / "w.safetensors").read_bytes())
+
+
 # -- never lose work: atomic writes -------------------------------------------------------------
 
 
@@ -493,7 +509,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp_file(trained, tmp_
 
 
 def test_an_error_while_making_the_file_leaves_nothing(trained, tmp_path, monkeypatch):
-    import playground.core.export as export_module
+    import playground.io.export as export_module
 
     def broken(trainer):
         raise RuntimeError("exporter crashed")
@@ -592,9 +608,12 @@ def test_session_weights_load_as_init_weights(trained, tmp_path):
     assert_same_weights(state(fresh.model), state(trained.model))
 
 
-def test_no_qt_in_the_export_module():
+def test_no_qt_in_the_io_package():
+    code = ("import sys, pkgutil, importlib, playground.io as p\n"
+            "for m in pkgutil.iter_modules(p.__path__): importlib.import_module('playground.io.' + m.name)\n"
+            "print(any(m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6') for m in sys.modules))")
     done = subprocess.run(
-        [sys.executable, "-c", "import sys, playground.core.export; print(any('PySide6' in m for m in sys.modules))"],
+        [sys.executable, "-c", code],
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert done.stdout.strip() == "False", done.stderr

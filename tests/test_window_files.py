@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from safetensors.torch import load_file
 
 from playground.app import create_window
-from playground.core import export as exporting
+from playground.io import export as exporting
+from playground.io import session as sessions
 
 
 @pytest.fixture
@@ -153,7 +154,7 @@ def test_closing_and_choosing_save_writes_a_session(trained, tmp_path, monkeypat
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Save))
     save_dialog_returns(monkeypatch, tmp_path / "end.pgsession")
     assert trained.close()
-    assert exporting.load_session(tmp_path / "end.pgsession").step_count == trained.controller.trainer.step_count
+    assert sessions.load_session(tmp_path / "end.pgsession").step_count == trained.controller.trainer.step_count
 
 
 def test_nothing_trained_closes_without_asking(qtbot, message_boxes):

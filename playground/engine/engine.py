@@ -170,7 +170,7 @@ class Engine:
         self._adopt(trainer, ModelChange.BROUGHT_BACK, round_start, keep_previous=False)
 
     def _load_weights(self, c: p.LoadWeights) -> str:
-        from playground.core.export import load_weights
+        from playground.io.weights import load_weights
 
         self._require(RunState.IDLE, doing="import weights")
         load_weights(self.trainer.model, c.path)
@@ -178,7 +178,7 @@ class Engine:
         return c.path
 
     def _open_session(self, c: p.OpenSession) -> str:
-        from playground.core.export import load_session
+        from playground.io.session import load_session
 
         self._require(RunState.IDLE, doing="open a session")
         trainer = load_session(c.path)
@@ -206,13 +206,13 @@ class Engine:
 
     # -- files ----------------------------------------------------------------------------
     def _export(self, c: p.Export) -> str:
-        from playground.core.export import export
+        from playground.io.export import export
 
         self._require(RunState.IDLE, RunState.PAUSED, doing="export")
         return str(export(self.trainer, c.path))
 
     def _save_session(self, c: p.SaveSession) -> str:
-        from playground.core.export import save_session
+        from playground.io.session import save_session
 
         self._require(RunState.IDLE, RunState.PAUSED, doing="save the session")
         return str(save_session(self.trainer, c.path))

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from playground import __version__
-from playground.core import export as exporting
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.inspect import snapshot_views
 from playground.core.presets import get_preset, load_presets
 from playground.core.probe import preview_snapshot
 from playground.core.runner import FunctionProbe, GraphTrainProbe, TrainSnapshot
+from playground.io import export as exporting
+from playground.io import session as sessions
+from playground.io.weights import load_weights
 from playground.ui.busy import run_busy
 from playground.ui.controls import ControlPanel
 from playground.ui.graph_view import GraphPanel
@@ -497,13 +499,13 @@ class MainWindow(QMainWindow):
     def save_session_dialog(self) -> str | None:
         if self.controller.state != "idle":
             return None
-        ext = exporting.SESSION_EXTENSION
+        ext = sessions.SESSION_EXTENSION
         path = self._save_path(self.tr("Save session"), self._default_name() + ext,
                                [self.tr("Playground session (*{0})").format(ext)])
         if path is None:
             return None
         try:
-            written = exporting.save_session(self.controller.trainer, path)
+            written = sessions.save_session(self.controller.trainer, path)
         except ConfigError as e:
             self._error(self.tr("Saving the session failed"), e)
             return None
@@ -517,7 +519,7 @@ class MainWindow(QMainWindow):
             return
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open session or config"), str(self._last_dir),
-            self.tr("Sessions and configs (*{0} *.json);;All files (*)").format(exporting.SESSION_EXTENSION))
+            self.tr("Sessions and configs (*{0} *.json);;All files (*)").format(sessions.SESSION_EXTENSION))
         if path:
             self.open_path(path)
 
@@ -526,7 +528,7 @@ class MainWindow(QMainWindow):
         self._last_dir = Path(path).parent
         if Path(path).suffix.lower() == ".json":
             try:
-                config = exporting.load_config(path)
+                config = sessions.load_config(path)
                 self.controller.set_config(config, None)
             except (ConfigError, RuntimeError) as e:
                 self._error(self.tr("Cannot open config"), e)
@@ -538,7 +540,7 @@ class MainWindow(QMainWindow):
 
     def open_session(self, path: str) -> bool:
         try:
-            trainer = exporting.load_session(path)
+            trainer = sessions.load_session(path)
             self.controller.replace_trainer(trainer)
         except (ConfigError, RuntimeError) as e:
             self._error(self.tr("Cannot open session"), e)
@@ -561,7 +563,7 @@ class MainWindow(QMainWindow):
     def import_weights(self, path: str) -> bool:
         """Load weights into the current network; on a mismatch nothing changes and a message says why."""
         try:
-            exporting.load_weights(self.controller.trainer.model, path)
+            load_weights(self.controller.trainer.model, path)
         except ConfigError as e:
             self._error(self.tr("Cannot import weights"), e)
             return False

@@ -1,0 +1,98 @@
+"""The network as a model file for other runtimes: ONNX and a ``torch.export`` program.
+
+- ``.onnx``: for ONNX Runtime (no Python needed); input ``"input"`` (batch, features), output
+  ``"output"`` (batch, classes) holding logits, or (batch, 1) for regression; the batch dimension
+  is dynamic. The config travels in the model's ``metadata_props["playground_config"]``.
+- ``.pt2``: a ``torch.export`` program (``torch.export.load(path).module()(x)``), batch dynamic.
+
+Both export a CPU copy of the network: the live model is not touched.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+from contextlib import contextmanager
+
+import torch
+
+from playground import __version__
+from playground.core.model import MLP, build_model, cpu_state_dict
+from playground.io.atomic import ExportError, first_line
+
+ONNX_INPUT, ONNX_OUTPUT = "input", "output"
+
+
+def cpu_model(trainer) -> MLP:
+    """A CPU copy of the network in eval mode (made on the meta device: no global RNG is used)."""
+    src = trainer.model
+    with torch.device("meta"):
+        model = build_model(src.sizes[0], tuple(src.sizes[1:-1]), src.sizes[-1], src.activation_name)
+    model.load_state_dict(cpu_state_dict(src), assign=True)
+    return model.eval()
+
+
+def _example_input(model: MLP) -> torch.Tensor:
+    # Batch 2, not 1: torch.export specializes a dimension traced at size 1.
+    return torch.zeros(2, model.sizes[0])
+
+
+@contextmanager
+def quiet_exporters():
+    """Silence the exporters' chatter (torchvision not installed, deprecations) during an export."""
+    logger = logging.getLogger("torch.onnx")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def onnx_bytes(trainer) -> bytes:
+    model = cpu_model(trainer)
+    batch = torch.export.Dim("batch", min=1)
+    try:
+        with quiet_exporters():
+            program = torch.onnx.export(
+                model,
+                (_example_input(model),),
+                None,
+                input_names=[ONNX_INPUT],
+                output_names=[ONNX_OUTPUT],
+                dynamic_shapes={"x": {0: batch}},
+                dynamo=True,
+                verbose=False,
+            )
+            proto = program.model_proto
+    except Exception as e:  # the exporter's own errors: report in one line
+        raise ExportError(f"cannot export the network as ONNX: {first_line(e)}") from e
+    proto.doc_string = f"PyTorch Playground {__version__}: {describe(trainer)}"
+    entry = proto.metadata_props.add()
+    entry.key, entry.value = "playground_config", trainer.config.to_json()
+    return proto.SerializeToString()
+
+
+def pt2_bytes(trainer) -> bytes:
+    model = cpu_model(trainer)
+    batch = torch.export.Dim("batch", min=1)
+    try:
+        with quiet_exporters():
+            program = torch.export.export(model, (_example_input(model),), dynamic_shapes={"x": {0: batch}})
+            buf = io.BytesIO()
+            torch.export.save(program, buf)
+    except Exception as e:
+        raise ExportError(f"cannot export the network with torch.export: {first_line(e)}") from e
+    return buf.getvalue()
+
+
+def describe(trainer) -> str:
+    c = trainer.config
+    sizes = "-".join(str(s) for s in trainer.model.sizes)
+    return f"{c.dataset} ({sizes}, {c.activation}, {c.optimizer}, lr {c.learning_rate:g}, seed {c.seed})"
+
+
+__all__ = ["ONNX_INPUT", "ONNX_OUTPUT", "cpu_model", "describe", "onnx_bytes", "pt2_bytes", "quiet_exporters"]

@@ -1,0 +1,154 @@
+"""The standalone ``.py`` export: a plain PyTorch script (no ``playground`` import) that remakes
+the data, network, optimizer and batch order from the seed and prints the run's per-epoch losses.
+
+The script's text is ``templates/script.py.tmpl``; this module fills in its ``$placeholders``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import string
+import textwrap
+from importlib import resources
+
+import torch
+
+from playground import __version__
+from playground.core.datasets import DESCRIPTIONS, GENERATORS
+
+_ACTIVATION_CODE = {
+    "relu": "torch.relu({})",
+    "tanh": "torch.tanh({})",
+    "sigmoid": "torch.sigmoid({})",
+    "leaky_relu": "F.leaky_relu({})",
+    "gelu": "F.gelu({})",
+    "linear": "{}",
+}
+# The optimizer's constructor, up to its closing parenthesis (weight decay may follow).
+_OPTIMIZER_CODE = {
+    "sgd": "optim.SGD(net.parameters(), lr=LEARNING_RATE",
+    "sgd+momentum": "optim.SGD(net.parameters(), lr=LEARNING_RATE, momentum=0.9",
+    "adam": "optim.Adam(net.parameters(), lr=LEARNING_RATE",
+}
+# ``$name`` placeholders (string.Template): the generated code's own braces need no escaping.
+_TEMPLATE = string.Template((resources.files("playground.io") / "templates" / "script.py.tmpl").read_text("utf-8"))
+
+
+def standalone_script(trainer) -> str:
+    """A plain PyTorch script (torch only; scikit-learn too for digits) that redoes the run.
+
+    It prints ``epoch N  train loss ...  test loss ...`` lines equal to ``trainer.history`` (on
+    the CPU, for a run that started from the seed with its configured learning rate).
+    """
+    c = trainer.config
+    regression = c.task == "regression"
+    sizes = list(trainer.model.sizes)
+    generator = GENERATORS[c.dataset]
+    gen_name = generator.__name__
+    gen_source = textwrap.dedent(inspect.getsource(generator)).strip()
+    epochs = trainer.epoch or c.epochs
+    title = f"{trainer.preset or c.dataset} ({DESCRIPTIONS.get(c.dataset, c.dataset)})"
+
+    notes = []
+    if c.dataset == "digits":
+        notes.append("The digits come from scikit-learn's bundled copy (no download): this script needs scikit-learn\n"
+                     "as well as torch. Every other dataset is made with torch alone.")
+    if c.device != "cpu":
+        notes.append(f"The playground ran this on {c.device}; this script runs on the CPU, where the last digits\n"
+                     f"of the losses can differ.")
+    init = getattr(trainer.model, "playground_init_weights", None)
+    if init:
+        notes.append(f"The playground run started from weights loaded from {init}; this script starts from the\n"
+                     f"seed's random weights, so its losses differ.")
+    if abs(trainer.learning_rate - c.learning_rate) > 1e-12 * max(1.0, c.learning_rate):
+        notes.append(f"The learning rate was changed to {trainer.learning_rate:g} during the playground run; this\n"
+                     f"script keeps the configured {c.learning_rate!r}, so its losses differ after the change.")
+    if trainer.epoch and trainer.epoch != c.epochs:
+        notes.append(f"The playground run trained {trainer.epoch} of the {c.epochs} configured epochs.")
+    notes_text = "".join(f"\n{n}\n" for n in notes)
+
+    uses_f = c.activation in ("leaky_relu", "gelu") and len(sizes) > 2
+    imports = "import math\n\nimport torch\nimport torch.nn as nn\n"
+    if uses_f:
+        imports += "import torch.nn.functional as F\n"
+    imports += "import torch.optim as optim\n"
+
+    settings = [
+        f"SEED = {c.seed}",
+        f"SAMPLES = {c.samples}  # points the data generator draws" + (" (digits: unused, all 1797 images)"
+                                                                       if c.dataset == "digits" else ""),
+        f"NOISE = {c.noise!r}",
+        f"TRAIN_FRACTION = {c.train_fraction!r}  # the rest is the test set",
+        f"LEARNING_RATE = {c.learning_rate!r}",
+    ]
+    if c.weight_decay:
+        settings.append(f"WEIGHT_DECAY = {c.weight_decay!r}  # L2 penalty")
+    settings += [f"BATCH_SIZE = {c.batch_size}", f"EPOCHS = {epochs}"]
+
+    layers = "\n".join(
+        f"        self.fc{i} = nn.Linear({a}, {b})" for i, (a, b) in enumerate(itertools.pairwise(sizes), start=1)
+    )
+    n_layers = len(sizes) - 1
+    act = _ACTIVATION_CODE[c.activation]
+    forward = [f"        x = {act.format(f'self.fc{i}(x)')}" for i in range(1, n_layers)]
+    forward.append(f"        x = self.fc{n_layers}(x)")
+    if c.activation == "linear" and n_layers > 1:
+        forward[0] += "  # linear: no activation between the layers"
+    forward_text = "\n".join(forward)
+
+    optimizer = _OPTIMIZER_CODE[c.optimizer]
+    optimizer += ", weight_decay=WEIGHT_DECAY)" if c.weight_decay else ")"
+
+    if regression:
+        criterion = "nn.MSELoss()  # regression: mean squared error"
+        to_types = "x, y = x.float(), y.float()"
+        evaluate = '''def evaluate(net, criterion, x, y):
+    """The loss on a whole set, without building a graph."""
+    net.eval()
+    with torch.no_grad():
+        return criterion(net(x), y).item()'''
+        measure = """        train_loss = evaluate(net, criterion, x_train, y_train)
+        test_loss = evaluate(net, criterion, x_test, y_test)
+        print(f"epoch {epoch + 1:3d}  train loss {train_loss:.8f}  test loss {test_loss:.8f}")"""
+    else:
+        criterion = "nn.CrossEntropyLoss()"
+        to_types = "x, y = x.float(), y.long()"
+        evaluate = '''def evaluate(net, criterion, x, y):
+    """Loss and accuracy on a whole set, without building a graph."""
+    net.eval()
+    with torch.no_grad():
+        output = net(x)
+        loss = criterion(output, y).item()
+        accuracy = (output.argmax(1) == y).float().mean().item()
+    return loss, accuracy'''
+        measure = """        train_loss, train_accuracy = evaluate(net, criterion, x_train, y_train)
+        test_loss, test_accuracy = evaluate(net, criterion, x_test, y_test)
+        print(f"epoch {epoch + 1:3d}  train loss {train_loss:.8f}  test loss {test_loss:.8f}  "
+              f"train accuracy {train_accuracy:.1%}  test accuracy {test_accuracy:.1%}")"""
+
+    return _TEMPLATE.substitute(
+        title=title,
+        seed=c.seed,
+        notes=notes_text,
+        playground_version=__version__,
+        torch_version=torch.__version__,
+        imports=imports,
+        settings="\n".join(settings),
+        generator_source=gen_source,
+        generator=gen_name,
+        to_types=to_types,
+        layers=layers,
+        forward=forward_text,
+        evaluate=evaluate,
+        criterion=criterion,
+        optimizer=optimizer,
+        measure=measure,
+    )
+
+
+def script_bytes(trainer) -> bytes:
+    return standalone_script(trainer).encode("utf-8")
+
+
+__all__ = ["script_bytes", "standalone_script"]
