@@ -8,7 +8,9 @@ from PySide6.QtCore import QPoint
 
 from playground.core.config import TrainConfig
 from playground.core.inspect import snapshot_views
+from playground.core.palette import BLUE, ORANGE, hex_rgb
 from playground.core.training import Trainer
+from playground.ui import theme
 from playground.ui.views.network_view import HEAD, TAIL, NetworkView
 from playground.ui.views.output import OutputView
 
@@ -235,6 +237,26 @@ def test_stale_snapshot_of_another_architecture_is_ignored(qtbot, circle):
     view.set_snapshot(snap)
     assert view.sizes == (2, 4, 2)
     assert view.edge_item(1, 0, 0).weight is None
+
+
+def test_one_orange_blue_ramp_for_the_map_the_neurons_and_the_weights(qtbot, circle):
+    trainer, snap = circle
+    lut = theme.diverging_lut(1.0)
+    assert tuple(lut[0]) == hex_rgb(ORANGE) and tuple(lut[-1]) == hex_rgb(BLUE)
+    ramp = {tuple(int(c) for c in row) for row in lut}
+    out = output_view(qtbot, trainer.dataset)
+    out.set_snapshot(snap)
+    out.show_neuron(1, 0)
+    shown = out.page.image.image[..., :3].reshape(-1, 3)
+    assert {tuple(int(c) for c in px) for px in shown} <= ramp  # the big neuron picture
+    net = network_view(qtbot, snap.sizes)
+    net.set_snapshot(snap)
+    image = net.neuron_item(1, 0).image
+    thumb = {image.pixelColor(x, y).getRgb()[:3] for x in range(image.width()) for y in range(image.height())
+             if image.pixelColor(x, y).alpha() == 255}
+    assert thumb and thumb <= ramp  # the same neuron's thumbnail
+    pens = {net.edge_item(1, s, d).pen().color().getRgb()[:3] for s in range(2) for d in range(8)}
+    assert pens <= ramp  # the weights
 
 
 def test_render_offscreen(qtbot, circle, tmp_path):

@@ -111,8 +111,8 @@ class NeuronItem(QGraphicsItem):
         if self.image is not None:
             painter.drawImage(self._disc, self.image)  # already round (alpha outside the disc)
         # the outline (and the empty neuron's fill): an antialiased circle, drawn once per look and
-        # zoom into a pixmap and blitted from then on (benchmarks/bench_views.py: a third of the
-        # view's paint time went to drawing these circles)
+        # zoom into a pixmap and blitted from then on; drawing it per paint dominates the view's
+        # cost (benchmarks/bench_views.py)
         scale = painter.deviceTransform().m11()  # device pixels: crisp on high-DPI screens too
         painter.drawPixmap(self._bounds, self.view.circle_pixmap(self.r, scale, self.hovered, self.image is None),
                            QRectF())
@@ -158,7 +158,7 @@ class EdgeItem(QGraphicsPathItem):
         super().__init__()
         self.view, self.layer, self.src, self.dst = view, layer, src, dst
         path = QPainterPath(a)
-        path.lineTo(b)  # straight: a curve cost twice the paint time (wide antialiased strokes)
+        path.lineTo(b)  # straight: curves double the paint cost (benchmarks/bench_views.py)
         self.setPath(path)
         stroker = QPainterPathStroker()
         stroker.setWidth(grab)

@@ -44,7 +44,7 @@ class NetworkView(QGraphicsView):
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(self._scene)
         # no SmoothPixmapTransform: thumbnails are drawn near their own size, and smoothing them
-        # cost a quarter of the view's paint time
+        # is a large share of the paint cost (benchmarks/bench_views.py)
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -279,8 +279,8 @@ class NetworkView(QGraphicsView):
         if pen is None:
             sign, level = key
             t = level / (WIDTH_LEVELS - 1)
-            # opaque, from the diverging ramp: alpha blending of many wide antialiased lines
-            # doubled the paint time
+            # opaque colors from the diverging ramp, weaker weights nearer its pale middle: alpha
+            # blending of many wide antialiased lines doubles the paint cost (benchmarks/bench_views.py)
             a = 0.3 + 0.7 * t
             color = theme.diverging_color(a if sign else -a)
             pen = QPen(color, u * (0.04 + 0.42 * t))
