@@ -1,6 +1,7 @@
 """The catalog is the one table: a new entry there (plus its generator) reaches every layer."""
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -69,6 +70,21 @@ def test_a_trainer_trains_on_a_new_entry(with_stripes):
     assert trainer.step_count == 3  # 30 training samples in batches of 10
     metrics = trainer.history[-1]
     assert 0.0 <= metrics.train_accuracy <= 1.0 and math.isfinite(metrics.test_loss)
+
+
+def test_the_exported_script_remakes_a_new_entry(with_stripes, capsys):
+    from playground.io.script import standalone_script
+
+    trainer = Trainer(TrainConfig(dataset="stripes", samples=60, hidden=(4,), epochs=2, seed=1), preset="stripes")
+    trainer.run()
+    source = standalone_script(trainer)
+    assert "stripes (2-D: three vertical bands)" in source
+    assert "def stripes(n: int, noise: float, g: torch.Generator):" in source
+    exec(compile(source, "exported.py", "exec"), {"__name__": "__main__"})
+    printed = re.findall(r"^epoch +(\d+)  train loss (\S+)  test loss (\S+)", capsys.readouterr().out, re.M)
+    assert [(int(e), float(a), float(b)) for e, a, b in printed] == [
+        (m.epoch, pytest.approx(m.train_loss, abs=1e-6), pytest.approx(m.test_loss, abs=1e-6))
+        for m in trainer.history]
 
 
 def test_the_dataset_combo_lists_a_new_entry(with_stripes, qtbot):

@@ -143,13 +143,3 @@ def make_dataset(config: TrainConfig) -> Dataset:
         n_classes=entry.classes,
     )
 
-
-def __getattr__(name: str):
-    # Transition shim for io/script.py until it reads the catalog; then this goes.
-    if name not in ("DESCRIPTIONS", "GENERATORS"):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from playground.core.catalog import DATASETS
-
-    if name == "DESCRIPTIONS":
-        return {n: e.description for n, e in DATASETS.items()}
-    return {n: e.generator for n, e in DATASETS.items()}

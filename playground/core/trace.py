@@ -18,20 +18,17 @@ from typing import Any
 
 import torch
 
+from playground.core import catalog
+
 KINDS = ("op", "param", "input", "target", "loss", "layer")
 
 # Ops that only reshape a parameter on its way into the layer's matmul (W.T for nn.Linear).
 _PASS_THROUGH = {"TBackward0", "ViewBackward0", "ExpandBackward0", "PermuteBackward0",
                  "UnsqueezeBackward0", "TransposeBackward0", "ReshapeAliasBackward0"}
-# Activation ops -> the nn.Module class name that records them.
-_ACTIVATIONS = {"ReluBackward0": "ReLU", "TanhBackward0": "Tanh", "SigmoidBackward0": "Sigmoid",
-                "LeakyReluBackward0": "LeakyReLU", "GeluBackward0": "GELU"}
+# Activation ops -> the nn.Module class name that records them, and their formulas: from the catalog.
+_ACTIVATIONS = {op: a.display for a in catalog.ACTIVATIONS.values() for op in a.ops}
 _FORMULAS = {
-    "ReluBackward0": "max(0, x)",
-    "TanhBackward0": "tanh(x)",
-    "SigmoidBackward0": "1 / (1 + e^-x)",
-    "LeakyReluBackward0": "max(0.01 x, x)",
-    "GeluBackward0": "x * Phi(x)",
+    **{op: a.formula for a in catalog.ACTIVATIONS.values() for op in a.ops},
     "LogSoftmaxBackward0": "log_softmax(logits)",
     "NllLossBackward0": "-mean(log p[y])",
     "MseLossBackward0": "mean((y_hat - y)^2)",

@@ -15,22 +15,8 @@ from importlib import resources
 import torch
 
 from playground import __version__
-from playground.core.datasets import DESCRIPTIONS, GENERATORS
+from playground.core.catalog import ACTIVATIONS, DATASETS, OPTIMIZERS
 
-_ACTIVATION_CODE = {
-    "relu": "torch.relu({})",
-    "tanh": "torch.tanh({})",
-    "sigmoid": "torch.sigmoid({})",
-    "leaky_relu": "F.leaky_relu({})",
-    "gelu": "F.gelu({})",
-    "linear": "{}",
-}
-# The optimizer's constructor, up to its closing parenthesis (weight decay may follow).
-_OPTIMIZER_CODE = {
-    "sgd": "optim.SGD(net.parameters(), lr=LEARNING_RATE",
-    "sgd+momentum": "optim.SGD(net.parameters(), lr=LEARNING_RATE, momentum=0.9",
-    "adam": "optim.Adam(net.parameters(), lr=LEARNING_RATE",
-}
 # ``$name`` placeholders (string.Template): the generated code's own braces need no escaping.
 _TEMPLATE = string.Template((resources.files("playground.io") / "templates" / "script.py.tmpl").read_text("utf-8"))
 
@@ -44,11 +30,11 @@ def standalone_script(trainer) -> str:
     c = trainer.config
     regression = c.task == "regression"
     sizes = list(trainer.model.sizes)
-    generator = GENERATORS[c.dataset]
+    generator = DATASETS[c.dataset].generator
     gen_name = generator.__name__
     gen_source = textwrap.dedent(inspect.getsource(generator)).strip()
     epochs = trainer.epoch or c.epochs
-    title = f"{trainer.preset or c.dataset} ({DESCRIPTIONS.get(c.dataset, c.dataset)})"
+    title = f"{trainer.preset or c.dataset} ({DATASETS[c.dataset].description})"
 
     notes = []
     if c.dataset == "digits":
@@ -68,7 +54,8 @@ def standalone_script(trainer) -> str:
         notes.append(f"The playground run trained {trainer.epoch} of the {c.epochs} configured epochs.")
     notes_text = "".join(f"\n{n}\n" for n in notes)
 
-    uses_f = c.activation in ("leaky_relu", "gelu") and len(sizes) > 2
+    act = ACTIVATIONS[c.activation].code  # "{}" stands for a layer's output
+    uses_f = act.startswith("F.") and len(sizes) > 2
     imports = "import math\n\nimport torch\nimport torch.nn as nn\n"
     if uses_f:
         imports += "import torch.nn.functional as F\n"
@@ -90,15 +77,13 @@ def standalone_script(trainer) -> str:
         f"        self.fc{i} = nn.Linear({a}, {b})" for i, (a, b) in enumerate(itertools.pairwise(sizes), start=1)
     )
     n_layers = len(sizes) - 1
-    act = _ACTIVATION_CODE[c.activation]
     forward = [f"        x = {act.format(f'self.fc{i}(x)')}" for i in range(1, n_layers)]
     forward.append(f"        x = self.fc{n_layers}(x)")
     if c.activation == "linear" and n_layers > 1:
         forward[0] += "  # linear: no activation between the layers"
     forward_text = "\n".join(forward)
 
-    optimizer = _OPTIMIZER_CODE[c.optimizer]
-    optimizer += ", weight_decay=WEIGHT_DECAY)" if c.weight_decay else ")"
+    optimizer = OPTIMIZERS[c.optimizer].script_line(weight_decay=bool(c.weight_decay))
 
     if regression:
         criterion = "nn.MSELoss()  # regression: mean squared error"
