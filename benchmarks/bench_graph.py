@@ -69,7 +69,7 @@ def main() -> None:
     # Live recolor: the panel already laid out, a new snapshot with the same structure.
     from PySide6.QtWidgets import QApplication
 
-    from playground.ui.graph_view import GraphPanel
+    from playground.ui.views.graph_view import GraphPanel
 
     app = QApplication.instance() or QApplication([])
     recolor = {}

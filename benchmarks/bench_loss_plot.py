@@ -12,7 +12,7 @@ import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from playground.core.training import EpochMetrics  # noqa: E402
-from playground.ui.loss_plot import LossPlot  # noqa: E402
+from playground.ui.views.loss_plot import LossPlot  # noqa: E402
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ import argparse
 import json
 import signal
 import sys
-import time
 from pathlib import Path
 
 from playground import __version__
@@ -24,17 +23,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
+def _one_of(names) -> str:
+    """"a, b or c": the catalog's names, for help texts."""
+    *first, last = names
+    return f"{', '.join(first)} or {last}" if first else last
+
+
 def _add_model_options(p: argparse.ArgumentParser) -> None:
+    from playground.core import catalog
+
     src = p.add_mutually_exclusive_group()
     src.add_argument("--preset", help="start from a preset (see `playground presets`)")
     src.add_argument("--config", metavar="FILE.json", help="start from a saved config")
     p.add_argument("--dataset", help="dataset name (see `playground presets`)")
     p.add_argument("--layers", metavar="8,8", help='hidden layer sizes, e.g. "8,8"; "" for none')
-    p.add_argument("--activation", help="relu, tanh, sigmoid, leaky_relu, gelu or linear")
+    p.add_argument("--activation", help=_one_of(catalog.ACTIVATIONS))
     p.add_argument("--lr", type=float, dest="learning_rate", help="learning rate, 1e-5 to 10")
     p.add_argument("--epochs", type=int, help="epochs to train")
     p.add_argument("--batch-size", type=int, help="mini-batch size")
-    p.add_argument("--optimizer", help="sgd, sgd+momentum or adam")
+    p.add_argument("--optimizer", help=_one_of(catalog.OPTIMIZERS))
     p.add_argument("--weight-decay", type=float, help="L2 weight decay, 0 to 1")
     p.add_argument("--noise", type=float, help="dataset noise, 0 to 0.5")
     p.add_argument("--seed", type=int, help="random seed: same seed, same run")
@@ -93,26 +100,63 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, str | None]
 
 
 class _Progress:
-    """A progress bar on stderr, redrawn at most ten times a second."""
+    """A progress bar on stderr from the engine's snapshots (about ten a second)."""
 
     def __init__(self, total_epochs: int):
         self.total = total_epochs
-        self.last = 0.0
         self.tty = sys.stderr.isatty()
 
-    def __call__(self, result) -> None:
-        now = time.monotonic()
-        if result.epoch_end is None or (now - self.last < 0.1 and result.epoch < self.total):
+    def __call__(self, snap) -> None:
+        if not snap.new_epochs:
             return
-        self.last = now
-        m = result.epoch_end
-        filled = int(30 * result.epoch / self.total)
+        m = snap.new_epochs[-1]
+        filled = int(30 * min(m.epoch, self.total) / self.total)
         acc = "" if m.test_accuracy is None else f"  test acc {m.test_accuracy:.1%}"
-        line = f"[{'#' * filled}{'.' * (30 - filled)}] epoch {result.epoch}/{self.total}  loss {m.train_loss:.4f}{acc}"
+        line = f"[{'#' * filled}{'.' * (30 - filled)}] epoch {m.epoch}/{self.total}  loss {m.train_loss:.4f}{acc}"
         sys.stderr.write(("\r" + line) if self.tty else line + "\n")
-        if self.tty and result.epoch >= self.total:
+        if self.tty and m.epoch >= self.total:
             sys.stderr.write("\n")
         sys.stderr.flush()
+
+
+class _Inline:
+    """The engine, driven in this thread: each command's reply, or ConfigError with its message."""
+
+    def __init__(self, on_snapshot) -> None:
+        from playground.engine import protocol
+        from playground.engine.engine import Engine
+        from playground.engine.reporter import TrainSnapshot
+        from playground.engine.transport import Inbox
+
+        self.protocol = protocol
+        self.inbox = Inbox()
+        self.summary = None
+        self._reply = None
+
+        def on_event(event) -> None:
+            if isinstance(event, TrainSnapshot):
+                on_snapshot(event)
+            elif isinstance(event, protocol.RunFinished):
+                self.summary = event.summary
+            elif isinstance(event, protocol.Reply):
+                self._reply = event
+
+        self.engine = Engine(on_event, probes={})
+
+    def do(self, command):
+        self.engine.handle(command)
+        reply, self._reply = self._reply, None
+        if reply is not None and not reply.ok:
+            raise ConfigError(reply.field or type(command).__name__.lower(), reply.message)
+        return reply
+
+    def run(self) -> None:
+        """Train until the run ends (completed, diverged, or stopped by ``interrupt``)."""
+        self.do(self.protocol.Train())
+        self.engine.serve(self.inbox, until_idle=True)
+
+    def interrupt(self) -> None:  # from a signal handler: no locks
+        self.inbox.post(self.protocol.Stop())
 
 
 def cmd_presets(args) -> int:
@@ -126,7 +170,7 @@ def cmd_presets(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from playground.core.training import RunControl, Trainer
+    from playground.engine import protocol
 
     config, preset = config_from_args(args)
     if args.export:  # an unknown extension is bad input: say so before training, not after
@@ -134,25 +178,24 @@ def cmd_train(args) -> int:
 
         for path in args.export:
             export_format(path)
-    trainer = Trainer(config, preset=preset)
+    engine = _Inline(_Progress(config.epochs))
+    engine.do(protocol.SetConfig(config, preset))
     if args.init_weights:
-        from playground.io.weights import load_weights
-
-        load_weights(trainer.model, args.init_weights)
-    control = RunControl()
+        engine.do(protocol.LoadWeights(args.init_weights))
     interrupted = []
 
     def on_sigint(signum, frame):  # first Ctrl-C stops cleanly between steps; a second one kills
         interrupted.append(True)
-        control.stop()
+        engine.interrupt()
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
     previous = signal.signal(signal.SIGINT, on_sigint)
     try:
-        summary = trainer.run(control, on_step=_Progress(config.epochs))
+        engine.run()
     finally:
         signal.signal(signal.SIGINT, previous)
 
+    summary = engine.summary
     d = summary.to_dict()
     acc = "" if d["test_accuracy"] is None else f", test accuracy {d['test_accuracy']:.1%}"
     loss = "n/a" if d["test_loss"] is None else f"{d['test_loss']:.4f}"
@@ -160,9 +203,7 @@ def cmd_train(args) -> int:
           f" ({d['steps_per_second']:.0f} steps/s); test loss {loss}{acc}",
           file=sys.stderr if args.json else sys.stdout)
     for path in args.export:
-        from playground.io.export import export
-
-        print(f"saved {export(trainer, path)}", file=sys.stderr)
+        print(f"saved {engine.do(protocol.Export(path)).path}", file=sys.stderr)
     if summary.status == "diverged":
         print(f"training diverged at step {summary.steps + 1}: the loss stopped being a finite number. "
               f"Try a lower learning rate, e.g. --lr {config.learning_rate / 10:g}", file=sys.stderr)

@@ -394,11 +394,8 @@ def test_a_session_continues_exactly_like_an_uninterrupted_run(tmp_path, optimiz
 
 
 def test_a_session_restores_the_run_and_its_learning_rate(trained, tmp_path):
-    trained.set_learning_rate(0.02)  # asked for, not yet applied
-    try:
-        path = export(trained, tmp_path / "class.pgsession")
-    finally:
-        trained._pending_lr = None
+    trained.set_learning_rate(0.02)  # the rate the next step uses
+    path = export(trained, tmp_path / "class.pgsession")
     restored = load_session(path)
     assert restored.config == trained.config
     assert restored.history == trained.history and restored.step_losses == trained.step_losses

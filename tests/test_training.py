@@ -102,13 +102,15 @@ def test_pause_blocks_until_resume():
     assert not worker.is_alive() and t.step_count == 3
 
 
-def test_learning_rate_change_applies_at_next_step():
+def test_learning_rate_is_one_fact_and_its_changes_are_recorded():
     t = Trainer(TrainConfig(learning_rate=0.03))
+    t.set_learning_rate(0.05)  # before any step: the run simply starts with it
     t.train_step()
     t.set_learning_rate(0.5)
-    assert t.learning_rate == 0.03  # not yet: the training thread applies it
+    assert (t.learning_rate, t.config.learning_rate) == (0.5, 0.5)
     t.train_step()
-    assert t.learning_rate == 0.5
+    assert t.optimizer.param_groups[0]["lr"] == 0.5
+    assert t.learning_rates == [(0, 0.05), (1, 0.5)]
 
 
 def test_devices_cpu_always_and_missing_device_is_a_clear_error():

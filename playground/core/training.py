@@ -3,8 +3,8 @@
 ``Trainer`` owns the model, optimizer and data (all on ``config.device``) and advances one
 mini-batch per ``train_step()``. ``run()`` loops to the configured epoch count, checking a
 ``RunControl`` (stop / pause) between steps, and returns one ``Summary`` that the window, the
-CLI's ``--json`` and the tests all read. Only the thread that calls ``train_step`` touches the
-model; other threads talk to it through ``RunControl`` and ``set_learning_rate``.
+CLI's ``--json`` and the tests all read. One thread owns a Trainer (the engine's): nothing in
+here is locked.
 """
 
 from __future__ import annotations
@@ -104,7 +104,6 @@ class Trainer:
         self.x_test = torch.as_tensor(d.x_test, device=self.device)
         self.y_test = torch.as_tensor(d.y_test, device=self.device)
         self.criterion = nn.MSELoss() if config.task == "regression" else nn.CrossEntropyLoss()
-        self._pending_lr: float | None = None
         # Called with each step's loss after the forward pass and before backward(), in the
         # training thread: the graph probe uses it to trace loss.grad_fn and hook its nodes.
         self.on_loss: Callable[[torch.Tensor], None] | None = None
@@ -126,15 +125,13 @@ class Trainer:
         self.history: list[EpochMetrics] = []
         self.step_losses: list[float] = []
         self.diverged = False
+        # (first step, rate) for each learning rate the run used: the exported script needs them
+        self.learning_rates: list[tuple[int, float]] = [(0, self.learning_rate)]
 
     @property
     def learning_rate(self) -> float:
+        """The rate the next step uses; always ``config.learning_rate``."""
         return self.optimizer.param_groups[0]["lr"]
-
-    @property
-    def requested_learning_rate(self) -> float:
-        """The rate the next step will use: one set from another thread and not yet applied, or the current."""
-        return self.learning_rate if self._pending_lr is None else self._pending_lr
 
     @property
     def pending_batches(self) -> list[torch.Tensor]:
@@ -146,8 +143,15 @@ class Trainer:
         self._batches = [b.to(self.device) for b in batches][::-1]
 
     def set_learning_rate(self, lr: float) -> None:
-        """Safe from any thread: applied by the training thread before its next step."""
-        self._pending_lr = float(lr)
+        """The rate for the next step on: the optimizer's and the config's (one fact, two views)."""
+        lr = float(lr)
+        self.config = self.config.replace(learning_rate=lr).validate()
+        for group in self.optimizer.param_groups:
+            group["lr"] = lr
+        if self.learning_rates[-1][1] != lr:
+            if self.learning_rates[-1][0] == self.step_count:
+                self.learning_rates.pop()
+            self.learning_rates.append((self.step_count, lr))
 
     def state(self) -> dict:
         """Where training stands (weights, optimizer, batch order, history), as CPU tensors and
@@ -163,13 +167,13 @@ class Trainer:
             "history": [asdict(m) for m in self.history],
             "step_losses": torch.tensor(self.step_losses, dtype=torch.float64),
             "diverged": self.diverged,
-            "requested_learning_rate": self.requested_learning_rate,
+            "requested_learning_rate": self.learning_rate,
         }
 
     def load_state(self, state: dict) -> None:
         """Continue from ``state()`` of a Trainer with the same config and data (in place: the
-        model and optimizer objects stay the same). A learning rate requested here and not yet
-        applied stays requested: it is newer than any in ``state``."""
+        model and optimizer objects stay the same). The state's learning rate wins: it is the one
+        that trained, and the config follows it."""
         with torch.no_grad():
             self.model.load_state_dict(state["model"], strict=True)
         self.optimizer.load_state_dict(state["optimizer"])
@@ -181,8 +185,7 @@ class Trainer:
         self.step_losses = state["step_losses"].tolist()
         self.diverged = bool(state["diverged"])
         requested = state.get("requested_learning_rate")
-        if self._pending_lr is None and requested is not None and requested != self.learning_rate:
-            self._pending_lr = float(requested)
+        self.set_learning_rate(self.learning_rate if requested is None else float(requested))
 
     @property
     def steps_per_epoch(self) -> int:
@@ -191,10 +194,6 @@ class Trainer:
     # -- one step -------------------------------------------------------------------------
     def train_step(self) -> StepResult:
         """One mini-batch: forward, loss, zero_grad, backward, step. Stops at a non-finite loss."""
-        if self._pending_lr is not None:
-            lr, self._pending_lr = self._pending_lr, None
-            for group in self.optimizer.param_groups:
-                group["lr"] = lr
         if not self._batches:
             order = torch.randperm(len(self.x_train), generator=self.shuffle).to(self.device)
             self._batches = list(order.split(self.config.batch_size))[::-1]  # pop() from the end
@@ -287,11 +286,9 @@ class Trainer:
 
 
 def make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimizer:
-    params, lr, wd = model.parameters(), config.learning_rate, config.weight_decay
-    if config.optimizer == "adam":
-        return torch.optim.Adam(params, lr=lr, weight_decay=wd)
-    momentum = 0.9 if config.optimizer == "sgd+momentum" else 0.0
-    return torch.optim.SGD(params, lr=lr, momentum=momentum, weight_decay=wd)
+    from playground.core.catalog import OPTIMIZERS
+
+    return OPTIMIZERS[config.optimizer].build(model.parameters(), config.learning_rate, config.weight_decay)
 
 
 def _to_cpu(obj):

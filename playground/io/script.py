@@ -47,9 +47,11 @@ def standalone_script(trainer) -> str:
     if init:
         notes.append(f"The playground run started from weights loaded from {init}; this script starts from the\n"
                      f"seed's random weights, so its losses differ.")
-    if abs(trainer.learning_rate - c.learning_rate) > 1e-12 * max(1.0, c.learning_rate):
-        notes.append(f"The learning rate was changed to {trainer.learning_rate:g} during the playground run; this\n"
-                     f"script keeps the configured {c.learning_rate!r}, so its losses differ after the change.")
+    first_lr = trainer.learning_rates[0][1]
+    if len(trainer.learning_rates) > 1:
+        step, lr = trainer.learning_rates[1]
+        notes.append(f"The learning rate was changed to {lr:g} at step {step} of the playground run; this\n"
+                     f"script keeps the first rate, {first_lr!r}, so its losses differ after the change.")
     if trainer.epoch and trainer.epoch != c.epochs:
         notes.append(f"The playground run trained {trainer.epoch} of the {c.epochs} configured epochs.")
     notes_text = "".join(f"\n{n}\n" for n in notes)
@@ -67,7 +69,7 @@ def standalone_script(trainer) -> str:
                                                                        if c.dataset == "digits" else ""),
         f"NOISE = {c.noise!r}",
         f"TRAIN_FRACTION = {c.train_fraction!r}  # the rest is the test set",
-        f"LEARNING_RATE = {c.learning_rate!r}",
+        f"LEARNING_RATE = {first_lr!r}",
     ]
     if c.weight_decay:
         settings.append(f"WEIGHT_DECAY = {c.weight_decay!r}  # L2 penalty")

@@ -27,7 +27,7 @@ from playground.core import config as cfg
 from playground.core.config import ConfigError, TrainConfig, parse_layers
 from playground.core.devices import list_devices
 from playground.core.presets import Preset
-from playground.ui.style import DANGER, em
+from playground.ui.theme import DANGER, em
 
 LR_SLIDER_STEPS = 600  # 1e-5 .. 10 is six decades: 100 slider steps per decade
 

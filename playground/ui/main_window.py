@@ -1,17 +1,16 @@
 """The main window: controls on the left, the live views on the right, status at the bottom.
 
-It composes the panels and views (which never import each other) and wires them to the
-``TrainingController``; it holds no training logic of its own.
+It lays out the panels and views (which never import each other), and wires them to the
+``EngineClient``: controls send commands, engine events update what is shown. It holds no
+training state of its own beyond what it shows, and never a tensor. File flows live in
+``ui/files.py``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,22 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from playground import __version__
-from playground.core.config import ConfigError, TrainConfig
-from playground.core.inspect import snapshot_views
+from playground.core.config import TrainConfig
 from playground.core.presets import get_preset, load_presets
-from playground.core.probe import preview_snapshot
-from playground.core.runner import FunctionProbe, GraphTrainProbe, TrainSnapshot
-from playground.io import export as exporting
-from playground.io import session as sessions
-from playground.io.weights import load_weights
-from playground.ui.busy import run_busy
+from playground.engine.protocol import ModelChange, RunState
+from playground.ui.client import EngineClient
 from playground.ui.controls import ControlPanel
-from playground.ui.graph_view import GraphPanel
-from playground.ui.loss_plot import LossPlot
-from playground.ui.network_view import NetworkView
-from playground.ui.output_view import OutputView
-from playground.ui.style import DANGER, em
-from playground.ui.worker import TrainingController
+from playground.ui.files import FileFlows
+from playground.ui.theme import DANGER, em
+from playground.ui.views.graph_view import GraphPanel
+from playground.ui.views.loss_plot import LossPlot
+from playground.ui.views.network_view import NetworkView
+from playground.ui.views.output import OutputView
 
 
 class Pane(QWidget):
@@ -79,19 +73,14 @@ class MainWindow(QMainWindow):
         self.presets = load_presets()
         name = preset if preset is not None else "circle"
         config = get_preset(name).config  # an unknown name: ConfigError listing the presets
-        self.controller = TrainingController(config, preset=name, parent=self)
-        self.live_probes = {"graph": GraphTrainProbe(), "views": FunctionProbe(snapshot_views)}
-        self.controller.probes = dict(self.live_probes)
-        self._last_dir = Path.home()
-        self._saved_marker: tuple[int, int] | None = None
-        self._previous = None  # a trained network that a settings change replaced (Edit > Bring back)
-        self._busy = False  # an export is writing its file (in a thread, see ui/busy.py)
+        self.controller = EngineClient(config, preset=name, parent=self)
+        self.files = FileFlows(self, self.controller)
+        self._shown: object | None = None  # the ModelInfo the views show
+        self._last_step = 0  # the step the views show
         self._passing_notice = ""  # a status-bar message that the first snapshot of a run clears
-        self.ask_before_closing = True  # offer to save trained work on close (off for --screenshot)
         self._build(config, name)
         self._wire()
-        self._on_trainer_replaced(self.controller.trainer)
-        self._on_state("idle")
+        self._on_state(RunState.IDLE.value)
         self.resize(em(self, 64), em(self, 36))
 
     # -- construction ---------------------------------------------------------------------
@@ -187,12 +176,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.openAction = QAction(self.tr("&Open session or config..."), self, shortcut=QKeySequence.Open,
-                                  triggered=self._on_open)
+                                  triggered=self.files.open_dialog)
         self.saveAction = QAction(self.tr("&Save session..."), self, shortcut=QKeySequence.Save,
                                   triggered=self.save_session_dialog)
         self.exportAction = QAction(self.tr("&Export..."), self, shortcut="Ctrl+E", triggered=self.export_dialog)
         self.importAction = QAction(self.tr("&Import weights..."), self, shortcut="Ctrl+I",
-                                    triggered=self._on_import_weights)
+                                    triggered=self.files.import_weights_dialog)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit, triggered=self.close)
         for action in (self.openAction, self.saveAction, None, self.exportAction, self.importAction, None,
                        quit_action):
@@ -211,7 +200,7 @@ class MainWindow(QMainWindow):
         train_menu = self.menuBar().addMenu(self.tr("&Train"))
         self.trainAction = QAction(self.tr("Train / Pause / Resume"), self, shortcut=Qt.Key_Space,
                                    triggered=self._on_train_clicked)
-        self.stepAction = QAction(self.tr("One step"), self, shortcut=Qt.Key_N, triggered=self.controller.step)
+        self.stepAction = QAction(self.tr("One step"), self, shortcut=Qt.Key_N, triggered=self._on_step)
         self.stopAction = QAction(self.tr("Stop"), self, shortcut=Qt.Key_Escape, triggered=self.controller.stop)
         self.resetAction = QAction(self.tr("Reset weights"), self, shortcut=Qt.Key_R, triggered=self._on_reset)
         for action in (self.trainAction, self.stepAction, self.stopAction, self.resetAction):
@@ -239,121 +228,122 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         self.trainButton.clicked.connect(self._on_train_clicked)
-        self.stepButton.clicked.connect(c.step)
+        self.stepButton.clicked.connect(self._on_step)
         self.stopButton.clicked.connect(c.stop)
         self.resetButton.clicked.connect(self._on_reset)
         self.exportButton.clicked.connect(self.export_dialog)
         self.controls.configChanged.connect(self._on_config)
         c.snapshotReady.connect(self._on_snapshot)
+        c.viewsReady.connect(self._on_views)
+        c.modelChanged.connect(self._on_model)
+        c.configChanged.connect(self._on_pace)
         c.runFinished.connect(self._on_finished)
         c.runFailed.connect(self._on_failed)
         c.notice.connect(self._on_notice)
+        c.replied.connect(self._on_reply)
         c.stateChanged.connect(self._on_state)
-        c.trainerReplaced.connect(self._on_trainer_replaced)
         self.networkView.neuronHovered.connect(self.outputView.show_neuron)
 
-    # -- reactions ------------------------------------------------------------------------
+    # -- user actions ---------------------------------------------------------------------
     @Slot()
     def _on_train_clicked(self) -> None:
         state = self.controller.state
-        if state == "running":
+        if state is RunState.RUNNING:
             self.controller.pause()
-        elif state == "paused":
+        elif state is RunState.PAUSED:
             self.controller.resume()
-        elif state == "idle":
+        elif state is RunState.IDLE:
             self.divergedBanner.hide()
             self.controller.train()
 
     @Slot()
+    def _on_step(self) -> None:
+        if self.controller.state in (RunState.IDLE, RunState.PAUSED):
+            self.controller.step()
+
+    @Slot()
     def _on_reset(self) -> None:
-        if self.controller.state == "idle":
+        if self.controller.state is RunState.IDLE:
             self.divergedBanner.hide()
             self.controller.reset()
 
     @Slot(object)
     def _on_config(self, config: TrainConfig) -> None:
-        old = self.controller.trainer
-        try:
-            self.controller.set_config(config, self.controls.preset)
-        except (ConfigError, RuntimeError) as e:
-            self.statusBar().showMessage(str(e), 8000)
-            return
-        if self.controller.trainer is not old and old.step_count > 0:
-            # A new network replaced a trained one: keep the trained one a step away (Ctrl+Z).
-            self._previous = old
-            self.undoAction.setEnabled(True)
-            self.statusBar().showMessage(self.tr(
-                "New network. The trained one ({0} steps) is kept: Edit > Bring back (Ctrl+Z)").format(old.step_count),
-                10000)
+        self.controller.set_config(config, self.controls.preset)
 
     @Slot()
     def bring_back_previous(self) -> None:
-        """Restore the trained network that the last settings change replaced."""
-        previous = self._previous
-        if previous is None or self.controller.state != "idle":
-            return
-        current = self.controller.trainer
-        self.controller.replace_trainer(previous)
-        self.controls.set_config(previous.config, previous.preset)
-        # the one just left becomes the one to come back to, if it had trained
-        self._previous = current if current.step_count > 0 else None
-        self.undoAction.setEnabled(self._previous is not None)
-        self.statusBar().showMessage(self.tr("Brought back the trained network ({0} steps)").format(
-            previous.step_count), 8000)
+        """Restore the trained network that the last settings change (or reset) replaced."""
+        if self.controller.state is RunState.IDLE and self.undoAction.isEnabled():
+            self.controller.bring_back()
 
-    @Slot(str)
-    def _on_state(self, state: str) -> None:
-        running = state in ("running", "paused", "stepping")
-        self.controls.set_running(running)
-        self.trainButton.setText({"running": self.tr("Pause"), "paused": self.tr("Resume")}.get(state, self.tr("Train")))
-        self.stopButton.setEnabled(running)
-        self.stepButton.setEnabled(state == "idle")
-        self.resetButton.setEnabled(state == "idle")
-        for w in (self.exportButton, self.exportAction, self.saveAction, self.openAction, self.importAction):
-            w.setEnabled(state == "idle")
-        if state == "paused":
-            self.statusBar().showMessage(self.tr("Paused: press Space or Resume to go on"))
-        elif running:
-            self.statusBar().clearMessage()
+    @Slot(bool)
+    def set_live_views(self, on: bool) -> None:
+        """Live views on or off, at once, also for a run in progress."""
+        self.controller.set_live_views(on)
+
+    # -- engine events --------------------------------------------------------------------
+    @Slot(object)
+    def _on_model(self, info) -> None:
+        """Another network (or the same one, rewound): show it from scratch."""
+        before = self._shown
+        self._shown = info
+        self.lossView.clear(info.steps_per_epoch)
+        if len(info.step_losses) or info.history:
+            self.lossView.add(info.step_losses, info.history)
+        self._show_progress(info.epoch, info.target_epochs)
+        self._show_metrics(info.history[-1] if info.history else None)
+        self.statusLabel.setText(self.tr("step {0} - epoch {1}").format(info.step, info.epoch))
+        if info.reason is not ModelChange.WEIGHTS:
+            self.divergedBanner.hide()
+            self.outputView.set_dataset(info.dataset)
+            if tuple(self.networkView.sizes) != tuple(info.sizes):
+                self.networkView.set_architecture(list(info.sizes))
+            if before is None or _structure(before.config) != _structure(info.config):
+                self.graphView.clear()
+        if (self.controls.config, self.controls.preset) != (info.config, info.preset):
+            self.controls.set_config(info.config, info.preset)
+        self.undoAction.setEnabled(info.previous_steps is not None)
+        if info.reason is ModelChange.BROUGHT_BACK:
+            self.statusBar().showMessage(self.tr("Brought back the trained network ({0} steps)").format(info.step),
+                                         8000)
+        elif info.reason in (ModelChange.NEW, ModelChange.RESET, ModelChange.OPENED) and \
+                self._last_step > 0 and info.previous_steps == self._last_step:
+            self.statusBar().showMessage(self.tr(
+                "New network. The trained one ({0} steps) is kept: Edit > Bring back (Ctrl+Z)").format(
+                info.previous_steps), 10000)
+        self._last_step = info.step
 
     @Slot(object)
-    def _on_trainer_replaced(self, trainer) -> None:
-        self.lossView.clear(trainer.steps_per_epoch)
-        if trainer.step_losses or trainer.history:
-            self.lossView.add(trainer.step_losses, trainer.history)
-        self.progressBar.setRange(0, trainer.config.epochs)
-        self.progressBar.setValue(min(trainer.epoch, trainer.config.epochs))
-        self._show_metrics(trainer.history[-1] if trainer.history else None)
-        self.statusLabel.setText(self.tr("step {0} - epoch {1}").format(trainer.step_count, trainer.epoch))
-        self.outputView.set_dataset(trainer.dataset)
-        self.networkView.set_architecture(list(trainer.model.sizes))
-        self.graphView.clear()
-        self._refresh_views(trainer)
+    def _on_pace(self, event) -> None:
+        """The engine applied a learning rate, epochs or batch size: show what trains now."""
+        if (self.controls.config, self.controls.preset) != (event.config, event.preset):
+            self.controls.set_config(event.config, event.preset)
+        self._show_progress(self.progressBar.value(), event.target_epochs)
 
-    def _refresh_views(self, trainer, views_if_stale: bool = False) -> None:
-        """Graph and views as the weights stand now (idle only: the GUI thread may touch the trainer).
-
-        ``views_if_stale``: keep output and network views that already show this step (the run's
-        last snapshot carries them; for the largest networks computing them again takes a second)."""
-        graph = preview_snapshot(trainer)
-        if graph is not None:
-            self.graphView.set_snapshot(graph)
-        shown = self.outputView.snapshot
-        if not views_if_stale or shown is None or shown.step != trainer.step_count:
-            self._show_views(snapshot_views(trainer))
+    @Slot(object)
+    def _on_views(self, event) -> None:
+        if event.graph is not None:
+            self.graphView.set_snapshot(event.graph)
+        if event.views is not None:
+            self._show_views(event.views)
 
     def _show_views(self, views) -> None:
         self.outputView.set_snapshot(views)
         self.networkView.set_snapshot(views)
 
+    def _show_progress(self, epoch: int, target: int) -> None:
+        self.progressBar.setRange(0, max(target, epoch, 1))
+        self.progressBar.setValue(epoch)
+
     @Slot(object)
-    def _on_snapshot(self, snap: TrainSnapshot) -> None:
+    def _on_snapshot(self, snap) -> None:
         if self._passing_notice and self.statusBar().currentMessage() == self._passing_notice:
             self.statusBar().clearMessage()  # "starting..." has passed: training is under way
         self._passing_notice = ""
+        self._last_step = snap.step
         self.lossView.add(snap.new_step_losses, snap.new_epochs)
-        self.progressBar.setRange(0, snap.target_epochs)
-        self.progressBar.setValue(min(snap.epoch, snap.target_epochs))
+        self._show_progress(snap.epoch, snap.target_epochs)
         minutes, seconds = divmod(int(snap.elapsed), 60)
         self.statusLabel.setText(self.tr("step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}").format(
             snap.step, snap.steps_per_second, minutes, seconds, snap.learning_rate))
@@ -374,9 +364,38 @@ class MainWindow(QMainWindow):
         self.metricsLabel.setText(text)
 
     @Slot(str)
+    def _on_state(self, state: str) -> None:
+        if state == RunState.STEPPING:  # a moment: keep the buttons as they are
+            return
+        in_run = state in (RunState.RUNNING, RunState.PAUSED)
+        idle = state == RunState.IDLE
+        self.controls.set_running(in_run)
+        self.trainButton.setText({RunState.RUNNING: self.tr("Pause"), RunState.PAUSED: self.tr("Resume")}.get(
+            RunState(state), self.tr("Train")))
+        self.stopButton.setEnabled(in_run)
+        self.stepButton.setEnabled(state != RunState.RUNNING)
+        self.stepAction.setEnabled(state != RunState.RUNNING)
+        self.resetButton.setEnabled(idle)
+        for w in (self.exportButton, self.exportAction, self.saveAction):
+            w.setEnabled(state != RunState.RUNNING)
+        for w in (self.openAction, self.importAction):
+            w.setEnabled(idle)
+        self.undoAction.setEnabled(idle and self._shown is not None and self._shown.previous_steps is not None)
+        if state == RunState.PAUSED:
+            self.statusBar().showMessage(self.tr("Paused: press Space or Resume to go on, N for one step"))
+        elif in_run:
+            self.statusBar().clearMessage()
+
+    @Slot(str)
     def _on_notice(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
-        self._passing_notice = message if self.controller.busy else ""
+        self._passing_notice = message
+
+    @Slot(object)
+    def _on_reply(self, reply) -> None:
+        """A command nobody waits for was refused (e.g. a setting out of range): say why."""
+        if not reply.ok and reply.in_reply_to not in self.controller.awaited:
+            self.statusBar().showMessage(reply.message, 8000)
 
     @Slot(str, bool)
     def _on_failed(self, message: str, kept: bool) -> None:
@@ -384,19 +403,17 @@ class MainWindow(QMainWindow):
             text = self.tr("Training stopped because of an unexpected error; the weights so far are kept. "
                            "Details: {0}").format(message)
         else:
-            text = self.tr("Training stopped because of an unexpected error; the network is as it was before "
-                           "this run. Details: {0}").format(message)
-            self._on_trainer_replaced(self.controller.trainer)  # plots and views back to that network
+            text = self.tr("Training stopped because of an unexpected error; the network is as it was after "
+                           "the last finished run. Details: {0}").format(message)
         self.divergedBanner.setText(text)
         self.divergedBanner.show()
 
     @Slot(dict)
     def _on_finished(self, summary: dict) -> None:
         self.lossView.redraw()  # the final points, without waiting for the timer
-        self._refresh_views(self.controller.trainer, views_if_stale=True)
         status = summary["status"]
         if status == "diverged":
-            lr = self.controller.trainer.learning_rate
+            lr = self.controller.config.learning_rate
             self.divergedBanner.setText(self.tr(
                 "Training diverged at step {0}: the loss stopped being a finite number, so training stopped and "
                 "the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset."
@@ -408,11 +425,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Finished {0} epochs in {1:.1f} s").format(
                 summary["epochs_run"], summary["seconds"]), 8000)
         self.trainingFinished.emit(summary)
-
-    @Slot(bool)
-    def set_live_views(self, on: bool) -> None:
-        """Live views on or off; applies from the next run (or step)."""
-        self.controller.probes = dict(self.live_probes) if on else {}
 
     @Slot(bool)
     def _on_maximize(self, on: bool) -> None:
@@ -433,172 +445,51 @@ class MainWindow(QMainWindow):
             "<b>PyTorch Playground {0}</b><p>Watch real PyTorch train a neural network: the training loop, the "
             "autograd graph and what the network learns.</p>").format(__version__))
 
-    # -- files ----------------------------------------------------------------------------
+    # -- files (ui/files.py) ----------------------------------------------------------------
     @property
     def has_unsaved_work(self) -> bool:
-        """Trained steps that no export or session save has captured."""
-        t, steps = self.controller.trainer, self.controller.step_count
-        return steps > 0 and self._saved_marker != (id(t), steps)
+        return self.files.has_unsaved_work
 
-    def _mark_saved(self) -> None:
-        t = self.controller.trainer
-        self._saved_marker = (id(t), t.step_count)
+    @property
+    def ask_before_closing(self) -> bool:
+        return self.files.ask_before_closing
 
-    def _error(self, title: str, error: Exception) -> None:
-        QMessageBox.warning(self, title, str(error.message if isinstance(error, ConfigError) else error))
-
-    def _save_path(self, title: str, name: str, filters: list[str]) -> str | None:
-        """Ask for a file to write; confirm before overwriting. None when cancelled."""
-        path, chosen = QFileDialog.getSaveFileName(self, title, str(self._last_dir / name), ";;".join(filters),
-                                                   filters[0], QFileDialog.DontConfirmOverwrite)
-        if not path:
-            return None
-        if not Path(path).suffix:  # take the extension of the chosen filter
-            ext = chosen[chosen.find("*") + 1:chosen.find(")")] if "*" in chosen else ""
-            path += ext
-        if Path(path).exists():
-            answer = QMessageBox.question(
-                self, self.tr("Replace file?"),
-                self.tr("{0} already exists. Replace it?").format(Path(path).name),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-            if answer != QMessageBox.Yes:
-                return None
-        self._last_dir = Path(path).parent
-        return path
-
-    def _default_name(self) -> str:
-        return self.controller.preset or self.controller.trainer.config.dataset
+    @ask_before_closing.setter
+    def ask_before_closing(self, on: bool) -> None:
+        self.files.ask_before_closing = on
 
     @Slot()
     def export_dialog(self) -> str | None:
-        """Export the trained model; the format follows the extension. Returns the path written."""
-        if self.controller.state != "idle":
-            return None
-        filters = [f"{self.tr(desc)} (*{ext})" for ext, desc in exporting.FORMATS.items()]
-        path = self._save_path(self.tr("Export"), self._default_name() + exporting.DEFAULT_EXTENSION, filters)
-        if path is None:
-            return None
-        self.statusBar().showMessage(self.tr("Exporting {0}...").format(Path(path).name))
-        trainer = self.controller.trainer
-        self._busy = True  # closing waits for the file
-        try:  # in a thread: the first ONNX export takes seconds, and the window keeps painting
-            written = run_busy(self, self.tr("Exporting {0}...").format(Path(path).name),
-                               lambda: exporting.export(trainer, path))
-        except Exception as e:  # ConfigError names what went wrong; anything else still gets a message
-            self.statusBar().clearMessage()
-            self._error(self.tr("Export failed"), e)
-            return None
-        finally:
-            self._busy = False
-        if Path(written).suffix.lower() != ".json":
-            self._mark_saved()
-        self.statusBar().showMessage(self.tr("Saved {0}").format(written), 8000)
-        return str(written)
+        """Ask where, then export the trained model; the format follows the extension."""
+        return self.files.export_dialog() if self.controller.state is not RunState.RUNNING else None
 
     @Slot()
     def save_session_dialog(self) -> str | None:
-        if self.controller.state != "idle":
-            return None
-        ext = sessions.SESSION_EXTENSION
-        path = self._save_path(self.tr("Save session"), self._default_name() + ext,
-                               [self.tr("Playground session (*{0})").format(ext)])
-        if path is None:
-            return None
-        try:
-            written = sessions.save_session(self.controller.trainer, path)
-        except ConfigError as e:
-            self._error(self.tr("Saving the session failed"), e)
-            return None
-        self._mark_saved()
-        self.statusBar().showMessage(self.tr("Saved session {0}").format(written), 8000)
-        return str(written)
+        return self.files.save_session_dialog() if self.controller.state is not RunState.RUNNING else None
 
-    @Slot()
-    def _on_open(self) -> None:
-        if self.controller.state != "idle" or not self._maybe_keep_work():
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open session or config"), str(self._last_dir),
-            self.tr("Sessions and configs (*{0} *.json);;All files (*)").format(sessions.SESSION_EXTENSION))
-        if path:
-            self.open_path(path)
+    def export_to(self, path) -> bool:
+        """Write any export format without a dialog (the extension picks it); False after showing why not."""
+        return self.files.export(str(path)) is not None
 
-    def open_path(self, path: str) -> bool:
-        """Open a session (config, weights, history) or a .json config. False, with a message, on failure."""
-        self._last_dir = Path(path).parent
-        if Path(path).suffix.lower() == ".json":
-            try:
-                config = sessions.load_config(path)
-                self.controller.set_config(config, None)
-            except (ConfigError, RuntimeError) as e:
-                self._error(self.tr("Cannot open config"), e)
-                return False
-            self.controls.set_config(config, None)
-            self.statusBar().showMessage(self.tr("Loaded config {0}").format(path), 8000)
-            return True
-        return self.open_session(path)
+    def open_path(self, path) -> bool:
+        """Open a session or a .json config without a dialog; False after showing why not."""
+        return self.files.open_path(str(path))
 
-    def open_session(self, path: str) -> bool:
-        try:
-            trainer = sessions.load_session(path)
-            self.controller.replace_trainer(trainer)
-        except (ConfigError, RuntimeError) as e:
-            self._error(self.tr("Cannot open session"), e)
-            return False
-        self.controls.set_config(trainer.config, trainer.preset)
-        self._mark_saved()
-        self.statusBar().showMessage(self.tr("Opened session {0}: step {1}, epoch {2}").format(
-            path, trainer.step_count, trainer.epoch), 8000)
-        return True
-
-    @Slot()
-    def _on_import_weights(self) -> None:
-        if self.controller.state != "idle":
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import weights"), str(self._last_dir),
-                                              self.tr("Weights (*.safetensors *.pt);;All files (*)"))
-        if path:
-            self.import_weights(path)
-
-    def import_weights(self, path: str) -> bool:
-        """Load weights into the current network; on a mismatch nothing changes and a message says why."""
-        try:
-            load_weights(self.controller.trainer.model, path)
-        except ConfigError as e:
-            self._error(self.tr("Cannot import weights"), e)
-            return False
-        self._refresh_views(self.controller.trainer)
-        self.statusBar().showMessage(self.tr("Loaded weights from {0}").format(path), 8000)
-        return True
-
-    def _ask_to_save(self):
-        """Save / Discard / Cancel for trained steps nothing has saved (Discard when there are none)."""
-        if not self.has_unsaved_work or not self.ask_before_closing:
-            return QMessageBox.Discard
-        return QMessageBox.question(
-            self, self.tr("Save this session?"),
-            self.tr("The network has trained {0} steps that are not saved. Save the session to continue "
-                    "next time?").format(self.controller.step_count),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
-
-    def _maybe_keep_work(self) -> bool:
-        """Offer to save trained, unsaved work before it is replaced. False if the user cancels."""
-        answer = self._ask_to_save()
-        if answer == QMessageBox.Save:
-            return self.save_session_dialog() is not None
-        return answer == QMessageBox.Discard
+    def import_weights(self, path) -> bool:
+        return self.files.import_weights(str(path))
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        if self._busy:  # an export is writing its file: it ends on its own in a moment
+        if self.files.writing:  # a file is being written: it ends on its own in a moment
             event.ignore()
             return
-        answer = self._ask_to_save()
+        answer = self.files.ask_to_save()
         if answer == QMessageBox.Cancel:
             event.ignore()
             return
         if answer == QMessageBox.Save:
-            self.controller.shutdown()  # saving needs the run stopped; every finished step is kept
+            if self.controller.state is RunState.RUNNING:
+                self.controller.pause()  # a session is saved between two steps
             if self.save_session_dialog() is None:
                 event.ignore()
                 return
@@ -609,6 +500,10 @@ class MainWindow(QMainWindow):
 def _children(splitter: QSplitter) -> list[QWidget]:
     return [splitter.widget(i) for i in range(splitter.count())]
 
+
+def _structure(config: TrainConfig) -> tuple:
+    """What shapes the autograd graph: the same structure keeps the graph's layout."""
+    return config.dataset, config.hidden, config.activation
 
 
 __all__ = ["MainWindow"]

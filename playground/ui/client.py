@@ -1,0 +1,249 @@
+"""The window's side of the engine: commands out, engine events in as Qt signals.
+
+The engine (``playground.engine``) owns the network; this client keeps only what the window
+shows (the settings as displayed, the last ``ModelInfo``, the step count, the run state) and
+turns each event into a signal on the GUI thread, in the order the engine sent them. It never
+holds a tensor. If the engine's process is lost, a new engine starts from the last checkpoint
+(or, before any run ended, from the settings shown) and ``runFailed`` says what happened.
+"""
+
+from __future__ import annotations
+
+import collections
+import threading
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from playground.core.config import TrainConfig
+from playground.engine import protocol as p
+from playground.engine import transport as transports
+from playground.engine.protocol import RunState
+from playground.engine.reporter import TrainSnapshot
+from playground.ui.busy import wait_busy
+
+
+class EngineClient(QObject):
+    snapshotReady = Signal(object)  # engine.reporter.TrainSnapshot
+    viewsReady = Signal(object)  # protocol.Views: graph and output views outside a run's snapshots
+    modelChanged = Signal(object)  # protocol.ModelInfo: another network (or the same, rewound)
+    configChanged = Signal(object)  # protocol.ConfigChanged: a pace setting the engine applied
+    stateChanged = Signal(str)  # RunState value: "idle" | "running" | "paused" | "stepping"
+    runFinished = Signal(dict)  # the summary, same keys as `playground train --json`
+    runFailed = Signal(str, bool)  # an unexpected error ended the run: message, steps kept
+    notice = Signal(str)  # a passing message for the status bar
+    replied = Signal(object)  # protocol.Reply
+    engineReady = Signal()
+    _wake = Signal()
+
+    def __init__(self, config: TrainConfig, preset: str | None = None, parent: QObject | None = None,
+                 separate_process: bool | None = None):
+        super().__init__(parent)
+        self._events: collections.deque = collections.deque()
+        self._lock = threading.Lock()
+        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        self._seq = 0
+        self._last_pace_seq = 0  # the newest pace command sent: older echoes are stale
+        self._waiting: dict[int, QEventLoop] = {}
+        self._replies: dict[int, p.Reply] = {}
+        self._checkpoint: bytes | None = None
+        self._closed = False
+        self.state = RunState.IDLE
+        self.config, self.preset = config, preset  # what the engine has (as far as we have heard)
+        self.model: p.ModelInfo | None = None
+        self.step_count = 0
+        self.live_views = True
+        self.is_ready = False
+        self.transport = transports.start_transport(self._on_event, separate_process)
+        self.send(p.SetConfig(config, preset))
+
+    # -- what the engine has --------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """A run is on (running, paused or a step being taken)."""
+        return self.state is not RunState.IDLE
+
+    @property
+    def awaited(self) -> set[int]:
+        """Commands whose reply someone is waiting for (``request``)."""
+        return set(self._waiting)
+
+    @property
+    def separate_process(self) -> bool:
+        return self.transport.kind == "process"
+
+    # -- commands -------------------------------------------------------------------------
+    def send(self, command: p.Command) -> int:
+        """Send a command; returns its seq (its Reply carries the same)."""
+        if self._closed:
+            return 0
+        self._seq += 1
+        command = _with_seq(command, self._seq)
+        if isinstance(command, (p.SetConfig, p.SetLearningRate)):
+            self._last_pace_seq = self._seq
+        self.transport.send(command)
+        return self._seq
+
+    def request(self, command: p.Command, parent: QWidget | None = None, text: str | None = None) -> p.Reply:
+        """Send a command and wait for its Reply, the window painting meanwhile (input held back)."""
+        seq = self.send(command)
+        if seq == 0:
+            return p.Reply(0, False, "the engine has ended")
+        if seq not in self._replies:
+            loop = QEventLoop()
+            self._waiting[seq] = loop
+            try:
+                wait_busy(parent, text, loop)
+            finally:
+                self._waiting.pop(seq, None)
+        return self._replies.pop(seq, None) or p.Reply(seq, False, "no answer from the engine")
+
+    def set_config(self, config: TrainConfig, preset: str | None) -> None:
+        self.config, self.preset = config, preset
+        self.send(p.SetConfig(config, preset))
+
+    def set_learning_rate(self, lr: float) -> None:
+        self.send(p.SetLearningRate(lr))
+
+    @Slot()
+    def train(self) -> None:
+        if not self.is_ready:
+            self.notice.emit(self.tr("Starting the training process (loading PyTorch)..."))
+        self.send(p.Train())
+
+    @Slot()
+    def pause(self) -> None:
+        self.send(p.Pause())
+
+    @Slot()
+    def resume(self) -> None:
+        self.send(p.Resume())
+
+    @Slot()
+    def stop(self) -> None:
+        self.send(p.Stop())
+
+    @Slot()
+    def step(self) -> None:
+        self.send(p.Step())
+
+    @Slot()
+    def reset(self) -> None:
+        self.send(p.Reset())
+
+    @Slot()
+    def bring_back(self) -> None:
+        self.send(p.BringBack())
+
+    @Slot()
+    def capture_views(self) -> None:
+        self.send(p.CaptureViews())
+
+    @Slot(bool)
+    def set_live_views(self, on: bool) -> None:
+        self.live_views = bool(on)
+        self.send(p.SetLiveViews(self.live_views))
+
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Stop any run and end the engine (its process is kept for the next window)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.transport.close(timeout_ms / 1000)
+        for loop in self._waiting.values():
+            loop.quit()
+
+    def kill_engine(self) -> None:
+        """End the engine's process at once, as a driver crash would (for tests)."""
+        self.transport.kill()
+
+    # -- events ---------------------------------------------------------------------------
+    def _on_event(self, event: p.Event) -> None:  # any thread: the engine's, or a reader's
+        with self._lock:
+            self._events.append(event)
+        self._wake.emit()
+
+    @Slot()
+    def _drain(self) -> None:
+        """Dispatch waiting events one by one (a slot may wait for a reply: this runs nested then)."""
+        while not self._closed:
+            with self._lock:
+                if not self._events:
+                    return
+                event = self._events.popleft()
+            self._dispatch(event)
+
+    def _dispatch(self, event: p.Event) -> None:
+        if isinstance(event, TrainSnapshot):
+            self.step_count = event.step
+            self.snapshotReady.emit(event)
+        elif isinstance(event, p.Views):
+            self.viewsReady.emit(event)
+        elif isinstance(event, p.StateChanged):
+            self.state = event.state
+            self.stateChanged.emit(event.state.value)
+        elif isinstance(event, p.ModelInfo):
+            self.model = event
+            self.config, self.preset, self.step_count = event.config, event.preset, event.step
+            if event.reason not in (p.ModelChange.WEIGHTS, p.ModelChange.RESTORED):
+                self._checkpoint = None  # it belonged to the network just replaced
+            self.modelChanged.emit(event)
+        elif isinstance(event, p.ConfigChanged):
+            if event.in_reply_to >= self._last_pace_seq:  # else a newer change is on its way
+                self.config, self.preset = event.config, event.preset
+                self.configChanged.emit(event)
+        elif isinstance(event, p.RunFinished):
+            self.runFinished.emit(event.summary.to_dict())
+        elif isinstance(event, p.RunFailed):
+            self.runFailed.emit(event.message, True)
+        elif isinstance(event, p.Reply):
+            self._replies[event.in_reply_to] = event
+            loop = self._waiting.get(event.in_reply_to)
+            if loop is not None:
+                loop.quit()
+            else:
+                self._replies.pop(event.in_reply_to)
+            self.replied.emit(event)
+        elif isinstance(event, p.Checkpoint):
+            self._checkpoint = event.data
+        elif isinstance(event, p.Ready):
+            self.is_ready = True
+            self.engineReady.emit()
+        elif isinstance(event, p.EngineLost):
+            self._engine_lost(event.message)
+
+    def _engine_lost(self, message: str) -> None:
+        """Start a new engine where the last run ended (or from the settings shown)."""
+        had_started, was_busy = self.transport.ready, self.busy
+        self.transport.close(0)
+        for seq, loop in list(self._waiting.items()):
+            self._replies[seq] = p.Reply(seq, False, message)
+            loop.quit()
+        self.is_ready = False
+        if had_started:
+            self.transport = transports.start_transport(self._on_event, self.separate_process)
+        else:  # no process could start here: threads from now on
+            self.transport = transports.ThreadTransport(self._on_event)
+            self.notice.emit(self.tr(
+                "Training runs in the window's own thread: no training process could start (details on the "
+                "console). Live views may slow training down."))
+        if self._checkpoint is not None:
+            self.send(p.Restore(self._checkpoint))
+        else:
+            self.send(p.SetConfig(self.config, self.preset))
+        if not self.live_views:
+            self.send(p.SetLiveViews(False))
+        if was_busy or had_started:
+            self.runFailed.emit(message, False)
+        if self.state is not RunState.IDLE:
+            self.state = RunState.IDLE
+            self.stateChanged.emit(RunState.IDLE.value)
+
+
+def _with_seq(command: p.Command, seq: int) -> p.Command:
+    import dataclasses
+
+    return dataclasses.replace(command, seq=seq)
+
+
+__all__ = ["EngineClient"]
