@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,36 +30,8 @@ from playground.engine.protocol import ModelChange, RunState
 from playground.ui.client import EngineClient
 from playground.ui.controls import ControlPanel
 from playground.ui.files import FileFlows
+from playground.ui.panes import ViewArea
 from playground.ui.theme import DANGER, em
-from playground.ui.views.graph_view import GraphPanel
-from playground.ui.views.loss_plot import LossPlot
-from playground.ui.views.network_view import NetworkView
-from playground.ui.views.output import OutputView
-
-
-class Pane(QWidget):
-    """A titled frame around one view, with a button that maximizes it inside the window."""
-
-    maximizeToggled = Signal(bool)
-
-    def __init__(self, title: str, view: QWidget, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.view = view
-        self.name = title
-        self.title = QLabel(f"<b>{title}</b>")
-        self.maxButton = QToolButton(checkable=True, text="\u2922", autoRaise=True)
-        self.maxButton.setToolTip(self.tr("Maximize this view (click again to restore)"))
-        self.maxButton.toggled.connect(self.maximizeToggled)
-        head = QHBoxLayout()
-        head.setContentsMargins(0, 0, 0, 0)
-        head.addWidget(self.title)
-        head.addStretch(1)
-        head.addWidget(self.maxButton)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(em(self, 0.2), em(self, 0.2), em(self, 0.2), em(self, 0.2))
-        layout.setSpacing(em(self, 0.15))
-        layout.addLayout(head)
-        layout.addWidget(view, 1)
 
 
 class MainWindow(QMainWindow):
@@ -126,29 +96,11 @@ class MainWindow(QMainWindow):
             f"background: {DANGER}; color: white; padding: {em(self, 0.3)}px; border-radius: {em(self, 0.2)}px")
         self.divergedBanner.hide()
 
-        self.lossView = LossPlot()
-        self.graphView = GraphPanel()
-        self.outputView = OutputView()
-        self.networkView = NetworkView()
-        self.panes = [Pane(self.tr("Loss"), self.lossView),
-                      Pane(self.tr("Computation graph (loss.grad_fn)"), self.graphView),
-                      Pane(self.tr("Output"), self.outputView),
-                      Pane(self.tr("Network"), self.networkView)]
-        self.viewArea = QSplitter(Qt.Vertical)
-        self.topRow = QSplitter(Qt.Horizontal)
-        self.bottomRow = QSplitter(Qt.Horizontal)
-        self.topRow.addWidget(self.panes[0])
-        self.topRow.addWidget(self.panes[1])
-        self.bottomRow.addWidget(self.panes[2])
-        self.bottomRow.addWidget(self.panes[3])
-        self.viewArea.addWidget(self.topRow)
-        self.viewArea.addWidget(self.bottomRow)
-        for pane in self.panes:
-            pane.maximizeToggled.connect(self._on_maximize)
-        # proportions, not pixels: the splitters scale them to whatever room there is
-        self.viewArea.setSizes([1000, 1000])
-        self.topRow.setSizes([900, 1100])
-        self.bottomRow.setSizes([1000, 1000])
+        self.viewArea = ViewArea()
+        area = self.viewArea
+        self.lossView, self.graphView, self.outputView, self.networkView = (
+            area.lossView, area.graphView, area.outputView, area.networkView)
+        self.panes, self.topRow, self.bottomRow = area.panes, area.topRow, area.bottomRow
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -426,20 +378,6 @@ class MainWindow(QMainWindow):
                 summary["epochs_run"], summary["seconds"]), 8000)
         self.trainingFinished.emit(summary)
 
-    @Slot(bool)
-    def _on_maximize(self, on: bool) -> None:
-        """One view fills the view area; unchecking its button (or the menu item) restores all."""
-        sender = self.sender()
-        if on:
-            for pane in self.panes:
-                if pane is not sender and pane.maxButton.isChecked():
-                    pane.maxButton.setChecked(False)
-        maximized = next((p for p in self.panes if p.maxButton.isChecked()), None)
-        for pane in self.panes:
-            pane.setVisible(maximized is None or pane is maximized)
-        for row in (self.topRow, self.bottomRow):
-            row.setVisible(maximized is None or maximized in _children(row))
-
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About PyTorch Playground"), self.tr(
             "<b>PyTorch Playground {0}</b><p>Watch real PyTorch train a neural network: the training loop, the "
@@ -495,10 +433,6 @@ class MainWindow(QMainWindow):
                 return
         self.controller.shutdown()
         super().closeEvent(event)
-
-
-def _children(splitter: QSplitter) -> list[QWidget]:
-    return [splitter.widget(i) for i in range(splitter.count())]
 
 
 def _structure(config: TrainConfig) -> tuple:
