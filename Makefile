@@ -25,8 +25,9 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.installed  ## ruff, and the import-linter contracts in pyproject.toml (the layers)
 	$(BIN)/ruff check playground tests benchmarks
+	$(BIN)/lint-imports
 
 bench: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
