@@ -186,6 +186,7 @@ class Engine:
         return c.path
 
     def _restore(self, c: p.Restore) -> None:
+        self._require(RunState.IDLE, doing="restore a checkpoint")  # a run's reporter holds the trainer
         data = torch.load(io.BytesIO(c.data), weights_only=True)
         trainer = Trainer(TrainConfig.from_dict(data["config"]), preset=data["preset"])
         trainer.load_state(data["state"])
@@ -200,9 +201,9 @@ class Engine:
 
     @staticmethod
     def _round_of(trainer: Trainer) -> int:
-        """The start of the round a trainer stands in: rounds are `epochs` long from epoch 0."""
-        epochs = trainer.config.epochs
-        return 0 if trainer.epoch < epochs else trainer.epoch - trainer.epoch % epochs
+        """The start of the round a trainer stands in: rounds are `epochs` long from epoch 0, and
+        a trainer at a round's end stands in that round (done, as it was saved), not the next."""
+        return max(trainer.epoch - 1, 0) // trainer.config.epochs * trainer.config.epochs
 
     # -- files ----------------------------------------------------------------------------
     def _export(self, c: p.Export) -> str:

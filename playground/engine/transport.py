@@ -139,8 +139,9 @@ class ProcessTransport:
             self.on_event(p.Ready())
             while True:
                 event = self.child.receive()
-                if isinstance(event, p.Closed):
+                if isinstance(event, p.Closed):  # the engine's last word, as a thread's engine says it
                     self._closed_cleanly = True
+                    self.on_event(event)
                     return
                 self.on_event(event)
         except RemoteError as e:
