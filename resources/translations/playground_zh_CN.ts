@@ -6,63 +6,63 @@
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="135"/>
         <source>low value</source>
-        <translation type="unfinished"></translation>
+        <translation>低值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="136"/>
         <source>high value</source>
-        <translation type="unfinished"></translation>
+        <translation>高值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="139"/>
         <source>class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="140"/>
         <source>points: white outline = training, dark outline = test</source>
-        <translation type="unfinished"></translation>
+        <translation>白边 = 训练集，深边 = 测试集</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="188"/>
         <source>Predicted value</source>
-        <translation type="unfinished"></translation>
+        <translation>预测值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="190"/>
         <location filename="../../playground/ui/views/boundary.py" line="237"/>
         <source>Probability of class 1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 1 的概率</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="191"/>
         <source>Winning class, shaded by confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别，颜色深浅表示置信度</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="223"/>
         <source>activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="233"/>
         <source>predicted value</source>
-        <translation type="unfinished"></translation>
+        <translation>预测值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="239"/>
         <source>confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="259"/>
         <source>Input %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 %1</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="264"/>
         <source>Layer %1, neuron %2: its activation</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层第 %2 个神经元的激活值</translation>
     </message>
 </context>
 <context>
@@ -70,182 +70,182 @@
     <message>
         <location filename="../../playground/ui/controls.py" line="63"/>
         <source>(custom)</source>
-        <translation type="unfinished"></translation>
+        <translation>（自定义）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="67"/>
         <source>Load a ready-made lesson: dataset, network and training settings</source>
-        <translation type="unfinished"></translation>
+        <translation>加载现成的课程：数据集、网络结构和训练设置</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="70"/>
         <source>&amp;Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="74"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="80"/>
         <source>Which data the network learns from</source>
-        <translation type="unfinished"></translation>
+        <translation>网络要学习的数据</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="81"/>
         <source>&amp;Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="84"/>
         <source>Noise added to the synthetic datasets (0 to 0.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>给合成数据集加入的噪声（0 到 0.5）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="86"/>
         <source>&amp;Noise</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="89"/>
         <source>Share of the data used for training; the rest tests the network</source>
-        <translation type="unfinished"></translation>
+        <translation>用于训练的数据比例，其余数据用来测试网络</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="91"/>
         <source>Trai&amp;n split</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集比例(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="95"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="98"/>
         <source>e.g. 8, 8 (empty: no hidden layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 8, 8（留空：无隐藏层）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="100"/>
         <source>Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons</source>
-        <translation type="unfinished"></translation>
+        <translation>从输入到输出，每个隐藏层的神经元数：0 到 {0} 层，每层 1 到 {1} 个神经元</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="104"/>
         <source>Add a hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个隐藏层</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="106"/>
         <source>Remove the last hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="107"/>
         <source>&amp;Hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="111"/>
         <source>Neurons</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="121"/>
         <source>The non-linearity between layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层与层之间的非线性函数</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="122"/>
         <source>&amp;Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="126"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="130"/>
         <source>Learning rate on a log scale; can change while training</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率（对数刻度），训练过程中也可以调整</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="135"/>
         <source>Learning rate, 0.00001 to 10; takes effect at the next step</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率，0.00001 到 10，从下一步起生效</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="136"/>
         <source>Learning &amp;rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="141"/>
         <source>How the gradients move the weights: optimizer.step()</source>
-        <translation type="unfinished"></translation>
+        <translation>如何用梯度更新权重：optimizer.step()</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="142"/>
         <source>&amp;Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="145"/>
         <source>Passes over the training data</source>
-        <translation type="unfinished"></translation>
+        <translation>完整遍历训练集的次数</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="146"/>
         <source>&amp;Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="149"/>
         <source>Samples per mini-batch: one optimizer step each</source>
-        <translation type="unfinished"></translation>
+        <translation>每个小批量的样本数：每个小批量执行一次 optimizer.step()</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="150"/>
         <source>&amp;Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小(&amp;B)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="155"/>
         <source>L2 penalty on the weights, 0 to 1</source>
-        <translation type="unfinished"></translation>
+        <translation>对权重的 L2 惩罚，0 到 1</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="156"/>
         <source>&amp;Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="159"/>
         <source>Random seed: the same seed gives the same data, start and run</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子：相同的种子得到相同的数据、初始权重和训练过程</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="160"/>
         <source>See&amp;d</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="164"/>
         <source>Where the tensors live: .to(device). Only devices present are listed</source>
-        <translation type="unfinished"></translation>
+        <translation>张量所在的设备：.to(device)。只列出本机可用的设备</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="165"/>
         <source>De&amp;vice</source>
-        <translation type="unfinished"></translation>
+        <translation>设备(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="258"/>
         <source>Neurons in hidden layer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 个隐藏层的神经元数</translation>
     </message>
 </context>
 <context>
@@ -253,42 +253,42 @@
     <message>
         <location filename="../../playground/ui/views/digits.py" line="36"/>
         <source>predicted digit</source>
-        <translation type="unfinished"></translation>
+        <translation>预测数字</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="37"/>
         <source>true digit</source>
-        <translation type="unfinished"></translation>
+        <translation>真实数字</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="38"/>
         <source>Confusion matrix (test set)</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵（测试集）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="51"/>
         <source>Test images, predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图像及预测结果</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="64"/>
         <source>Digits: what it confuses</source>
-        <translation type="unfinished"></translation>
+        <translation>手写数字：哪些容易混淆</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="69"/>
         <source>correct (diagonal)</source>
-        <translation type="unfinished"></translation>
+        <translation>正确（对角线）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="70"/>
         <source>confused</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="71"/>
         <source>wrong: predicted ≠ true</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：预测 ≠ 真实</translation>
     </message>
 </context>
 <context>
@@ -296,12 +296,12 @@
     <message>
         <location filename="../../playground/ui/client.py" line="111"/>
         <source>Starting the training process (loading PyTorch)...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动训练进程（加载 PyTorch）...</translation>
     </message>
     <message>
         <location filename="../../playground/ui/client.py" line="228"/>
         <source>Training runs in the window&apos;s own thread: no training process could start (details on the console). Live views may slow training down.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在窗口自身的线程中运行：无法启动训练进程（详情见控制台）。实时视图可能会拖慢训练。</translation>
     </message>
 </context>
 <context>
@@ -309,130 +309,130 @@
     <message>
         <location filename="../../playground/ui/files.py" line="51"/>
         <source>Save this session?</source>
-        <translation type="unfinished"></translation>
+        <translation>保存此会话？</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="52"/>
         <source>The network has trained {0} steps that are not saved. Save the session to continue next time?</source>
-        <translation type="unfinished"></translation>
+        <translation>网络已训练 {0} 步，尚未保存。保存会话，下次接着训练吗？</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="91"/>
         <source>Replace file?</source>
-        <translation type="unfinished"></translation>
+        <translation>替换文件？</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="91"/>
         <source>{0} already exists. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 已存在。要替换它吗？</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="102"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="110"/>
         <location filename="../../playground/ui/files.py" line="111"/>
         <source>Exporting {0}...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出 {0}...</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="113"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="117"/>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="122"/>
         <source>Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="123"/>
         <source>Playground session (*{0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Playground 会话 (*{0})</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="126"/>
         <source>Saving {0}...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存 {0}...</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="128"/>
         <source>Saving the session failed</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话失败</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="131"/>
         <source>Saved session {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存会话 {0}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="138"/>
         <source>Open session or config</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话或配置</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="139"/>
         <source>Sessions and configs (*{0} *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>会话和配置 (*{0} *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="150"/>
         <location filename="../../playground/ui/files.py" line="154"/>
         <source>Cannot open config</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开配置</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="152"/>
         <location filename="../../playground/ui/files.py" line="158"/>
         <source>Opening {0}...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 {0}...</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="156"/>
         <source>Loaded config {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载配置 {0}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="160"/>
         <source>Cannot open session</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开会话</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="164"/>
         <source>Opened session {0}: step {1}, epoch {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开会话 {0}：第 {1} 步，第 {2} 轮</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="169"/>
         <source>Import weights</source>
-        <translation type="unfinished"></translation>
+        <translation>导入权重</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="170"/>
         <source>Weights (*.safetensors *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 (*.safetensors *.pt);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="177"/>
         <source>Loading {0}...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 {0}...</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="179"/>
         <source>Cannot import weights</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入权重</translation>
     </message>
     <message>
         <location filename="../../playground/ui/files.py" line="181"/>
         <source>Loaded weights from {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 {0} 加载权重</translation>
     </message>
 </context>
 <context>
@@ -440,12 +440,12 @@
     <message>
         <location filename="../../playground/ui/views/graph_items.py" line="273"/>
         <source>Node color and edge width: the norm of the gradient flowing back through it (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>节点颜色和连线粗细：反向传播时流经它的梯度的范数（对数刻度）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_items.py" line="292"/>
         <source>|grad| (log)</source>
-        <translation type="unfinished"></translation>
+        <translation>|grad|（对数）</translation>
     </message>
 </context>
 <context>
@@ -453,97 +453,97 @@
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="106"/>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="107"/>
         <source>Gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="128"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>节点详情</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="129"/>
         <source>Click a node to see its op, shapes, values and gradients.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击一个节点，查看它的运算、形状、数值和梯度。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="136"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="136"/>
         <source>parameter (leaf)</source>
-        <translation type="unfinished"></translation>
+        <translation>参数（叶子节点）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="140"/>
         <source>Op</source>
-        <translation type="unfinished"></translation>
+        <translation>运算</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="141"/>
         <source>Does</source>
-        <translation type="unfinished"></translation>
+        <translation>作用</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="145"/>
         <source>Module</source>
-        <translation type="unfinished"></translation>
+        <translation>模块</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="146"/>
         <source>Shape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="146"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出形状</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="148"/>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>保存的 {0}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="150"/>
         <source>Gradient norm</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度范数</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="151"/>
         <source>Mean</source>
-        <translation type="unfinished"></translation>
+        <translation>均值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="151"/>
         <source>Std</source>
-        <translation type="unfinished"></translation>
+        <translation>标准差</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="151"/>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>最小值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="152"/>
         <source>Max</source>
-        <translation type="unfinished"></translation>
+        <translation>最大值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="156"/>
         <source>Grad mean / std</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度均值 / 标准差</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_inspector.py" line="158"/>
         <source>|grad| {0}, mean {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>|grad| {0}，均值 {1}</translation>
     </message>
 </context>
 <context>
@@ -551,88 +551,88 @@
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="53"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>全图</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="54"/>
         <source>Fit the whole graph into view</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放视图，显示整个计算图</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="58"/>
         <source>Lay the graph out top to bottom or left to right</source>
-        <translation type="unfinished"></translation>
+        <translation>计算图的排列方向：从上到下或从左到右</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="62"/>
         <source>Show every autograd node, or one box per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>显示每个自动求导节点，或每层合成一个方框</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="85"/>
         <source>Click a node to inspect it; wheel to zoom, drag to pan</source>
-        <translation type="unfinished"></translation>
+        <translation>点击节点查看详情；滚轮缩放，拖动平移</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="204"/>
         <source>step {0} · {1} nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 步 · {1} 个节点</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="285"/>
         <source>shape {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>形状 {0}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="287"/>
         <source>|grad| {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>|grad| {0}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="289"/>
         <source>mean {0}, std {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>均值 {0}，标准差 {1}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="320"/>
         <source>Left → right</source>
-        <translation type="unfinished"></translation>
+        <translation>左 → 右</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="321"/>
         <source>Top ↓ bottom</source>
-        <translation type="unfinished"></translation>
+        <translation>上 ↓ 下</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="322"/>
         <source>One box per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每层一个方框</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="323"/>
         <location filename="../../playground/ui/views/graph_view.py" line="373"/>
         <source>Autograd graph</source>
-        <translation type="unfinished"></translation>
+        <translation>自动求导图</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="342"/>
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="342"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="343"/>
         <source>Graphviz DOT (*.dot)</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphviz DOT 文件 (*.dot)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="344"/>
         <source>Export graph</source>
-        <translation type="unfinished"></translation>
+        <translation>导出计算图</translation>
     </message>
 </context>
 <context>
@@ -640,17 +640,17 @@
     <message>
         <location filename="../../playground/ui/views/graph_items.py" line="247"/>
         <source>Export as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 SVG…</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_items.py" line="247"/>
         <source>Export as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 PNG…</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_items.py" line="248"/>
         <source>Export as Graphviz DOT…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 Graphviz DOT…</translation>
     </message>
 </context>
 <context>
@@ -658,74 +658,74 @@
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="75"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="77"/>
         <source>train (per step)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集（每步）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="79"/>
         <location filename="../../playground/ui/views/loss_plot.py" line="83"/>
         <source>train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="80"/>
         <location filename="../../playground/ui/views/loss_plot.py" line="84"/>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="81"/>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="87"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="88"/>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="89"/>
         <source>&amp;Log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>对数坐标(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="90"/>
         <source>Show the loss on a logarithmic axis</source>
-        <translation type="unfinished"></translation>
+        <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="92"/>
         <source>Per &amp;step</source>
-        <translation type="unfinished"></translation>
+        <translation>每步(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="93"/>
         <source>Also draw the loss of every mini-batch (lighter)</source>
-        <translation type="unfinished"></translation>
+        <translation>同时画出每个小批量的损失（颜色较浅）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="96"/>
         <source>Values under the mouse</source>
-        <translation type="unfinished"></translation>
+        <translation>鼠标所指位置的数值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="169"/>
         <source>epoch {0}: train loss {1:.4f}, test loss {2:.4f}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮：训练损失 {1:.4f}，测试损失 {2:.4f}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="172"/>
         <source>, test accuracy {0:.1%}</source>
-        <translation type="unfinished"></translation>
+        <translation>，测试准确率 {0:.1%}</translation>
     </message>
 </context>
 <context>
@@ -733,239 +733,239 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="42"/>
         <source>PyTorch Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch Playground</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="61"/>
         <location filename="../../playground/ui/main_window.py" line="326"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="62"/>
         <source>Start training (Space); while training: pause and resume</source>
-        <translation type="unfinished"></translation>
+        <translation>开始训练（空格键）；训练中：暂停 / 继续</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="63"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="64"/>
         <source>Train on one mini-batch: forward, backward, step (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>用一个小批量训练一次：前向传播、反向传播、更新参数（N）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="65"/>
         <location filename="../../playground/ui/main_window.py" line="156"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="66"/>
         <source>Stop training (Esc); the weights are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>停止训练（Esc），保留当前权重</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="67"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="68"/>
         <source>New initial weights from the seed (R); the same seed gives the same start</source>
-        <translation type="unfinished"></translation>
+        <translation>按随机种子重新初始化权重（R）；相同的种子得到相同的初始权重</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="69"/>
         <source>Export...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出...</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="71"/>
         <source>Save the trained weights (.safetensors, .pt), the model (.onnx, .pt2), a script that reproduces the run (.py), the config (.json) or the whole session (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存训练好的权重（.safetensors、.pt）、模型（.onnx、.pt2）、复现本次训练的脚本（.py）、配置（.json）或整个会话（Ctrl+E）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="119"/>
         <source>epoch %v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %v / %m 轮</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="129"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="130"/>
         <source>&amp;Open session or config...</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话或配置(&amp;O)...</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="132"/>
         <source>&amp;Save session...</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话(&amp;S)...</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="134"/>
         <source>&amp;Export...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)...</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="135"/>
         <source>&amp;Import weights...</source>
-        <translation type="unfinished"></translation>
+        <translation>导入权重(&amp;I)...</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="137"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="146"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="147"/>
         <source>&amp;Bring back the trained network</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复训练过的网络(&amp;B)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="149"/>
         <source>Undo the settings change that started a new network</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销导致新建网络的那次设置更改</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="152"/>
         <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="153"/>
         <source>Train / Pause / Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>训练 / 暂停 / 继续</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="155"/>
         <source>One step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步训练</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="157"/>
         <source>Reset weights</source>
-        <translation type="unfinished"></translation>
+        <translation>重置权重</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="162"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="163"/>
         <source>&amp;Live graph and output while training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时实时更新计算图和输出(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="167"/>
         <source>Update the graph, output and network views during training; off trains faster on slow computers and shows them when training stops</source>
-        <translation type="unfinished"></translation>
+        <translation>训练期间实时更新计算图、输出和网络视图；关闭后在较慢的电脑上训练更快，训练停止时再显示这些视图</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="172"/>
         <source>Maximize {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>最大化“{0}”</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="177"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="178"/>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>关于(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="265"/>
         <source>New network. The trained one ({0} steps) is kept: Edit &gt; Bring back (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>已新建网络。训练过的网络（{0} 步）仍保留：编辑 &gt; 恢复（Ctrl+Z）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="358"/>
         <source>Training stopped because of an unexpected error; the network is as it was after the last finished run. Details: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练因意外错误而停止；网络已回到上一次训练结束时的状态。详情：{0}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="260"/>
         <source>Brought back the trained network ({0} steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复训练过的网络（{0} 步）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="325"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="325"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="248"/>
         <source>step {0} - epoch {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 步 - 第 {1} 轮</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="300"/>
         <source>step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 步 - {1:.0f} 步/秒 - 已用 {2}:{3:02d} - 学习率 {4:g}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="313"/>
         <source>train loss {0:.4f}   test loss {1:.4f}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失 {0:.4f}   测试损失 {1:.4f}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="315"/>
         <source>   train accuracy {0:.1%}   test accuracy {1:.1%}</source>
-        <translation type="unfinished"></translation>
+        <translation>   训练准确率 {0:.1%}   测试准确率 {1:.1%}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="337"/>
         <source>Paused: press Space or Resume to go on, N for one step</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停：按空格键或“继续”接着训练，按 N 单步训练</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="355"/>
         <source>Training stopped because of an unexpected error; the weights so far are kept. Details: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练因意外错误而停止；已保留目前的权重。详情：{0}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="370"/>
         <source>Training diverged at step {0}: the loss stopped being a finite number, so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 {0} 步发散：损失不再是有限的数值，因此训练已停止，并保留了最后一组正常的权重。请尝试更小的学习率，例如 {1:g}，然后点击“重置”。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="375"/>
         <source>Stopped after {0} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止，共训练 {0} 步</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="377"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 {0} 轮训练，用时 {1:.1f} 秒</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="382"/>
         <source>About PyTorch Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 PyTorch Playground</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="383"/>
         <source>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;Watch real PyTorch train a neural network: the training loop, the autograd graph and what the network learns.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;看真实的 PyTorch 如何训练神经网络：训练循环、自动求导计算图，以及网络学到了什么。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -973,62 +973,62 @@
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="126"/>
         <source>%1 more neurons, not drawn so the picture stays readable</source>
-        <translation type="unfinished"></translation>
+        <translation>另有 %1 个神经元未画出，以免图示过于拥挤</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="153"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="155"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="157"/>
         <source>Hidden %1</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层 %1</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="159"/>
         <source>%1 neurons</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个神经元</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="159"/>
         <source>1 neuron</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个神经元</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="258"/>
         <source>input %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 %1</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="260"/>
         <source>output %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 %1</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="261"/>
         <source>hidden layer %1, neuron %2</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层 %1 的神经元 %2</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="271"/>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="274"/>
         <source>class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_view.py" line="331"/>
         <source>The network appears here</source>
-        <translation type="unfinished"></translation>
+        <translation>网络结构将显示在这里</translation>
     </message>
 </context>
 <context>
@@ -1036,47 +1036,47 @@
     <message>
         <location filename="../../playground/ui/views/output.py" line="49"/>
         <source>Show test data</source>
-        <translation type="unfinished"></translation>
+        <translation>显示测试数据</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/output.py" line="51"/>
         <source>Draw the held-out test points too (dark outline)</source>
-        <translation type="unfinished"></translation>
+        <translation>同时画出留作测试的数据点（深色描边）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/output.py" line="53"/>
         <source>Discretize output</source>
-        <translation type="unfinished"></translation>
+        <translation>离散化输出</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/output.py" line="54"/>
         <source>Paint only the decision, not how sure the network is</source>
-        <translation type="unfinished"></translation>
+        <translation>只画出分类结果，不显示网络的置信度</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/output.py" line="68"/>
         <source>Choose a dataset and press Train to see what the network learns.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个数据集并点击“训练”，看看网络学到了什么。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/output.py" line="84"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/output.py" line="129"/>
         <source>Not trained yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未训练</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/output.py" line="202"/>
         <source>step %1 · epoch %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步 · 第 %2 轮</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/output.py" line="204"/>
         <source>test accuracy %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率 %1%</translation>
     </message>
 </context>
 <context>
@@ -1084,7 +1084,7 @@
     <message>
         <location filename="../../playground/ui/panes.py" line="27"/>
         <source>Maximize this view (click again to restore)</source>
-        <translation type="unfinished"></translation>
+        <translation>最大化此视图（再次点击恢复）</translation>
     </message>
 </context>
 <context>
@@ -1092,42 +1092,42 @@
     <message>
         <location filename="../../playground/ui/views/projection.py" line="34"/>
         <source>principal axis 1</source>
-        <translation type="unfinished"></translation>
+        <translation>主成分 1</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/projection.py" line="35"/>
         <source>principal axis 2</source>
-        <translation type="unfinished"></translation>
+        <translation>主成分 2</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/projection.py" line="50"/>
         <source>Predictions, 2-D projection</source>
-        <translation type="unfinished"></translation>
+        <translation>预测结果（二维投影）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/projection.py" line="67"/>
         <source>low prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>预测值低</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/projection.py" line="68"/>
         <source>high prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>预测值高</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/projection.py" line="71"/>
         <source>predicted class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别 %1</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/projection.py" line="73"/>
         <source>wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>预测错误</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/projection.py" line="74"/>
         <source>white outline = training, dark = test</source>
-        <translation type="unfinished"></translation>
+        <translation>白边 = 训练集，深边 = 测试集</translation>
     </message>
 </context>
 <context>
@@ -1135,22 +1135,22 @@
     <message>
         <location filename="../../playground/ui/panes.py" line="48"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location filename="../../playground/ui/panes.py" line="49"/>
         <source>Computation graph (loss.grad_fn)</source>
-        <translation type="unfinished"></translation>
+        <translation>计算图（loss.grad_fn）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/panes.py" line="50"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <location filename="../../playground/ui/panes.py" line="51"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
 </context>
 <context>
@@ -1158,7 +1158,7 @@
     <message>
         <location filename="../../playground/ui/busy.py" line="21"/>
         <source>Please wait</source>
-        <translation type="unfinished"></translation>
+        <translation>请稍候</translation>
     </message>
 </context>
 <context>
@@ -1166,12 +1166,12 @@
     <message>
         <location filename="../../playground/ui/views/network_items.py" line="137"/>
         <source>bias (fc%1.bias[%2]) = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置 (fc%1.bias[%2]) = %3</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_items.py" line="140"/>
         <source>the picture: this neuron&apos;s output over the input plane</source>
-        <translation type="unfinished"></translation>
+        <translation>图示：该神经元在整个输入平面上的输出</translation>
     </message>
 </context>
 <context>
@@ -1179,12 +1179,12 @@
     <message>
         <location filename="../../playground/ui/views/network_items.py" line="179"/>
         <source>(not trained yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚未训练）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/network_items.py" line="180"/>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %1 到 %2</translation>
     </message>
 </context>
 </TS>
