@@ -1,115 +1,241 @@
 """Training throughput and event-loop responsiveness with the window on screen (offscreen).
 
-Prints steps/s for: the bare core loop; the window hidden; the window shown with live views off,
-with the graph only, with every view live; and every view live with training in the worker
-thread instead of its own process (how it was before core.remote). And the event-loop gap while
-training: a 1 ms timer records how long the GUI thread goes between ticks; the target is a 99th
-percentile under 20 ms.
+Prints, each figure as a median with its spread (min-max) and the 1-minute load average:
+- how long a training process takes to be ready after it starts (it imports and warms up torch
+  while the window opens);
+- steps/s of the bare engine (no Qt), then of circle 8-8 in the window: hidden; shown with live
+  views off; shown with every view live (target: within 10 % of off); and both again with the
+  engine in a thread of the window's process instead of its own process;
+- the event-loop gap while training with every view live: a 1 ms timer records how long the GUI
+  thread goes between ticks (target: p99 under 20 ms);
+- the largest network (8 x 512 on spiral), every view live against none.
+Variants are interleaved, round after round, so that drifting machine load hits them alike. The
+steps/s figures come from the engine's own run summary (time from Train to the last step).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py [preset] [epochs]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py [--rounds 5] [--epochs 150]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
-import torch  # noqa: E402,F401
-from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+import torch  # noqa: E402,F401  (before the QApplication)
+from _common import Figure, GapProbe, cpu_share, quiet_offscreen, verdict, wait_for  # noqa: E402
 
 from playground.app import create_window, make_app  # noqa: E402
 from playground.core.presets import get_preset  # noqa: E402
-from playground.core.training import Trainer  # noqa: E402
+from playground.engine import protocol as p  # noqa: E402
+from playground.engine import transport  # noqa: E402
+from playground.engine.engine import Engine  # noqa: E402
+
+LARGEST = (512,) * 8  # config.MAX_LAYERS x MAX_NEURONS: the largest network the controls allow
+RUN_TIMEOUT = 60.0  # seconds one run may take before it is given up (and left out of the figure)
 
 
-def run_window(app, preset: str, epochs: int, show: bool, live: bool = True,
-               probe_gaps: bool = False, without: tuple[str, ...] = (),
-               separate_process: bool = True) -> tuple[float, np.ndarray]:
-    """Train in a window; return steps/s and, with ``probe_gaps``, the event-loop gaps (ms).
+class Watched:
+    """A window and what its engine has said since it opened."""
 
-    The 1 ms gap probe is itself GUI-thread Python work that takes the GIL from training a
-    thousand times a second, so throughput is measured in runs without it.
-    """
-    w = create_window(preset)
+    def __init__(self, window):
+        self.window = window
+        self.views_since_model = 0
+        self.finished: dict | None = None
+        c = window.controller
+        c.modelChanged.connect(self._on_model)
+        c.viewsReady.connect(self._on_views)
+        window.trainingFinished.connect(self._on_finished)
+
+    def _on_model(self, info) -> None:
+        self.views_since_model = 0
+
+    def _on_views(self, event) -> None:
+        self.views_since_model += 1
+
+    def _on_finished(self, summary: dict) -> None:
+        self.finished = summary
+
+    def settled(self, hidden: tuple[int, ...] | None) -> bool:
+        """The engine has the network asked for and has sent its views."""
+        c = self.window.controller
+        return (c.is_ready and c.model is not None and self.views_since_model > 0
+                and (hidden is None or c.model.config.hidden == hidden))
+
+
+def open_window(preset: str, epochs: int, show: bool = True, live: bool = True, process: bool = True,
+                hidden: tuple[int, ...] | None = None) -> Watched:
+    saved = os.environ.get("PLAYGROUND_PROCESS")
+    os.environ["PLAYGROUND_PROCESS"] = "1" if process else "0"
+    try:
+        w = create_window(preset)
+    finally:
+        if saved is None:
+            del os.environ["PLAYGROUND_PROCESS"]
+        else:
+            os.environ["PLAYGROUND_PROCESS"] = saved
+    assert w.controller.separate_process == process, "the engine did not start where asked"
+    watched = Watched(w)
     w.ask_before_closing = False
-    for name in without:  # e.g. ("views",): the graph stays live, output and network do not
-        w.live_probes.pop(name)
-    w.set_live_views(live)
-    w.controller.separate_process = separate_process
     w.resize(1280, 720)
     if show:
         w.show()
+    if not live:
+        w.liveViewsAction.setChecked(False)  # View > Live graph and output, as a user would
+    if hidden is not None:  # typed into the layer sizes box, as a user would
+        w.controls.layerSizesInput.setText(", ".join(map(str, hidden)))
+        w.controls.layerSizesInput.editingFinished.emit()
     w.controls.epochsInput.setValue(epochs)
-    gaps, clock = [], QElapsedTimer()
-    ticker = QTimer(interval=1)
+    if not wait_for(lambda: watched.settled(hidden), RUN_TIMEOUT):
+        print(f"  (the engine did not settle within {RUN_TIMEOUT:.0f} s)", flush=True)
+    return watched
 
-    def tick():
-        gaps.append(clock.restart())
 
-    ticker.timeout.connect(tick)
-    result = {}
-
-    def done(summary):
-        result.update(summary)
-        ticker.stop()
-        app.quit()
-
-    w.trainingFinished.connect(done)
-    clock.start()
-    if probe_gaps:
-        ticker.start()
-    w.trainButton.click()
-    app.exec()
+def close(watched: Watched) -> None:
+    w = watched.window
     w.close()
-    return result["steps_per_second"], np.array(gaps[1:], dtype=float)
+    w.deleteLater()
+    wait_for(lambda: False, 0.05)  # let the deferred delete run
+
+
+def train(watched: Watched, gaps: GapProbe | None = None) -> float | None:
+    """Press Train and wait for the run to end; its steps/s (None if it did not end in time)."""
+    watched.finished = None
+    if gaps is not None:
+        gaps.start()
+    watched.window.trainButton.click()
+    done = wait_for(lambda: watched.finished is not None, RUN_TIMEOUT)
+    if gaps is not None:
+        gaps.stop()
+    if not done:
+        print(f"  (a run did not finish within {RUN_TIMEOUT:.0f} s: left out)", flush=True)
+        return None
+    return watched.finished["steps_per_second"]
+
+
+def run_window(figure: Figure, preset: str, epochs: int, **kw) -> None:
+    watched = open_window(preset, epochs, **kw)
+    try:
+        rate = train(watched)
+        if rate is not None:
+            figure.add(rate)
+    finally:
+        close(watched)
+
+
+def bare_engine(preset: str, epochs: int) -> float:
+    """steps/s of an Engine run in this thread with no Qt (its default probes, live views on)."""
+    events: list = []
+    engine = Engine(events.append)
+    engine.handle(p.SetConfig(get_preset(preset).config.replace(epochs=epochs), preset))
+    engine.handle(p.Train())
+    engine.serve(transport.Inbox(), until_idle=True)
+    return next(e for e in events if isinstance(e, p.RunFinished)).summary.steps_per_second
+
+
+def ready_time(samples: int) -> Figure:
+    figure = Figure()
+    for i in range(samples):
+        start = time.perf_counter()
+        child = transport.TrainingProcess()
+        child.wait_ready()
+        figure.add(time.perf_counter() - start)
+        if i == samples - 1:
+            transport.release(child)  # the first window takes it
+        else:
+            child.close()
+    return figure
+
+
+def pct(a: float, b: float) -> str:
+    return f"{100 * (a / b - 1):+.0f}%"
 
 
 def main() -> None:
-    preset = sys.argv[1] if len(sys.argv) > 1 else "circle"
-    epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 30
-    repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--preset", default="circle")
+    ap.add_argument("--epochs", type=int, default=150, help="epochs per circle run")
+    ap.add_argument("--rounds", type=int, default=5, help="interleaved rounds of every variant")
+    ap.add_argument("--large-epochs", type=int, default=12, help="epochs per 8 x 512 spiral run")
+    ap.add_argument("--large-rounds", type=int, default=3, help="interleaved rounds of the 8 x 512 runs")
+    args = ap.parse_args()
     app = make_app()  # as `playground` starts: translators, one torch thread
-    from playground.core import remote
+    quiet_offscreen()
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} torch thread(s), {os.cpu_count()} cores; "
+          f"every figure: median (min-max, n samples; 1-minute load average median, min-max)", flush=True)
 
-    start = time.perf_counter()
-    process = remote.TrainingProcess()  # the window starts one as it opens (remote.prestart)
-    process.wait_ready()
-    print(f"training process: ready {time.perf_counter() - start:.1f} s after it was started "
-          f"(torch imported and warmed up; the window opens meanwhile)")
-    remote.release(process)
-    config = get_preset(preset).config.replace(epochs=epochs)
-    Trainer(config.replace(epochs=1)).run()  # warm up torch
-    start = time.perf_counter()
-    summary = Trainer(config).run()
-    print(f"{preset}, {epochs} epochs, {summary.steps} steps, torch threads {torch.get_num_threads()}, "
-          f"median of {repeats} runs")
-    print(f"  core loop, no Qt:                 {summary.steps / (time.perf_counter() - start):6.0f} steps/s")
-    runs = {"hidden": [], "off": [], "graph": [], "on": [], "thread": []}
-    gaps = []
-    for _ in range(repeats):  # interleaved, so drifting machine load hits every variant alike
-        runs["hidden"].append(run_window(app, preset, epochs, show=False)[0])
-        runs["off"].append(run_window(app, preset, epochs, show=True, live=False)[0])
-        runs["graph"].append(run_window(app, preset, epochs, show=True, live=True, without=("views",))[0])
-        runs["on"].append(run_window(app, preset, epochs, show=True, live=True)[0])
-        runs["thread"].append(run_window(app, preset, epochs, show=True, live=True, separate_process=False)[0])
-        gaps.append(run_window(app, preset, epochs, show=True, live=True, probe_gaps=True)[1])
-    med = {k: float(np.median(v)) for k, v in runs.items()}
-    gaps = np.concatenate(gaps)
-    print(f"  window hidden:                    {med['hidden']:6.0f} steps/s")
-    print(f"  window shown, live views off:     {med['off']:6.0f} steps/s (loss plot and status only)")
-    print(f"  window shown, live graph only:    {med['graph']:6.0f} steps/s "
-          f"({100 * (med['graph'] / med['off'] - 1):+.0f}% vs off)")
-    print(f"  window shown, every view live:    {med['on']:6.0f} steps/s "
-          f"({100 * (med['on'] / med['off'] - 1):+.0f}% vs off; output + network views: "
-          f"{100 * (med['on'] / med['graph'] - 1):+.0f}% vs without them; target within 10%)")
-    print(f"  every view live, training in the window's thread: {med['thread']:6.0f} steps/s "
-          f"({100 * (med['thread'] / med['off'] - 1):+.0f}% vs off in a process)")
-    print(f"  event-loop gap, views on: median {np.median(gaps):.1f} ms, p99 {np.percentile(gaps, 99):.1f} ms, "
-          f"max {gaps.max():.0f} ms (target p99 < 20 ms)")
+    ready = ready_time(3)
+    print(f"training process ready after it is started: {ready.text('s', 1)}", flush=True)
+
+    bare = Figure()
+    bare_engine(args.preset, 1)  # warm up torch
+    for _ in range(args.rounds):
+        bare.add(bare_engine(args.preset, args.epochs))
+    config = get_preset(args.preset).config
+    print(f"\n{args.preset} {'-'.join(map(str, config.hidden))}, {args.epochs} epochs per run, "
+          f"{args.rounds} interleaved rounds:")
+    print(f"  bare engine, this thread, no Qt:      {bare.text('steps/s')}", flush=True)
+
+    names = ("hidden", "off", "on", "thread off", "thread on")
+    runs = {name: Figure() for name in names}
+    gap_runs = []
+    began = time.perf_counter()
+    for _ in range(args.rounds):  # interleaved: drifting load hits every variant alike
+        run_window(runs["hidden"], args.preset, args.epochs, show=False)
+        run_window(runs["off"], args.preset, args.epochs, live=False)
+        run_window(runs["on"], args.preset, args.epochs)
+        run_window(runs["thread off"], args.preset, args.epochs, live=False, process=False)
+        run_window(runs["thread on"], args.preset, args.epochs, process=False)
+        # the 1 ms probe is GUI-thread work itself: throughput is measured in runs without it
+        watched = open_window(args.preset, args.epochs)
+        probe = GapProbe(1)
+        try:
+            if train(watched, probe) is not None:
+                gap_runs.append((probe.stop(), np.array(probe.cpu), os.getloadavg()[0]))
+        finally:
+            close(watched)
+    m = {k: v.median for k, v in runs.items()}
+    print(f"  window hidden:                        {runs['hidden'].text('steps/s')}")
+    print(f"  window shown, live views off:         {runs['off'].text('steps/s')}")
+    print(f"  window shown, every view live:        {runs['on'].text('steps/s')}")
+    print(f"    every view live vs none: {pct(m['on'], m['off'])} (target within 10%: "
+          f"{verdict(m['on'] >= 0.9 * m['off'])})")
+    print(f"  engine in a thread, live views off:   {runs['thread off'].text('steps/s')}")
+    print(f"  engine in a thread, every view live:  {runs['thread on'].text('steps/s')}")
+    print(f"    in a thread, every view live vs none: {pct(m['thread on'], m['thread off'])}; "
+          f"thread vs process, every view live: {pct(m['thread on'], m['on'])}")
+    if gap_runs:
+        gaps = np.concatenate([g for g, _, _ in gap_runs])
+        cpus = np.concatenate([c for _, c, _ in gap_runs])
+        p99s = Figure()
+        for g, _, ld in gap_runs:
+            p99s.values.append(float(np.percentile(g, 99)))
+            p99s.loads.append(ld)
+        p99 = float(np.percentile(gaps, 99))
+        print(f"  event-loop gap while training, every view live (1 ms timer, {len(gap_runs)} runs, "
+              f"{len(gaps)} ticks): median {np.median(gaps):.1f} ms, p99 {p99:.1f} ms, max {gaps.max():.0f} ms; "
+              f"p99 per run {p99s.text('ms', 1)} (target p99 < 20 ms: {verdict(p99 < 20)})")
+        print(f"    {cpu_share(gaps, cpus, 20)}")
+    print(f"  ({time.perf_counter() - began:.0f} s)", flush=True)
+
+    large = {"off": Figure(), "on": Figure()}
+    began = time.perf_counter()
+    print(f"\nspiral {'x'.join(map(str, LARGEST))} (the largest network), window shown, "
+          f"{args.large_epochs} epochs per run, {args.large_rounds} interleaved rounds:", flush=True)
+    for _ in range(args.large_rounds):
+        run_window(large["off"], "spiral", args.large_epochs, live=False, hidden=LARGEST)
+        run_window(large["on"], "spiral", args.large_epochs, hidden=LARGEST)
+    print(f"  live views off:                       {large['off'].text('steps/s', 1)}")
+    print(f"  every view live:                      {large['on'].text('steps/s', 1)}")
+    print(f"    every view live vs none: {pct(large['on'].median, large['off'].median)} "
+          f"(views come round less often when slow: PROBE_SHARE in engine/reporter.py)")
+    print(f"  ({time.perf_counter() - began:.0f} s)", flush=True)
+    app.processEvents()
 
 
 if __name__ == "__main__":
