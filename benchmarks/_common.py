@@ -21,16 +21,25 @@ def load() -> float:
 
 
 class Figure:
-    """Samples of one figure, each with the load when it was taken."""
+    """Samples of one figure, each with the load when it was taken (None: a sample that failed,
+    kept so that rounds of two figures still pair up)."""
 
     def __init__(self) -> None:
-        self.values: list[float] = []
-        self.loads: list[float] = []
+        self.samples: list[float | None] = []
+        self.sample_loads: list[float] = []
 
-    def add(self, value: float) -> float:
-        self.values.append(float(value))
-        self.loads.append(load())
+    def add(self, value: float | None) -> float | None:
+        self.samples.append(None if value is None else float(value))
+        self.sample_loads.append(load())
         return value
+
+    @property
+    def values(self) -> list[float]:
+        return [v for v in self.samples if v is not None]
+
+    @property
+    def loads(self) -> list[float]:
+        return [ld for v, ld in zip(self.samples, self.sample_loads) if v is not None]
 
     @property
     def median(self) -> float:
@@ -44,11 +53,24 @@ class Figure:
         """'812 steps/s (min-max 790-840, n 3; load 1.6, 1.4-1.9)'."""
         if not self.values:
             return "no samples"
-        f = f"{{:.{digits}f}}"
+        percent = unit == "%"  # a change: signed, '+3% (min-max -2% to +8%, ...)'
+        f = f"{{:{'+' if percent else ''}.{digits}f}}" + ("%" if percent else "")
+        unit = "" if percent else f" {unit}"
         lo, hi = min(self.loads), max(self.loads)
-        spread = f"{f.format(min(self.values))}-{f.format(max(self.values))}"
-        return (f"{f.format(self.median)} {unit} (min-max {spread}, n {len(self.values)}; "
+        spread = f"{f.format(min(self.values))}{' to ' if percent else '-'}{f.format(max(self.values))}"
+        return (f"{f.format(self.median)}{unit} (min-max {spread}, n {len(self.values)}; "
                 f"load {statistics.median(self.loads):.1f}, {lo:.1f}-{hi:.1f})")
+
+
+def change(a: Figure, b: Figure) -> Figure:
+    """Per round, a against b in percent (rounds where both have a sample): drift in the machine's
+    load between rounds cancels out of it, unlike a ratio of the two medians."""
+    out = Figure()
+    for x, y, ld in zip(a.samples, b.samples, a.sample_loads):
+        if x is not None and y:
+            out.samples.append(100 * (x / y - 1))
+            out.sample_loads.append(ld)
+    return out
 
 
 def verdict(met: bool) -> str:
@@ -149,4 +171,4 @@ def quiet_offscreen() -> None:
     qInstallMessageHandler(handler)
 
 
-__all__ = ["load", "Figure", "verdict", "wait_for", "GapProbe", "cpu_share", "quiet_offscreen"]
+__all__ = ["load", "Figure", "change", "verdict", "wait_for", "GapProbe", "cpu_share", "quiet_offscreen"]

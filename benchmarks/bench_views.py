@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402  (before the QApplication)
-from _common import Figure, load, verdict  # noqa: E402
+from _common import Figure, change, load, verdict  # noqa: E402
 
 from playground.core.config import TrainConfig  # noqa: E402
 from playground.core.devices import use_cpu_threads  # noqa: E402
@@ -137,11 +137,12 @@ def main() -> None:
             rate, n = engine.run(args.epochs, True, draw)
             on.add(rate)
             drawn.add(n)
-    change = 100 * (on.median / off.median - 1)
+    paired = change(on, off)
     print(f"  views off: {off.text('steps/s')}")
     print(f"  views on:  {on.text('steps/s')}")
-    print(f"  views on vs off: {change:+.1f}% (target within 10%: {verdict(change >= -10)}); "
-          f"drawn per run: {drawn.text('refreshes')}")
+    print(f"  views on vs off, round by round: {paired.text('%', 1)} (target within 10%: "
+          f"{verdict(paired.median >= -10)}); medians: {100 * (on.median / off.median - 1):+.1f}%")
+    print(f"  drawn per run: {drawn.text('refreshes')}")
 
 
 def _serve_views_only(commands, events) -> None:
