@@ -7,7 +7,7 @@ busy bar appears if it takes longer than a moment.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 SHOW_AFTER_MS = 400  # quicker waits end without a dialog flashing up
@@ -18,7 +18,7 @@ def wait_busy(parent: QWidget | None, text: str | None, loop: QEventLoop) -> Non
     later = None
     if parent is not None and text:
         dialog = QProgressDialog(text, None, 0, 0, parent)  # no cancel button: a file is being written
-        dialog.setWindowTitle(parent.tr("Please wait"))
+        dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Please wait"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.reset()  # QProgressDialog shows itself on construction otherwise; the timer decides

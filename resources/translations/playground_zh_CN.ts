@@ -967,6 +967,11 @@
         <source>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;Watch real PyTorch train a neural network: the training loop, the autograd graph and what the network learns.&lt;/p&gt;</source>
         <translation>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;看真实的 PyTorch 如何训练神经网络：训练循环、自动求导计算图，以及网络学到了什么。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <location filename="../../playground/ui/busy.py" line="21"/>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
 </context>
 <context>
     <name>NetworkView</name>
@@ -1151,40 +1156,6 @@
         <location filename="../../playground/ui/panes.py" line="51"/>
         <source>Network</source>
         <translation>网络</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../playground/ui/busy.py" line="21"/>
-        <source>Please wait</source>
-        <translation>请稍候</translation>
-    </message>
-</context>
-<context>
-    <name>self.view</name>
-    <message>
-        <location filename="../../playground/ui/views/network_items.py" line="137"/>
-        <source>bias (fc%1.bias[%2]) = %3</source>
-        <translation>偏置 (fc%1.bias[%2]) = %3</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/network_items.py" line="140"/>
-        <source>the picture: this neuron&apos;s output over the input plane</source>
-        <translation>图示：该神经元在整个输入平面上的输出</translation>
-    </message>
-</context>
-<context>
-    <name>v</name>
-    <message>
-        <location filename="../../playground/ui/views/network_items.py" line="179"/>
-        <source>(not trained yet)</source>
-        <translation>（尚未训练）</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/network_items.py" line="180"/>
-        <source>from %1 to %2</source>
-        <translation>从 %1 到 %2</translation>
     </message>
 </context>
 </TS>

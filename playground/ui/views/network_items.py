@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -27,6 +27,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
 from playground.ui import theme
+
+
+def _tr(text: str) -> str:
+    """Items are not QObjects: their texts are the network view's (one translation context)."""
+    return QCoreApplication.translate("NetworkView", text)
 
 
 class NeuronHost(Protocol):
@@ -134,10 +139,10 @@ class NeuronItem(QGraphicsItem):
     def tooltip_text(self) -> str:
         text = self.view.neuron_name(self.layer, self.index)
         if self.has_bias and self.bias is not None:
-            b = self.view.tr("bias (fc%1.bias[%2]) = %3")
+            b = _tr("bias (fc%1.bias[%2]) = %3")
             text += "\n" + b.replace("%1", str(self.layer)).replace("%2", str(self.index)).replace("%3", f"{self.bias:+.4f}")
         if self.image is not None:
-            text += "\n" + self.view.tr("the picture: this neuron's output over the input plane")
+            text += "\n" + _tr("the picture: this neuron's output over the input plane")
         return text
 
     def hoverEnterEvent(self, event) -> None:
@@ -176,8 +181,8 @@ class EdgeItem(QGraphicsPathItem):
     def tooltip_text(self) -> str:
         v = self.view
         head = f"fc{self.layer}.weight[{self.dst}, {self.src}] = "
-        head += f"{self.weight:+.4f}" if self.weight is not None else v.tr("(not trained yet)")
-        route = v.tr("from %1 to %2")
+        head += f"{self.weight:+.4f}" if self.weight is not None else _tr("(not trained yet)")
+        route = _tr("from %1 to %2")
         route = route.replace("%1", v.neuron_name(self.layer - 1, self.src)).replace("%2", v.neuron_name(self.layer, self.dst))
         return f"{head}\n{route}"
 
