@@ -19,10 +19,16 @@ $(BIN)/.installed: pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-run: $(BIN)/.installed
+# The compiled translations (.qm) are built from the .ts sources, never committed.
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
+
+%.qm: %.ts $(BIN)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+run: $(BIN)/.installed $(QM)
 	$(BIN)/playground $(ARGS)
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
 
 lint: $(BIN)/.installed  ## ruff, and the import-linter contracts in pyproject.toml (the layers)
