@@ -3,7 +3,8 @@
 Prints, each figure as a median with its spread (min-max) and the 1-minute load average:
 - how long a training process takes to be ready after it starts (it imports and warms up torch
   while the window opens);
-- steps/s of the bare engine (no Qt), then of circle 8-8 in the window: hidden; shown with live
+- steps/s of the bare engine (no Qt; live views off and on: what the probes cost the engine
+  itself), then of circle 8-8 in the window: hidden; shown with live
   views off; shown with every view live (target: within 10 % of off); and both again with the
   engine in a thread of the window's process instead of its own process;
 - the event-loop gap while training with every view live: a 1 ms timer records how long the GUI
@@ -126,11 +127,12 @@ def run_window(figure: Figure, preset: str, epochs: int, **kw) -> None:
         close(watched)
 
 
-def bare_engine(preset: str, epochs: int) -> float:
-    """steps/s of an Engine run in this thread with no Qt (its default probes, live views on)."""
+def bare_engine(preset: str, epochs: int, live: bool = True) -> float:
+    """steps/s of an Engine run in this thread with no Qt (its default probes: graph and views)."""
     events: list = []
     engine = Engine(events.append)
     engine.handle(p.SetConfig(get_preset(preset).config.replace(epochs=epochs), preset))
+    engine.handle(p.SetLiveViews(live))
     engine.handle(p.Train())
     engine.serve(transport.Inbox(), until_idle=True)
     return next(e for e in events if isinstance(e, p.RunFinished)).summary.steps_per_second
@@ -171,14 +173,18 @@ def main() -> None:
     ready = ready_time(3)
     print(f"training process ready after it is started: {ready.text('s', 1)}", flush=True)
 
-    bare = Figure()
+    bare, bare_off = Figure(), Figure()
     bare_engine(args.preset, 1)  # warm up torch
-    for _ in range(args.rounds):
+    for _ in range(args.rounds):  # interleaved
+        bare_off.add(bare_engine(args.preset, args.epochs, live=False))
         bare.add(bare_engine(args.preset, args.epochs))
     config = get_preset(args.preset).config
     print(f"\n{args.preset} {'-'.join(map(str, config.hidden))}, {args.epochs} epochs per run, "
-          f"{args.rounds} interleaved rounds:")
-    print(f"  bare engine, this thread, no Qt:      {bare.text('steps/s')}", flush=True)
+          f"rounds: {args.rounds}, interleaved:")
+    print(f"  bare engine, no Qt, live views off:   {bare_off.text('steps/s')}")
+    print(f"  bare engine, no Qt, every view live:  {bare.text('steps/s')}")
+    print(f"    the probes' own cost (graph, output and network snapshots, in the engine): "
+          f"{pct(bare, bare_off)}", flush=True)
 
     names = ("hidden", "off", "on", "thread off", "thread on")
     runs = {name: Figure() for name in names}
