@@ -54,7 +54,10 @@ class EngineClient(QObject):
         self.step_count = 0
         self.live_views = True
         self.is_ready = False
+        wanted_process = transports.use_process_default() if separate_process is None else separate_process
         self.transport = transports.start_transport(self._on_event, separate_process)
+        if wanted_process and self.transport.kind == "thread":
+            self._on_event(_FellBack())  # said once the window listens
         self.send(p.SetConfig(config, preset))
 
     # -- what the engine has --------------------------------------------------------------
@@ -211,6 +214,13 @@ class EngineClient(QObject):
             self.engineReady.emit()
         elif isinstance(event, p.EngineLost):
             self._engine_lost(event.message)
+        elif isinstance(event, _FellBack):
+            self._say_fell_back()
+
+    def _say_fell_back(self) -> None:
+        self.notice.emit(self.tr(
+            "Training runs in the window's own thread: no training process could start (details on the "
+            "console). Live views may slow training down."))
 
     def _engine_lost(self, message: str) -> None:
         """Start a new engine where the last run ended (or from the settings shown)."""
@@ -224,9 +234,7 @@ class EngineClient(QObject):
             self.transport = transports.start_transport(self._on_event, self.separate_process)
         else:  # no process could start here: threads from now on
             self.transport = transports.ThreadTransport(self._on_event)
-            self.notice.emit(self.tr(
-                "Training runs in the window's own thread: no training process could start (details on the "
-                "console). Live views may slow training down."))
+            self._say_fell_back()
         if self._checkpoint is not None:
             self.send(p.Restore(self._checkpoint))
         else:
@@ -238,6 +246,10 @@ class EngineClient(QObject):
         if self.state is not RunState.IDLE:
             self.state = RunState.IDLE
             self.stateChanged.emit(RunState.IDLE.value)
+
+
+class _FellBack(p.Event):
+    """Made here: the engine runs in a thread because no training process could start."""
 
 
 def _with_seq(command: p.Command, seq: int) -> p.Command:

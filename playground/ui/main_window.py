@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.files = FileFlows(self, self.controller)
         self._shown: object | None = None  # the ModelInfo the views show
         self._last_step = 0  # the step the views show
+        self._engine_was_lost = False  # its banner waits for the new engine's network
         self._passing_notice = ""  # a status-bar message that the first snapshot of a run clears
         self._build(config, name)
         self._wire()
@@ -247,7 +248,9 @@ class MainWindow(QMainWindow):
         self._show_metrics(info.history[-1] if info.history else None)
         self.statusLabel.setText(self.tr("step {0} - epoch {1}").format(info.step, info.epoch))
         if info.reason is not ModelChange.WEIGHTS:
-            self.divergedBanner.hide()
+            if not self._engine_was_lost:  # that banner stays until the user acts (Train, Reset)
+                self.divergedBanner.hide()
+            self._engine_was_lost = False
             self.outputView.set_dataset(info.dataset)
             if tuple(self.networkView.sizes) != tuple(info.sizes):
                 self.networkView.set_architecture(list(info.sizes))
@@ -357,6 +360,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Training stopped because of an unexpected error; the network is as it was after "
                            "the last finished run. Details: {0}").format(message)
+            self._engine_was_lost = True
         self.divergedBanner.setText(text)
         self.divergedBanner.show()
 
