@@ -48,6 +48,7 @@ class Watched:
         self.window = window
         self.views_since_model = 0
         self.finished: dict | None = None
+        self.window_cpu = 0.0  # % of one core the window's process used during the last run
         c = window.controller
         c.modelChanged.connect(self._on_model)
         c.viewsReady.connect(self._on_views)
@@ -109,8 +110,10 @@ def train(watched: Watched, gaps: GapProbe | None = None) -> float | None:
     watched.finished = None
     if gaps is not None:
         gaps.start()
+    wall, cpu = time.perf_counter(), time.process_time()
     watched.window.trainButton.click()
     done = wait_for(lambda: watched.finished is not None, RUN_TIMEOUT)
+    watched.window_cpu = 100 * (time.process_time() - cpu) / (time.perf_counter() - wall)
     if gaps is not None:
         gaps.stop()
     if not done:
@@ -119,10 +122,12 @@ def train(watched: Watched, gaps: GapProbe | None = None) -> float | None:
     return watched.finished["steps_per_second"]
 
 
-def run_window(figure: Figure, preset: str, epochs: int, **kw) -> None:
+def run_window(figure: Figure, preset: str, epochs: int, cpu: Figure | None = None, **kw) -> None:
     watched = open_window(preset, epochs, **kw)
     try:
         figure.add(train(watched))  # None (left out) if it did not finish
+        if cpu is not None:
+            cpu.add(watched.window_cpu)
     finally:
         close(watched)
 
@@ -188,14 +193,15 @@ def main() -> None:
 
     names = ("hidden", "off", "on", "thread off", "thread on")
     runs = {name: Figure() for name in names}
+    cpu = {name: Figure() for name in names}
     gap_runs = []
     began = time.perf_counter()
     for _ in range(args.rounds):  # interleaved: drifting load hits every variant alike
-        run_window(runs["hidden"], args.preset, args.epochs, show=False)
-        run_window(runs["off"], args.preset, args.epochs, live=False)
-        run_window(runs["on"], args.preset, args.epochs)
-        run_window(runs["thread off"], args.preset, args.epochs, live=False, process=False)
-        run_window(runs["thread on"], args.preset, args.epochs, process=False)
+        run_window(runs["hidden"], args.preset, args.epochs, cpu["hidden"], show=False)
+        run_window(runs["off"], args.preset, args.epochs, cpu["off"], live=False)
+        run_window(runs["on"], args.preset, args.epochs, cpu["on"])
+        run_window(runs["thread off"], args.preset, args.epochs, cpu["thread off"], live=False, process=False)
+        run_window(runs["thread on"], args.preset, args.epochs, cpu["thread on"], process=False)
         # the 1 ms probe is GUI-thread work itself: throughput is measured in runs without it
         watched = open_window(args.preset, args.epochs)
         probe = GapProbe(1)
@@ -207,6 +213,9 @@ def main() -> None:
     print(f"  window hidden:                        {runs['hidden'].text('steps/s')}")
     print(f"  window shown, live views off:         {runs['off'].text('steps/s')}")
     print(f"  window shown, every view live:        {runs['on'].text('steps/s')}")
+    print("    the window's process (GUI thread, event reader) during the run, in % of one core:")
+    for name, label in (("hidden", "window hidden"), ("off", "live views off"), ("on", "every view live")):
+        print(f"      {label + ':':18s} {cpu[name].text('% of a core')}")
     live = change(runs["on"], runs["off"])
     print(f"    every view live vs none, round by round: {pct(runs['on'], runs['off'])} "
           f"(target within 10%: {verdict(live.median >= -10)})")
