@@ -151,25 +151,27 @@ def _histogram(a: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
     if not hi - lo > 1e-12 * max(1.0, abs(lo), abs(hi)):  # one value (or too close to tell apart)
         pad = 0.5 * max(1.0, abs(lo))
         lo, hi = lo - pad, hi + pad
-    idx = ((a.astype(np.float64) - lo) * (bins / (hi - lo))).astype(np.int64)
+    idx = ((a - np.float32(lo)) * np.float32(bins / (hi - lo))).astype(np.int64)
     np.clip(idx, 0, bins - 1, out=idx)
     return np.bincount(idx, minlength=bins), np.linspace(lo, hi, bins + 1)
 
 
 def _param_stats(p: torch.Tensor, bins: int) -> dict:
+    # torch reductions (one thread, like training) rather than numpy's: np.linalg.norm goes through
+    # a multi-threaded BLAS that fights the training thread for the cores
     with torch.no_grad():
-        values = p.detach().float().cpu().numpy().ravel()
-        st: dict[str, Any] = {"mean": float(values.mean()), "std": float(values.std()),
-                              "min": float(values.min()), "max": float(values.max()), "numel": int(values.size)}
-        st["value_hist"] = _histogram(values, bins)
+        values = p.detach().float().cpu().ravel()
+        st: dict[str, Any] = {"mean": float(values.mean()), "std": float(values.std(correction=0)),
+                              "min": float(values.min()), "max": float(values.max()), "numel": values.numel()}
+        st["value_hist"] = _histogram(values.numpy(), bins)
         if p.grad is None:
             st["grad_norm"] = math.nan
         else:
-            grads = p.grad.detach().float().cpu().numpy().ravel()
-            st["grad_norm"] = float(np.linalg.norm(grads.astype(np.float64)))
-            st["grad_hist"] = _histogram(grads, bins)
+            grads = p.grad.detach().float().cpu().ravel()
+            st["grad_norm"] = float(torch.linalg.vector_norm(grads, dtype=torch.float64))
+            st["grad_hist"] = _histogram(grads.numpy(), bins)
             st["grad_mean"] = float(grads.mean())
-            st["grad_std"] = float(grads.std())
+            st["grad_std"] = float(grads.std(correction=0))
     return st
 
 
