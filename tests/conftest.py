@@ -1,6 +1,9 @@
 import os
+import tempfile  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QSettings (window geometry, recent files) go to a folder of the test run's own, not the user's
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="playground-test-config-")
 
 import pytest  # noqa: E402
 import torch  # noqa: E402,F401  (import torch before any QApplication exists: a known crash otherwise)
@@ -48,6 +51,16 @@ def no_running_threads_or_timers(request, monkeypatch):
         except RuntimeError:  # the C++ object is already gone: nothing left running
             pass
     assert not leaks, "test left Qt work running: " + "; ".join(leaks)
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(request):
+    """Each window test starts with no remembered geometry or recent files."""
+    yield
+    if "qtbot" in request.fixturenames:
+        from playground.ui.main_window import settings
+
+        settings().clear()
 
 
 @pytest.fixture(autouse=True)

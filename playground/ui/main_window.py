@@ -8,8 +8,8 @@ training state of its own beyond what it shows, and never a tensor. File flows l
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -52,7 +52,8 @@ class MainWindow(QMainWindow):
         self._build(config, name)
         self._wire()
         self._on_state(RunState.IDLE.value)
-        self.resize(em(self, 64), em(self, 36))
+        self.remember_geometry = True  # off for --screenshot and tests that size the window themselves
+        self._restore_geometry()
 
     # -- construction ---------------------------------------------------------------------
     def _build(self, config: TrainConfig, preset: str) -> None:
@@ -108,6 +109,11 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.divergedBanner)
         right_layout.addWidget(self.viewArea, 1)
+        # the latest epoch's losses and accuracies: under the views, where a long line has room
+        self.metricsLabel = QLabel(objectName="metricsLabel")
+        self.metricsLabel.setWordWrap(True)
+        self.metricsLabel.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        right_layout.addWidget(self.metricsLabel)
 
         split = QSplitter(Qt.Horizontal)
         split.addWidget(scroll)
@@ -119,9 +125,11 @@ class MainWindow(QMainWindow):
         self.progressBar.setMaximumWidth(em(self, 12))
         self.progressBar.setFormat(self.tr("epoch %v of %m"))
         self.statusLabel = QLabel(objectName="statusLabel")
-        self.metricsLabel = QLabel(objectName="metricsLabel")
+        # as wide as its longest text from the start: the window must not widen when training starts
+        longest = self.tr("step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}").format(
+            999_999, 99_999, 999, 59, 0.00001)
+        self.statusLabel.setMinimumWidth(self.statusLabel.fontMetrics().horizontalAdvance(longest) + em(self, 0.5))
         # Permanent widgets stay visible while a message shows on the left.
-        self.statusBar().addPermanentWidget(self.metricsLabel)
         self.statusBar().addPermanentWidget(self.statusLabel)
         self.statusBar().addPermanentWidget(self.progressBar)
         self._build_menus()
@@ -420,6 +428,25 @@ class MainWindow(QMainWindow):
     def import_weights(self, path) -> bool:
         return self.files.import_weights(str(path))
 
+    # -- geometry -------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        """Where the window was last time (maximized included); else most of the screen."""
+        saved = settings().value("window/geometry")
+        if saved is not None and self.restoreGeometry(saved):
+            return
+        if QGuiApplication.platformName() == "offscreen":  # no screen to fill: a fixed size, same every time
+            self.resize(em(self, 64), em(self, 36))
+            return
+        screen = self.screen().availableGeometry()
+        self.resize(max(min(screen.width(), em(self, 64)), round(screen.width() * 0.9)),
+                    max(min(screen.height(), em(self, 36)), round(screen.height() * 0.9)))
+        if screen.width() <= 1366 or screen.height() <= 800:  # a projector or a laptop: all of it
+            self.setWindowState(self.windowState() | Qt.WindowMaximized)
+
+    def _save_geometry(self) -> None:
+        if self.remember_geometry:
+            settings().setValue("window/geometry", self.saveGeometry())
+
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         if self.files.writing:  # a file is being written: it ends on its own in a moment
@@ -435,6 +462,7 @@ class MainWindow(QMainWindow):
             if self.save_session_dialog() is None:
                 event.ignore()
                 return
+        self._save_geometry()
         self.controller.shutdown()
         super().closeEvent(event)
 
@@ -444,4 +472,9 @@ def _structure(config: TrainConfig) -> tuple:
     return config.dataset, config.hidden, config.activation
 
 
-__all__ = ["MainWindow"]
+def settings() -> QSettings:
+    """The user's settings (window geometry, ...): one place, whatever the QApplication's names."""
+    return QSettings("PyTorch Playground", "PyTorch Playground")
+
+
+__all__ = ["MainWindow", "settings"]
