@@ -45,7 +45,7 @@ def make_app(argv: list[str] | None = None):
 
 
 def main(preset: str | None = None, session: str | None = None, screenshot: str | None = None,
-         epochs: int | None = None) -> int:
+         epochs: int | None = None, lesson: str | None = None) -> int:
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif not has_screen():
@@ -55,6 +55,8 @@ def main(preset: str | None = None, session: str | None = None, screenshot: str 
         return 2
     app = make_app()
     window = create_window(preset)
+    if lesson and hasattr(window, "open_lesson"):
+        window.open_lesson(lesson)
     if session:
         window.open_path(session)
     if screenshot:

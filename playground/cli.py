@@ -1,4 +1,4 @@
-"""Command line: `playground` opens the window; `playground train | graph | presets` run headless.
+"""Command line: `playground` opens the window; `playground train | graph | presets | lessons` run headless.
 
 Exit codes: 0 completed, 2 bad input (one line naming the field and what is allowed),
 3 diverged, 130 interrupted by Ctrl-C (stopped cleanly, summary still printed).
@@ -52,12 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="playground", description="Watch real PyTorch train a neural network.")
     p.add_argument("--version", action="version", version=f"playground {__version__}")
     p.add_argument("--preset", dest="gui_preset", metavar="NAME", help="open the window with this preset")
+    p.add_argument("--lesson", dest="gui_lesson", metavar="NAME", help="open the window with this lesson "
+                   "(see `playground lessons`)")
     p.add_argument("--open", dest="gui_open", metavar="SESSION", help="open a saved session in the window")
     p.add_argument("--screenshot", metavar="OUT.png", help="train offscreen to the end, save a PNG, exit")
     p.add_argument("--epochs", dest="gui_epochs", type=int, help="with --screenshot: epochs to train")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     sub.add_parser("presets", help="list the presets, one per line")
+    ls = sub.add_parser("lessons", help="list the lessons (built-in and the user lessons folder), one per line")
+    ls.add_argument("--json", action="store_true", help="one JSON object per line: name, title, title_zh")
 
     t = sub.add_parser("train", help="train headless and print a summary")
     _add_model_options(t)
@@ -159,6 +163,24 @@ class _Inline:
         self.inbox.post(self.protocol.Stop())
 
 
+def cmd_lessons(args) -> int:
+    """The lessons in order; a lesson file that cannot be read is named on stderr and skipped."""
+    from playground.core.lessons import load_lessons
+
+    lessons, errors = load_lessons()
+    for error in errors:
+        print(f"playground: skipped lesson: {error}", file=sys.stderr)
+    width = max(map(len, lessons), default=0)
+    for name, lesson in lessons.items():
+        if args.json:  # ASCII escapes: valid JSON on any console encoding
+            print(json.dumps({"name": name, "title": lesson.title, "title_zh": lesson.title_zh}))
+        else:
+            line = f"{name:<{width}}  {lesson.title}"
+            encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+            print(line.encode(encoding, "replace").decode(encoding))  # "→" on a cp1252 console: "?"
+    return EXIT_OK
+
+
 def cmd_presets(args) -> int:
     from playground.core.presets import load_presets
 
@@ -232,16 +254,22 @@ def main(argv: list[str] | None = None) -> int:
 
     use_cpu_threads()
     try:
+        if args.command == "lessons":
+            return cmd_lessons(args)
         if args.command == "presets":
             return cmd_presets(args)
         if args.command == "train":
             return cmd_train(args)
         if args.command == "graph":
             return cmd_graph(args)
+        if args.gui_lesson is not None:  # an unknown name: one line listing the lessons, before any window
+            from playground.core.lessons import get_lesson
+
+            get_lesson(args.gui_lesson)
         from playground.app import main as gui_main
 
         return gui_main(preset=args.gui_preset, session=args.gui_open, screenshot=args.screenshot,
-                        epochs=args.gui_epochs)
+                        epochs=args.gui_epochs, lesson=args.gui_lesson)
     except ConfigError as e:
         print(f"playground: error: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
