@@ -50,6 +50,9 @@ class Engine:
         self.state = RunState.IDLE
         self.reporter: Reporter | None = None  # the run in progress (running or paused)
         self.stale: set[str] = set()  # "graph" / "views" to send once the inbox is empty
+        self.step_interval = 0.0  # seconds between two steps of a run (slow motion); 0: no wait
+        self.until_paused = False  # runs go on past their round until paused or stopped
+        self._next_step_at = 0.0
         self.closed = False
         self._handlers: dict[type, Callable[[Any], str | None]] = {
             p.SetConfig: self._set_config, p.SetLearningRate: self._set_learning_rate, p.Train: self._train,
@@ -57,7 +60,7 @@ class Engine:
             p.Reset: self._reset, p.BringBack: self._bring_back, p.LoadWeights: self._load_weights,
             p.Export: self._export, p.SaveSession: self._save_session, p.OpenSession: self._open_session,
             p.Restore: self._restore, p.CaptureViews: self._capture, p.SetLiveViews: self._set_live_views,
-            p.Shutdown: self._shutdown,
+            p.SetPace: self._set_pace, p.Shutdown: self._shutdown,
         }
 
     # -- the loop -------------------------------------------------------------------------
@@ -66,7 +69,14 @@ class Engine:
         while not self.closed:
             if self.state is RunState.RUNNING:
                 command = inbox.get_nowait()
+                if command is None and self.step_interval:
+                    wait = self._next_step_at - self.clock()
+                    if wait > 0:  # slow motion: wait for the next step, listening
+                        command = inbox.get(timeout=wait)
+                        if command is None:
+                            continue
                 if command is None:
+                    self._next_step_at = self.clock() + self.step_interval
                     self._train_one()
                 else:
                     self.handle(command)
@@ -86,7 +96,7 @@ class Engine:
             if handler is None:
                 raise ConfigError("command", f"unknown command {type(command).__name__}")
             if self.trainer is None and not isinstance(command, (p.SetConfig, p.OpenSession, p.Restore,
-                                                                   p.SetLiveViews, p.Shutdown)):
+                                                                   p.SetLiveViews, p.SetPace, p.Shutdown)):
                 raise ConfigError("command", "there is no network yet: send the settings first")
             result = handler(command)
         except ConfigError as e:
@@ -103,7 +113,11 @@ class Engine:
     # -- the network ----------------------------------------------------------------------
     @property
     def target_epochs(self) -> int:
-        return self.round_start + self.trainer.config.epochs
+        """The epoch this round ends at; 0 while runs go on until paused."""
+        return 0 if self.until_paused else self.round_start + self.trainer.config.epochs
+
+    def _round_done(self) -> bool:
+        return not self.until_paused and self.trainer.epoch >= self.target_epochs
 
     def _adopt(self, trainer: Trainer, reason: ModelChange, round_start: int = 0, keep_previous: bool = True) -> None:
         """Make ``trainer`` the network; the one it replaces stays a Bring back away if it trained."""
@@ -233,7 +247,7 @@ class Engine:
             return
         self._require(RunState.IDLE, doing="start a run")
         t = self.trainer
-        if t.epoch >= self.target_epochs:  # the round is done: Train goes on for another one
+        if self._round_done():  # the round is done: Train goes on for another one
             self.round_start = t.epoch
         self.reporter = Reporter(t, self._probes(), self.target_epochs, self.emit, self.clock)
         self._set_state(RunState.RUNNING)
@@ -254,7 +268,7 @@ class Engine:
 
     def _train_one(self) -> None:
         t = self.trainer
-        if t.epoch >= self.target_epochs:  # e.g. a step while paused finished the round
+        if self._round_done():  # e.g. a step while paused finished the round
             self._finish("completed")
             return
         try:
@@ -267,7 +281,7 @@ class Engine:
         self.reporter.after_step(result)
         if result.diverged:
             self._finish("diverged")
-        elif t.epoch >= self.target_epochs:
+        elif self._round_done():
             self._finish("completed")
 
     def _finish(self, status: str) -> None:
@@ -330,6 +344,14 @@ class Engine:
         except Exception:  # a broken view must not take the engine down
             traceback.print_exc()
         self.emit(p.Views(t.step_count, graph, views))
+
+    def _set_pace(self, c: p.SetPace) -> None:
+        if c.steps_per_second is not None and not 0.1 <= c.steps_per_second <= 100_000:
+            raise ConfigError("steps_per_second", f"{c.steps_per_second:g} is out of range; allowed 0.1 to 100000")
+        self.step_interval = 0.0 if c.steps_per_second is None else 1.0 / c.steps_per_second
+        self.until_paused = bool(c.until_paused)
+        if self.reporter is not None:
+            self.reporter.target_epochs = self.target_epochs
 
     def _shutdown(self, c: p.Shutdown) -> None:
         if self.reporter is not None:

@@ -139,6 +139,15 @@ class SetLiveViews(Command):
 
 
 @dataclass(frozen=True)
+class SetPace(Command):
+    """How runs go: at most ``steps_per_second`` (None: as fast as it can), and whether a run
+    stops at the end of its round of epochs or goes on until paused (``until_paused``)."""
+
+    steps_per_second: float | None = None
+    until_paused: bool = False
+
+
+@dataclass(frozen=True)
 class Shutdown(Command):
     """End the engine (a run in progress stops first)."""
 

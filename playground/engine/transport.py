@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 
@@ -52,14 +53,19 @@ class Inbox:
         except IndexError:
             return None
 
-    def get(self) -> p.Command:
+    def get(self, timeout: float | None = None) -> p.Command | None:
+        """The next command; with a timeout, None if none came in time."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         while True:
             command = self.get_nowait()
             if command is not None:
                 return command
+            wait = 0.2 if deadline is None else min(0.2, deadline - time.monotonic())
+            if wait <= 0:
+                return None
             with self._ready:
                 if not self._items:
-                    self._ready.wait(0.2)  # a post() does not notify: look again soon
+                    self._ready.wait(wait)  # a post() does not notify: look again soon
 
 
 class PipeInbox:
@@ -75,8 +81,10 @@ class PipeInbox:
         except (EOFError, OSError):
             return self._gone()
 
-    def get(self) -> p.Command:
+    def get(self, timeout: float | None = None) -> p.Command | None:
         try:
+            if timeout is not None and not self.connection.poll(timeout):
+                return None
             return self.connection.recv()
         except (EOFError, OSError):
             return self._gone()
