@@ -104,10 +104,16 @@ def view_kind(dataset: Dataset) -> str:
 
 
 def plot_extent(dataset: Dataset, margin: float = 1.1) -> Extent:
-    """A square extent around the data: [-1.2, 1.2] unless noisy points lie further out."""
+    """The square the output map covers and the plot shows: centred on the origin, reaching
+    ``margin`` times the farthest coordinate of any point (train or test), rounded up to a tenth.
+    ``DEFAULT_EXTENT`` for a dataset without points."""
     pts = np.concatenate([dataset.x_train, dataset.x_test])[:, :2]
-    half = max(DEFAULT_EXTENT[1], float(np.abs(pts).max()) * margin) if len(pts) else DEFAULT_EXTENT[1]
-    half = math.ceil(half * 10) / 10
+    if not len(pts) or not np.isfinite(pts).all():
+        return DEFAULT_EXTENT
+    far = float(np.abs(pts).max())
+    if far <= 0:
+        return DEFAULT_EXTENT
+    half = math.ceil(round(far * margin * 10, 6)) / 10  # round first: 1.0 * 1.1 is 1.1000000000000001
     return (-half, half, -half, half)
 
 

@@ -9,6 +9,7 @@ import torch
 from playground.core.config import TrainConfig
 from playground.core.datasets import Dataset
 from playground.core.inspect import (
+    DEFAULT_EXTENT,
     DigitsSnapshot,
     Throttle,
     ViewSnapshot,
@@ -39,8 +40,7 @@ def test_boundary_image_shape_and_range():
     assert snap.grid.dtype == np.float32
     assert np.isfinite(snap.grid).all()
     assert 0.0 <= snap.grid.min() and snap.grid.max() <= 1.0  # P(class 1)
-    xmin, xmax, ymin, ymax = snap.extent
-    assert xmin <= -1.2 and xmax >= 1.2 and ymin <= -1.2 and ymax >= 1.2
+    assert snap.extent == plot_extent(trainer.dataset)  # the map covers what the plot shows
     assert snap.sizes == (2, 8, 8, 2)
     assert [w.shape for w in snap.weights] == [(8, 2), (8, 8), (2, 8)]
     assert [b.shape for b in snap.biases] == [(8,), (8,), (2,)]
@@ -201,6 +201,25 @@ def test_view_kinds_and_extent():
     pts = np.concatenate([noisy.x_train, noisy.x_test])
     assert ext[0] <= pts[:, 0].min() and ext[1] >= pts[:, 0].max()
     assert ext[2] <= pts[:, 1].min() and ext[3] >= pts[:, 1].max()
+
+
+@pytest.mark.parametrize("dataset", ["circle", "xor", "gauss", "spiral", "moons", "plane", "multi-gauss"])
+@pytest.mark.parametrize("noise", [0.0, 0.5])
+def test_extent_is_the_data_with_a_small_margin(dataset, noise):
+    """A square around the origin: every point inside, at most 10% and a rounding tenth beyond the farthest."""
+    d = Trainer(TrainConfig(dataset=dataset, samples=200, noise=noise)).dataset
+    far = float(np.abs(np.concatenate([d.x_train, d.x_test])).max())
+    xmin, xmax, ymin, ymax = plot_extent(d)
+    assert (xmin, ymin) == (-xmax, -xmax) and ymax == xmax  # square, centred
+    assert far * 1.1 <= xmax + 1e-9 <= far * 1.1 + 0.1 + 1e-9
+    assert xmax == pytest.approx(round(xmax, 1))  # a round tenth: tidy axis ends
+
+
+def test_extent_without_points_is_the_default():
+    d = Trainer(TrainConfig(samples=100)).dataset
+    empty = Dataset(**{**vars(d), "x_train": d.x_train[:0], "x_test": d.x_test[:0]})
+    assert plot_extent(empty) == DEFAULT_EXTENT
+    assert plot_extent(d, margin=1.0) == (-1.0, 1.0, -1.0, 1.0)  # the circle reaches 0.99: rounded up
 
 
 def test_grid_helpers():

@@ -16,7 +16,7 @@ from playground.core.probe import GraphProbe, GraphSnapshot, snapshot_for_config
 from playground.core.trace import trace_graph
 from playground.core.training import Trainer
 from playground.ui.views.graph_items import EdgeItem, NodeItem
-from playground.ui.views.graph_view import MIN_READABLE_SCALE, GraphPanel
+from playground.ui.views.graph_view import GraphPanel
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def test_deep_network_stays_readable(panel, qtbot):
     panel.set_snapshot(snap)
     assert panel.layer_mode  # big graphs start as one box per layer
     assert len(panel.nodes) == 20 + 1 + 3  # fc1..fc20, the loss function, input, target, loss
-    assert panel.view.zoom >= MIN_READABLE_SCALE
+    assert panel.nodes_out_of_view() == []  # fitted whole when it first appears
     assert panel.nodes["layer:fc5"].lines[0] == "fc5: Linear 8\u21928 + ReLU"
     assert panel.nodes["layer:fc5"].grad_fraction is not None
     with qtbot.waitSignal(panel.nodeSelected):
@@ -195,3 +195,86 @@ def test_graph_json_spec_renders(panel, seed_config, tmp_path):
     assert (tmp_path / "x.png").stat().st_size > 0
     point = panel.view.mapFromScene(panel.nodes["loss"].scenePos())
     assert isinstance(point, QPoint)
+
+
+# -- fitting the pane ------------------------------------------------------------------------
+
+
+def test_panel_fits_a_narrow_pane(qtbot, seed_config):
+    w = GraphPanel()
+    qtbot.addWidget(w)
+    w.set_snapshot(snapshot_for_config(seed_config, steps=2))
+    assert w.minimumSizeHint().width() <= 300  # the default font: a 1024-wide window has room for it
+    w.direction_button.setChecked(True)  # the longer button texts
+    w.layers_button.setChecked(True)
+    assert w.minimumSizeHint().width() <= 300
+    w.select_node("layer:fc1")  # the inspector shown beside the graph
+    assert not w.inspector.isHidden() and w.minimumSizeHint().width() <= 300
+    w.resize(300, 420)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.clipped_texts() == []
+    # legend and caption on a row of their own, under the buttons
+    assert w.legend.geometry().top() >= w.fit_button.geometry().bottom()
+    assert w.caption.geometry().top() >= w.fit_button.geometry().bottom()
+
+
+def test_the_first_graph_is_fitted_whole(panel, seed_config):
+    panel.set_snapshot(snapshot_for_config(seed_config, steps=2))
+    assert panel.nodes and panel.nodes_out_of_view() == []
+    seen = panel.visible_scene_rect()
+    for it in panel.nodes.values():
+        assert seen.contains(it.mapRectToScene(it.rect()))
+
+
+@pytest.mark.parametrize("size", [(520, 260), (300, 700), (900, 300)])
+def test_fitted_when_the_pane_is_resized_before_the_first_paint(qtbot, seed_config, size):
+    w = GraphPanel()
+    qtbot.addWidget(w)
+    w.set_snapshot(snapshot_for_config(seed_config.replace(hidden=(16, 16, 16)), steps=1))  # before it is shown
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.nodes_out_of_view() == []
+    w.resize(size[1] + 100, size[0])  # and after any resize until the user zooms
+    qtbot.waitUntil(lambda: w.width() == size[1] + 100)
+    assert w.nodes_out_of_view() == []
+
+
+def test_a_new_structure_is_fitted_even_after_zooming(panel, seed_config):
+    panel.set_snapshot(snapshot_for_config(seed_config))
+    panel.view.zoom_by(4.0)
+    panel.view.auto_fit = False  # as a wheel zoom leaves it
+    assert panel.nodes_out_of_view() != []
+    (c,) = _snapshots(seed_config.replace(hidden=(5, 3)), 1)
+    panel.set_snapshot(c)
+    assert "param:fc3.weight" in panel.nodes and panel.nodes_out_of_view() == []
+    assert panel.view.horizontalScrollBar().maximum() == 0 and panel.view.verticalScrollBar().maximum() == 0
+
+
+def test_inspector_wraps_long_op_names(qtbot, seed_config):
+    w = GraphPanel()
+    qtbot.addWidget(w)
+    w.resize(300, 420)
+    w.show()
+    w.set_snapshot(snapshot_for_config(seed_config.replace(activation="tanh"), steps=2))
+    op = next(nid for nid, it in w.nodes.items() if it.node.op.startswith("TanhBackward"))
+    w.select_node(op)
+    qtbot.waitUntil(lambda: w.inspector.isVisible())
+    w.splitter.setSizes([1000, 1])  # the inspector at its narrowest
+    qtbot.wait(10)
+    assert w.inspector.width() <= round(w.em * 14) + 2
+    assert "Tanh\u200bBackward" in w.inspector.details.text()  # may break before "Backward"
+    assert w.inspector.clipped_texts() == []
+
+
+def test_a_zoomed_font_lays_the_graph_out_again(panel, seed_config):
+    from PySide6.QtGui import QFont
+
+    panel.set_snapshot(snapshot_for_config(seed_config))
+    before = panel.nodes["loss"].font.pointSizeF()
+    font = QFont(panel.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    panel.setFont(font)
+    assert panel.nodes["loss"].font.pointSizeF() == pytest.approx(before * 1.5)
+    assert panel.nodes_out_of_view() == []

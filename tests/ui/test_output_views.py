@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QFontMetricsF
 
 from playground.core.config import TrainConfig
-from playground.core.inspect import snapshot_views
+from playground.core.inspect import plot_extent, snapshot_views
 from playground.core.palette import BLUE, ORANGE, hex_rgb
 from playground.core.training import Trainer
 from playground.ui import theme
-from playground.ui.views.network_view import HEAD, TAIL, NetworkView
+from playground.ui.views.network_view import HEAD, LABEL_MAX, LABEL_MIN, TAIL, NetworkView
 from playground.ui.views.output import OutputView
 
 
@@ -269,3 +270,176 @@ def test_render_offscreen(qtbot, circle, tmp_path):
         image = w.grab().toImage()
         assert not image.isNull() and image.width() > 100
         assert image.save(str(tmp_path / name))
+
+
+# -- fitting the pane and reading from afar -------------------------------------------------
+
+PANE_SIZES = [(640, 520), (380, 330), (260, 330), (300, 600), (900, 300)]
+
+
+@pytest.mark.parametrize("size", PANE_SIZES)
+def test_boundary_map_covers_exactly_what_the_axes_show(qtbot, circle, size):
+    trainer, snap = circle
+    view = output_view(qtbot, trainer.dataset)
+    view.set_snapshot(snap)
+    view.resize(*size)
+    qtbot.wait(10)
+    page = view.page
+    extent = plot_extent(trainer.dataset)
+    assert page.extent == snap.extent == extent
+    assert page.view_range() == pytest.approx(extent, abs=1e-9)  # the axes: the extent, nothing more
+    r = page.image_rect()
+    assert (r.left(), r.right(), r.top(), r.bottom()) == pytest.approx(extent, abs=1e-9)  # the map: all of it
+    w, h = page.view_box_size()
+    assert w > 50 and abs(w - h) <= 1.0  # square: a unit as long on both axes
+
+
+def test_the_extent_is_the_data_with_a_small_margin(qtbot, circle):
+    trainer, _ = circle
+    far = float(np.abs(np.concatenate([trainer.dataset.x_train, trainer.dataset.x_test])).max())
+    xmin, xmax, ymin, ymax = output_view(qtbot, trainer.dataset).page.extent
+    assert xmax == -xmin == ymax == -ymin
+    assert far < xmax <= far * 1.1 + 0.1
+
+
+def _dark(color) -> bool:
+    return color.lightnessF() < 0.3
+
+
+@pytest.mark.parametrize("dataset", ["circle", "multi-gauss", "seed-example"])
+def test_training_and_test_points_have_dark_outlines_and_different_markers(qtbot, dataset):
+    trainer = Trainer(TrainConfig(dataset=dataset, samples=200, hidden=(4,)))
+    view = output_view(qtbot, trainer.dataset)
+    view.set_snapshot(snapshot_views(trainer))
+    page = view.page
+    train, test = page.train_points, page.test_points
+    for points in (train, test):
+        assert _dark(points.opts["pen"].color()) and points.opts["pen"].widthF() >= 1.0
+    assert train.opts["symbol"] == "o" and test.opts["symbol"] == "d"
+    legend = " ".join(view.legend_texts)
+    assert "training point" in legend and "test point" in legend
+    assert "\u25cf" in legend and "\u25c6" in legend  # the legend shows each marker
+
+
+@pytest.mark.parametrize("dataset", ["circle", "multi-gauss", "seed-example", "digits"])
+@pytest.mark.parametrize("size", [(640, 520), (380, 330), (260, 330)])
+def test_no_text_is_cut_and_no_legend_entry_breaks(qtbot, dataset, size):
+    trainer = Trainer(TrainConfig(dataset=dataset, samples=200, hidden=(4,), epochs=1, batch_size=64))
+    view = output_view(qtbot, trainer.dataset)
+    view.set_snapshot(snapshot_views(trainer))
+    view.resize(*size)
+    qtbot.waitUntil(lambda: view.width() == size[0])
+    assert view.clipped_texts() == []
+    line = QFontMetricsF(view.font()).height()
+    for label in view._legend_labels:  # one label per entry, each on one line
+        assert label.height() < 2 * line and label.width() >= label.sizeHint().width()
+    assert view.title_text == view.page.title  # whole, never elided
+    if view.kind == "boundary2d":
+        assert view.page.colorbar_label in ("P(class 1)", "value")
+
+
+def test_a_long_neuron_title_wraps_instead_of_being_cut(qtbot, circle):
+    trainer, snap = circle
+    view = output_view(qtbot, trainer.dataset)
+    view.set_snapshot(snap)
+    view.resize(240, 400)
+    view.show_neuron(2, 3)
+    qtbot.wait(10)
+    assert view.title_text.startswith("Layer 2, neuron 4")
+    assert view.clipped_texts() == []
+
+
+def test_digits_numbers_shrink_then_hide_when_cells_are_small(qtbot, digits):
+    trainer, snap = digits
+    view = output_view(qtbot, trainer.dataset)
+    view.set_snapshot(snap)
+    view.resize(1200, 800)
+    qtbot.waitUntil(lambda: view.page.confusion_font_factor == 1.0)
+    view.resize(330, 300)
+    qtbot.waitUntil(lambda: view.page.confusion_font_factor is None)
+    assert not any(t.isVisible() for t in view.page._conf_texts)
+    assert view.page.plot_titles == ["Confusion matrix (test\u00a0set)", "Test images, predicted"]
+    assert view.clipped_texts() == []
+
+
+# -- network view: texts at the font's size, whatever the architecture ---------------------
+
+
+@pytest.mark.parametrize("sizes", [(2, 4, 1), (2, 16, 16, 16, 2), (64, 32, 10), (2, *(8,) * 8, 2)])
+@pytest.mark.parametrize("pane", [(380, 330), (700, 480), (1200, 900)])
+def test_network_labels_keep_a_readable_size(qtbot, sizes, pane):
+    view = network_view(qtbot, sizes)
+    view.resize(*pane)
+    qtbot.waitUntil(lambda: view.width() == pane[0])
+    app_line = QFontMetricsF(view.font()).height()
+    px = view.text_pixel_sizes()
+    assert px, "no labels drawn"
+    for text, h in px.items():
+        assert LABEL_MIN * app_line - 0.5 <= h <= LABEL_MAX * app_line + 0.5, text
+    assert view.clipped_texts() == []  # inside the view, none over another
+    assert view.transform().isIdentity()  # drawn in pixels: the fit never scales text
+
+
+def test_hidden_neuron_counts_sit_above_the_edges_on_a_patch(qtbot, digits):
+    _, snap = digits
+    view = network_view(qtbot, snap.sizes)
+    view.set_snapshot(snap)
+    more = [it for it in view.text_items() if it.text().startswith("+")]
+    assert sorted(it.text() for it in more) == ["+24", "+56"]
+    top_edge = max(e.zValue() for layer in view._edges for e in layer)
+    for it in more:
+        assert it.zValue() > top_edge and it._background is not None
+
+
+def test_neurons_fill_the_height_of_the_pane(qtbot):
+    view = network_view(qtbot, (2, 4, 1))
+    view.resize(380, 200)
+    qtbot.waitUntil(lambda: view.height() == 200)
+    small = view.neuron_item(1, 0).r
+    view.resize(900, 700)
+    qtbot.waitUntil(lambda: view.neuron_item(1, 0).r > small)
+    neurons = [view.neuron_item(1, i).sceneBoundingRect() for i in range(4)]
+    assert all(view.sceneRect().contains(r) for r in neurons)
+
+
+# -- loss plot: the legend above the curves --------------------------------------------------
+
+
+def test_loss_legend_is_a_row_above_the_plot_not_inside_it(qtbot):
+    from playground.ui.views.loss_plot import LossPlot
+
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(220, 360)
+    plot.show()
+    qtbot.waitExposed(plot)
+    assert plot.lossPlot.plotItem.legend is None and plot.accuracyPlot.plotItem.legend is None
+    assert [name for name, _ in plot.legend_entries()] == ["train", "test", "train, per step"]
+    assert plot.legend.geometry().bottom() < plot.tabs.geometry().top()
+    plot.stepsInput.setChecked(False)
+    assert [name for name, _ in plot.legend_entries()] == ["train", "test"]
+    plot.tabs.setCurrentIndex(1)
+    assert "per step" not in plot.legend.text()
+    assert plot.clipped_texts() == []
+    assert plot.minimumSizeHint().width() <= 200
+
+
+def test_views_follow_a_zoom_of_the_font(qtbot, circle):
+    """Presenter mode zooms by setting a bigger font: the views' texts and fixed sizes follow it."""
+    from PySide6.QtGui import QFont
+
+    trainer, snap = circle
+    out, net = output_view(qtbot, trainer.dataset), network_view(qtbot, snap.sizes)
+    out.set_snapshot(snap)
+    net.set_snapshot(snap)
+    for view in (out, net):
+        font = QFont(view.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        view.setFont(font)
+    qtbot.wait(10)
+    line = QFontMetricsF(net.font()).height()
+    assert all(LABEL_MIN * line - 0.5 <= h <= LABEL_MAX * line + 0.5 for h in net.text_pixel_sizes().values())
+    assert net.clipped_texts() == []
+    assert out._info.height() >= QFontMetricsF(out.font()).height() - 0.5  # the numbers are not cut
+    assert out.page.train_points.opts["size"] == pytest.approx(theme.em_f(out, 0.62))
+    assert out.clipped_texts() == []

@@ -1,6 +1,9 @@
 """The output view's page for 2-D datasets: the model's output over the input plane (P(class 1),
 the winning class tinted by its confidence, or the predicted value) with the training and test
-points on top, or one neuron's activation over the plane while the network view hovers it.
+points on top (training points round, test points diamonds, both with a dark outline that reads
+on every color of the map), or one neuron's activation over the plane while the network view
+hovers it. The plot shows exactly the square the map covers (``plot_extent``): the view box is
+kept square by the layout's margins, so no band of the plane is left unpainted.
 
 Items are created once; a snapshot only calls ``setImage`` on the image.
 """
@@ -9,13 +12,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QEvent, QRectF
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from playground.core.datasets import Dataset
-from playground.core.inspect import BoundarySnapshot, grid_axes, plot_extent
+from playground.core.inspect import DEFAULT_EXTENT, BoundarySnapshot, grid_axes, plot_extent
 from playground.ui import theme
+
+POINT_OUTLINE = theme.TEST_OUTLINE  # every point: a dark ring reads on the pale map and on pale points
+TRAIN_SYMBOL, TEST_SYMBOL = "o", "d"  # round training points, diamond test points
 
 
 def upsample(a: np.ndarray, factor: int) -> np.ndarray:
@@ -48,7 +54,7 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
         self._hover: tuple[int, int] | None = None
         self._discretize = False
         self._value_range = 1.0  # regression: colors span [-r, r]
-        self._extent = (-1.2, 1.2, -1.2, 1.2)
+        self._extent = DEFAULT_EXTENT
         self._bg_map = theme.diverging_colormap(0.7)
         self._bg_lut = theme.diverging_lut(0.7)
         self._neuron_map = theme.diverging_colormap(1.0)
@@ -61,18 +67,15 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
         self._title = ""
 
         plot = self.addPlot(row=0, col=0)
-        theme.style_plot(plot, self)
-        plot.setAspectLocked(True)
-        plot.setLabel("bottom", "x\u2081", **theme.label_style(self))
-        plot.setLabel("left", "x\u2082", **theme.label_style(self))
+        # No aspect lock: it widens one axis past the map. The range is the extent exactly, and
+        # _square_plot keeps the view box square (one unit is as long on both axes).
+        plot.setRange(xRange=self._extent[:2], yRange=self._extent[2:], padding=0)
         self._plot = plot
         self._image = pg.ImageItem(axisOrder="row-major")  # gets RGBA: colored here, see _set_image
         self._image.setZValue(-10)
         plot.addItem(self._image)
-        d = theme.em_f(self, 0.62)
-        ring = max(1.0, d / 6)
-        self._train_points = pg.ScatterPlotItem(size=d, pen=pg.mkPen(theme.TRAIN_OUTLINE, width=ring))
-        self._test_points = pg.ScatterPlotItem(size=d, pen=pg.mkPen(theme.TEST_OUTLINE, width=ring))
+        self._train_points = pg.ScatterPlotItem(symbol=TRAIN_SYMBOL)
+        self._test_points = pg.ScatterPlotItem(symbol=TEST_SYMBOL)
         plot.addItem(self._train_points)
         plot.addItem(self._test_points)
         self._colorbar = pg.ColorBarItem(
@@ -80,21 +83,45 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
             colorMap=self._bg_map,
             interactive=False,
             colorMapMenu=False,
-            width=theme.em_f(self, 1.0),
         )
         text = self.palette().color(QPalette.ColorRole.Text)
         for name in ("left", "right", "top", "bottom"):
             axis = self._colorbar.getAxis(name)
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
-        self._colorbar.axis.setStyle(tickFont=self.font())
-        self._colorbar.axis.setWidth(theme.em(self, 2.8))
         self.addItem(self._colorbar, row=0, col=1)
         # Only the image changes per refresh: let Qt blit the points, axes and color bar from a cache
         # instead of repainting them in Python each time (benchmarks/bench_views.py).
         for item in (self._train_points, self._test_points, self._colorbar, *plot.axes.values()):
             item = item["item"] if isinstance(item, dict) else item
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._base_margins = tuple(self.ci.layout.getContentsMargins())
+        self._squaring = False
+        plot.vb.sigResized.connect(self._square_plot)  # the axes settle their size after a paint too
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Every size from the font: at start, and again when the window zooms (a FontChange)."""
+        theme.style_canvas(self)
+        theme.style_plot(self._plot, self)
+        self._plot.setLabel("bottom", "x\u2081", **theme.label_style(self))
+        self._plot.setLabel("left", "x\u2082", **theme.label_style(self))
+        d = theme.em_f(self, 0.62)
+        pen = pg.mkPen(POINT_OUTLINE, width=max(1.0, d / 7))
+        for points, size in ((self._train_points, d), (self._test_points, d * 1.3)):  # a diamond as wide as a dot
+            points.setSize(size)
+            points.setPen(pen)
+        self._colorbar.layout.setColumnFixedWidth(1, theme.em_f(self, 1.0))  # the bar's width
+        self._colorbar.axis.setStyle(tickFont=self.font())
+        self._colorbar.axis.setWidth(theme.em(self, 2.8))
+        if self._bar_label:
+            self._colorbar.getAxis("left").setLabel(self._bar_label, **theme.label_style(self))
+        self._square_plot()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_colorbar"):
+            self._restyle()
 
     # -- what it shows (read-only) ----------------------------------------------------------
     @property
@@ -125,20 +152,62 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
     def test_points_visible(self) -> bool:
         return self._test_points.isVisible()
 
-    def legend(self) -> str:
-        """The legend under the picture (rich text)."""
+    @property
+    def extent(self) -> tuple[float, float, float, float]:
+        """(xmin, xmax, ymin, ymax): what the map covers and the axes show."""
+        return self._extent
+
+    def view_range(self) -> tuple[float, float, float, float]:
+        """The plot's visible range now, (xmin, xmax, ymin, ymax)."""
+        (x0, x1), (y0, y1) = self._plot.vb.viewRange()
+        return (x0, x1, y0, y1)
+
+    def image_rect(self) -> QRectF:
+        """The rectangle the map is painted on, in data coordinates."""
+        return self._image.mapRectToParent(self._image.boundingRect())
+
+    def view_box_size(self) -> tuple[float, float]:
+        """The plot area's width and height in pixels (kept square)."""
+        return self._plot.vb.width(), self._plot.vb.height()
+
+    @property
+    def colorbar_label(self) -> str:
+        return self._bar_label
+
+    def clipped_texts(self) -> list[str]:
+        """The color bar's label where the bar is shorter than it ([] when it fits)."""
+        axis = self._colorbar.getAxis("left")
+        if self._bar_label and axis.isVisible() and axis.label.boundingRect().width() > axis.geometry().height():
+            return [self._bar_label]
+        return []
+
+    @property
+    def train_points(self) -> pg.ScatterPlotItem:
+        """Round, dark outline."""
+        return self._train_points
+
+    @property
+    def test_points(self) -> pg.ScatterPlotItem:
+        """Diamonds, dark outline."""
+        return self._test_points
+
+    def legend_entries(self) -> list[str]:
+        """The legend under the picture, one rich-text entry each (a line breaks between entries only)."""
         d = self._dataset
         if d is None:
-            return ""
-        parts = []
+            return []
         if d.task == "regression":
-            parts.append(theme.swatch(theme.ORANGE, self.tr("low value")))
-            parts.append(theme.swatch(theme.BLUE, self.tr("high value")))
+            parts = [theme.swatch(theme.ORANGE, self.tr("low value")), theme.swatch(theme.BLUE, self.tr("high value"))]
         else:
-            for c in range(d.n_classes):
-                parts.append(theme.swatch(theme.class_color(c), self.tr("class %1").replace("%1", str(c))))
-        parts.append(self.tr("points: white outline = training, dark outline = test"))
-        return " &nbsp;&nbsp; ".join(parts)
+            parts = [theme.swatch(theme.class_color(c), self.tr("class %1").replace("%1", str(c)))
+                     for c in range(d.n_classes)]
+        parts.append(theme.swatch(POINT_OUTLINE, self.tr("training point"), "\u25cf"))
+        parts.append(theme.swatch(POINT_OUTLINE, self.tr("test point"), "\u25c6"))
+        return parts
+
+    def legend(self) -> str:
+        """The legend under the picture (rich text)."""
+        return " &nbsp;&nbsp; ".join(self.legend_entries())
 
     # -- input ---------------------------------------------------------------------------------
     def set_dataset(self, d: Dataset) -> None:
@@ -149,6 +218,7 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
         self._image_shape = (2, 2)
         self._shown_data = None
         self._plot.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
+        self._square_plot()
         if d.task == "regression":
             r = float(np.abs(np.concatenate([d.y_train.ravel(), d.y_test.ravel()])).max())
             self._value_range = max(r, 1e-6)
@@ -177,6 +247,31 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
         if hover != self._hover:
             self._hover = hover
             self._draw()
+
+    # -- layout --------------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._square_plot()
+
+    def _square_plot(self, *_) -> None:
+        """Pad the layout so the view box is square: the extent (a square) then fills it exactly."""
+        if getattr(self, "_squaring", True):  # True too while pyqtgraph's constructor resizes
+            return
+        self._squaring = True
+        try:
+            layout = self.ci.layout
+            bl, bt, br, bb = self._base_margins
+            layout.setContentsMargins(bl, bt, br, bb)  # from the base margins: the view box at its largest
+            self.ci.setGeometry(self.range)  # a layout grown past the view by older margins comes back
+            layout.activate()
+            w, h = self._plot.vb.width(), self._plot.vb.height()
+            if w > 1 and h > 1 and abs(w - h) >= 0.5:
+                dx, dy = max(0.0, w - h) / 2, max(0.0, h - w) / 2  # the view box takes margins one for one
+                layout.setContentsMargins(bl + dx, bt + dy, br + dx, bb + dy)
+                self.ci.setGeometry(self.range)
+                layout.activate()
+        finally:
+            self._squaring = False
 
     # -- drawing -------------------------------------------------------------------------------
     def _value_brushes(self, values: np.ndarray) -> list:
@@ -230,11 +325,11 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
             if self._discretize:
                 step = r / 4
                 grid = np.round(grid / step) * step
-            self._set_image(grid, (-r, r), False, self.tr("predicted value"))
+            self._set_image(grid, (-r, r), False, self.tr("value"))
         elif snap.n_classes == 2:
             if self._discretize:
                 grid = (grid >= 0.5).astype(np.float32)
-            self._set_image(grid, (0.0, 1.0), False, self.tr("Probability of class 1"))
+            self._set_image(grid, (0.0, 1.0), False, self.tr("P(class 1)"))
         else:
             self._set_image(self._class_rgb(snap), (0.0, 255.0), False, self.tr("confidence"))
 

@@ -2,16 +2,17 @@
 first test images, each labelled with its prediction (the wrong ones framed and marked).
 
 Items are created once per dataset; a snapshot only recolors the matrix, re-frames the mosaic
-and changes the labels that changed.
+and changes the labels that changed. The two titles are word-wrapped labels above the canvas (a
+title inside a pyqtgraph plot is cut when the plot is narrower than it).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from playground.core.datasets import Dataset
 from playground.core.inspect import DigitsSnapshot
@@ -20,57 +21,101 @@ from playground.ui import theme
 DIGIT_TILES = (4, 6)  # rows, columns of test images shown
 
 
-class DigitsPage(pg.GraphicsLayoutWidget):
+class DigitsPage(QWidget):
     """Confusion matrix and labelled test images. ``set_dataset`` first, then snapshots."""
 
     kind = "digits"
     toggles = ()
+    STRETCH = (5, 6)  # the matrix's and the mosaic's shares of the width
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        theme.style_canvas(self)
+        self.canvas = pg.GraphicsLayoutWidget()
+        theme.style_canvas(self.canvas)
+        self._titles = [QLabel(self.tr("Confusion matrix (test\u00a0set)")), QLabel(self.tr("Test images, predicted"))]
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for col, label in enumerate(self._titles):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+            label.setBackgroundRole(QPalette.ColorRole.Base)
+            label.setAutoFillBackground(True)
+            layout.addWidget(label, 0, col)
+            layout.setColumnStretch(col, self.STRETCH[col])
+        layout.addWidget(self.canvas, 1, 0, 1, 2)
+        layout.setRowStretch(1, 1)
         self._dataset: Dataset | None = None
-        conf = self.addPlot(row=0, col=0)
+        conf = self.canvas.addPlot(row=0, col=0)
         theme.style_plot(conf, self)
         conf.invertY(True)
         conf.setLabel("bottom", self.tr("predicted digit"), **theme.label_style(self))
         conf.setLabel("left", self.tr("true digit"), **theme.label_style(self))
-        conf.setTitle(self.tr("Confusion matrix (test set)"), **theme.label_style(self))
         self._conf_plot = conf
         self._conf_image = pg.ImageItem(axisOrder="row-major")
         conf.addItem(self._conf_image)
         self._conf_texts: list[pg.TextItem] = []
         self._conf_shown: np.ndarray | None = None
+        self._conf_font_factor: float | None = 1.0  # None: the cells are too small for numbers
+        conf.vb.sigResized.connect(self._fit_numbers)
 
-        tiles = self.addPlot(row=0, col=1)
+        tiles = self.canvas.addPlot(row=0, col=1)
         theme.style_plot(tiles, self)
         tiles.hideAxis("left")
         tiles.hideAxis("bottom")
         tiles.setAspectLocked(True)
         tiles.invertY(True)
-        tiles.setTitle(self.tr("Test images, predicted"), **theme.label_style(self))  # short: it sets the minimum width
         self._tiles_plot = tiles
         self._tiles_image = pg.ImageItem(axisOrder="row-major")
         tiles.addItem(self._tiles_image)
         self._tile_texts: list[pg.TextItem] = []
         self._tile_shown: list[tuple[int, bool]] = []
         self._tile_base: np.ndarray | None = None
-        self.ci.layout.setColumnStretchFactor(0, 5)
-        self.ci.layout.setColumnStretchFactor(1, 6)
+        self.canvas.ci.layout.setColumnStretchFactor(0, self.STRETCH[0])
+        self.canvas.ci.layout.setColumnStretchFactor(1, self.STRETCH[1])
+
+    def _restyle(self) -> None:
+        """Sizes from the font again when the window zooms (a FontChange)."""
+        theme.style_canvas(self.canvas)
+        for plot in (self._conf_plot, self._tiles_plot):
+            theme.style_plot(plot, self)
+        self._conf_plot.setLabel("bottom", self.tr("predicted digit"), **theme.label_style(self))
+        self._conf_plot.setLabel("left", self.tr("true digit"), **theme.label_style(self))
+        label_font = theme.scaled_font(self, 1.0, bold=True)
+        for item in self._tile_texts:
+            item.setFont(label_font)
+        self._conf_font_factor = -1.0  # re-chosen for the new font
+        self._fit_numbers()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_tiles_plot"):
+            self._restyle()
 
     # -- what it shows (read-only) ----------------------------------------------------------
     @property
     def title(self) -> str:
         return self.tr("Digits: what it confuses")
 
+    @property
+    def plot_titles(self) -> list[str]:
+        """The titles above the matrix and the mosaic."""
+        return [label.text() for label in self._titles]
+
+    def clipped_texts(self) -> list[str]:
+        """Titles their label cuts ([] when all fit)."""
+        return [label.text() for label in self._titles if label.isVisible() and (
+            label.width() < label.minimumSizeHint().width() or label.height() < label.heightForWidth(label.width()))]
+
+    def legend_entries(self) -> list[str]:
+        return [
+            theme.swatch(theme.BLUE, self.tr("correct (diagonal)"), "\u25a0"),
+            theme.swatch(theme.ORANGE, self.tr("confused"), "\u25a0"),
+            theme.swatch(theme.WRONG, self.tr("wrong: predicted \u2260 true"), "\u25a1"),
+        ]
+
     def legend(self) -> str:
-        return " &nbsp;&nbsp; ".join(
-            [
-                theme.swatch(theme.BLUE, self.tr("correct (diagonal)"), "\u25a0"),
-                theme.swatch(theme.ORANGE, self.tr("confused"), "\u25a0"),
-                theme.swatch(theme.WRONG, self.tr("wrong: predicted \u2260 true"), "\u25a1"),
-            ]
-        )
+        return " &nbsp;&nbsp; ".join(self.legend_entries())
 
     def confusion_shown(self) -> np.ndarray | None:
         """The confusion matrix on screen (rows true, columns predicted)."""
@@ -92,11 +137,12 @@ class DigitsPage(pg.GraphicsLayoutWidget):
         for item in self._conf_texts:
             conf.removeItem(item)
         self._conf_texts = []
-        font = self.font()
+        font = theme.scaled_font(self, self._conf_font_factor or 1.0)
         for i in range(k):
             for j in range(k):
                 t = pg.TextItem("", anchor=(0.5, 0.5))
                 t.setFont(font)
+                t.setVisible(self._conf_font_factor is not None)
                 t.setPos(j, i)
                 conf.addItem(t)
                 self._conf_texts.append(t)
@@ -138,6 +184,30 @@ class DigitsPage(pg.GraphicsLayoutWidget):
         self._tiles_image.setImage(self._framed_tiles(None), levels=(0, 255))
         self._tiles_image.setRect(QRectF(0, 0, base.shape[1], base.shape[0]))
         tiles.setRange(xRange=(0, base.shape[1]), yRange=(0, base.shape[0]), padding=0.01)
+
+    @property
+    def confusion_font_factor(self) -> float | None:
+        """The size of the matrix's numbers as a share of the font (None: hidden, the cells are too small)."""
+        return self._conf_font_factor
+
+    def _fit_numbers(self, *_) -> None:
+        """The numbers in the matrix at the font's size, or 0.8 of it, or none where a cell is too
+        small for "888": the colors still tell."""
+        k = max(1, int(round(np.sqrt(len(self._conf_texts))))) if self._conf_texts else 10
+        cell = min(self._conf_plot.vb.width(), self._conf_plot.vb.height()) / k
+        factor = None
+        for f in (1.0, 0.8):
+            font = theme.scaled_font(self, f)
+            if QFontMetricsF(font).horizontalAdvance("888") <= cell * 0.95:
+                factor = f
+                break
+        if factor == self._conf_font_factor:
+            return
+        self._conf_font_factor = factor
+        font = theme.scaled_font(self, factor or 1.0)
+        for item in self._conf_texts:
+            item.setFont(font)
+            item.setVisible(factor is not None)
 
     def set_snapshot(self, snap: DigitsSnapshot) -> None:
         self._draw_confusion(snap.confusion)

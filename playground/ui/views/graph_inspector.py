@@ -1,16 +1,21 @@
-"""The inspector beside the graph: what one node is, its shapes, and its live statistics."""
+"""The inspector beside the graph: what one node is, its shapes, and its live statistics.
+
+Its texts wrap (long op names may break before a capital: "Tanh|Backward0") and it scrolls
+vertically, so a narrow or low pane cuts nothing.
+"""
 
 from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.core.trace import GraphNode, short_op
 from playground.ui import theme
@@ -24,6 +29,12 @@ def fmt(x: Any) -> str:
             return str(x)
         return f"{x:.3g}" if 1e-3 <= abs(x) < 1e4 or x == 0 else f"{x:.2e}"
     return str(x)
+
+
+def breakable(text: str) -> str:
+    """``text`` with zero-width spaces where a long word may break: before an inner capital and
+    after "_" or "." ("TanhBackward0" -> "Tanh\u200bBackward0"); short words stay whole."""
+    return re.sub(r"\S{12,}", lambda m: re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[_.])(?=\w)", "\u200b", m.group()), text)
 
 
 def shape_text(shape: list[int] | None) -> str:
@@ -47,6 +58,11 @@ class HistogramWidget(QWidget):
     def sizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height()
         return QSize(round(line * 10), round(line * 5))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.setMinimumHeight(self.sizeHint().height())
 
     def set_histogram(self, hist: tuple[np.ndarray, np.ndarray] | None) -> None:
         self.counts, self.edges = (None, None) if hist is None else (np.asarray(hist[0]), np.asarray(hist[1]))
@@ -92,10 +108,7 @@ class GraphInspector(QWidget):
         self.setObjectName("graphInspector")
         self.title = QLabel()
         self.title.setObjectName("graphInspectorTitle")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setFont(self._title_font())
         self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setObjectName("graphInspectorDetails")
@@ -105,18 +118,44 @@ class GraphInspector(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.value_hist = HistogramWidget(self.tr("Values"), theme.BLUE)
         self.grad_hist = HistogramWidget(self.tr("Gradients"), theme.ORANGE)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(self.title)
+        inner.addWidget(self.details)
+        inner.addWidget(self.value_hist)
+        inner.addWidget(self.grad_hist)
+        inner.addStretch(1)
+        self.scroll = QScrollArea()  # a low pane scrolls the inspector instead of squeezing it
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumHeight(0)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.details)
-        layout.addWidget(self.value_hist)
-        layout.addWidget(self.grad_hist)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
         self.node_id: str | None = None
         self.show_node(None)
 
     def sizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height()
         return QSize(round(line * 13), round(line * 20))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "title"):
+            self.title.setFont(self._title_font())
+
+    def _title_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        return font
+
+    def clipped_texts(self) -> list[str]:
+        """Texts their label cuts: too narrow for a word, or too low ([] when all fit)."""
+        return [label.text() for label in (self.title, self.details) if label.isVisible() and (
+            label.width() < label.minimumSizeHint().width() or label.height() < label.heightForWidth(label.width()))]
 
     def show_node(self, node: GraphNode | None, stats: Mapping[str, Any] | None = None,
                   members: list[tuple[GraphNode, Mapping[str, Any]]] | None = None) -> None:
@@ -132,15 +171,15 @@ class GraphInspector(QWidget):
             return
         rows: list[tuple[str, str]] = []
         if node.kind == "param":
-            self.title.setText(node.param or node.label)
+            self.title.setText(breakable(node.param or node.label))
             rows.append((self.tr("Kind"), self.tr("parameter (leaf)")))
         elif node.kind in ("op", "layer"):
-            self.title.setText(short_op(node.op) if node.kind == "op" else node.label)
+            self.title.setText(breakable(short_op(node.op) if node.kind == "op" else node.label))
             if node.kind == "op":
                 rows.append((self.tr("Op"), node.op))
                 rows.append((self.tr("Does"), node.label))
         else:
-            self.title.setText(node.label)
+            self.title.setText(breakable(node.label))
         if node.module:
             rows.append((self.tr("Module"), node.module))
         rows.append((self.tr("Shape") if node.kind != "op" else self.tr("Output"), shape_text(node.shape)))
@@ -158,8 +197,8 @@ class GraphInspector(QWidget):
             rows.append((m.param or m.label, self.tr("|grad| {0}, mean {1}").format(
                 fmt(st.get("grad_norm")), fmt(st.get("mean")))))
         cells = "".join(
-            f"<tr><td style='color:{theme.MUTED_TEXT}; padding-right:0.6em; white-space:nowrap'>{html.escape(k)}</td>"
-            f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+            f"<tr><td style='color:{theme.MUTED_TEXT}; padding-right:0.6em'>{html.escape(breakable(k))}</td>"
+            f"<td>{html.escape(breakable(v))}</td></tr>" for k, v in rows)
         self.details.setText(f"<table>{cells}</table>")
         hist_source = stats
         if "value_hist" not in stats and members:

@@ -273,12 +273,20 @@ class GradientLegend(QWidget):
         self.setToolTip(self.tr("Node color and edge width: the norm of the gradient flowing back through it "
                                 "(log scale)"))
 
+    @property
+    def title(self) -> str:
+        return self.tr("|grad| (log)")
+
     def sizeHint(self) -> QSize:
         fm = QFontMetricsF(self.font())
-        return QSize(round(fm.height() * 14), round(fm.height() * 1.6))
+        return QSize(max(round(fm.height() * 14), self.minimumSizeHint().width()), round(fm.height() * 1.6))
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        """The title, both ends at their widest ("8.8e-88") and a bar two lines long."""
+        fm = QFontMetricsF(self.font())
+        ends = 2 * fm.horizontalAdvance("8.8e-88")
+        w = fm.horizontalAdvance(self.title) + ends + fm.averageCharWidth() * 2.5 + fm.height() * 2 + 2
+        return QSize(math.ceil(w), round(fm.height() * 1.6))
 
     def set_range(self, lo: float | None, hi: float | None) -> None:
         self.lo, self.hi = lo, hi
@@ -289,7 +297,7 @@ class GradientLegend(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetricsF(self.font())
         h = self.height()
-        title = self.tr("|grad| (log)")
+        title = self.title
         lo = "\u2013" if self.lo is None else f"{10 ** self.lo:.2g}"
         hi = "\u2013" if self.hi is None else f"{10 ** self.hi:.2g}"
         x = 0.0
@@ -298,7 +306,7 @@ class GradientLegend(QWidget):
         x += fm.horizontalAdvance(title) + fm.averageCharWidth()
         p.drawText(QRectF(x, 0, fm.horizontalAdvance(lo), h), Qt.AlignmentFlag.AlignVCenter, lo)
         x += fm.horizontalAdvance(lo) + fm.averageCharWidth() * 0.5
-        bar_w = max(fm.height() * 3, self.width() - x - fm.horizontalAdvance(hi) - fm.averageCharWidth())
+        bar_w = max(fm.height() * 2, self.width() - x - fm.horizontalAdvance(hi) - fm.averageCharWidth())
         bar = QRectF(x, h * 0.25, bar_w, h * 0.5)
         grad = QLinearGradient(bar.topLeft(), bar.topRight())
         for i in range(9):

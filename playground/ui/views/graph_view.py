@@ -1,14 +1,19 @@
 """The live autograd graph: a laid-out QGraphicsScene of node and edge items (Qt's "Elastic Nodes"
 pattern, items in views/graph_items.py), recolored from each GraphSnapshot and re-laid out only
 when the graph's structure changes; the inspector beside it shows the clicked node.
+
+A new structure is fitted whole into the view when it first appears (and refitted on every resize
+until the user zooms): nothing of it starts scrolled out of sight. The toolbar takes two rows
+(buttons; legend and caption) so the panel fits a narrow pane.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSizeF, Qt, Signal, Slot
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QRectF, QSize, QSizeF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,9 +36,19 @@ from playground.ui.views.graph_inspector import GraphInspector, fmt, shape_text
 from playground.ui.views.graph_items import EdgeItem, GradientLegend, GraphView, NodeItem
 
 AUTO_LAYER_NODES = 60  # a bigger autograd graph starts in one-box-per-layer mode
-MIN_READABLE_SCALE = 0.7  # an automatic fit never shrinks text below this
-MAX_FIT_SCALE = 1.6
+MAX_FIT_SCALE = 1.6  # a small graph is not blown up past this
 _EDGE_IDLE, _EDGE_ACTIVE = QColor(theme.EDGE_IDLE), QColor(theme.EDGE_ACTIVE)
+
+class Caption(QLabel):
+    """A word-wrapping label that asks for its text's width on one line (QLabel's own hint is
+    narrower: it picks a width that gives a pleasant shape, and so wraps where there is room)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        m = self.contentsMargins()
+        one_line = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self.text())) + m.left() + m.right() + 1
+        return QSize(max(hint.width(), one_line), hint.height())
+
 
 class GraphPanel(QWidget):
     """Toolbar (fit, direction, autograd graph / one box per layer, legend), the graph, the inspector."""
@@ -45,7 +60,7 @@ class GraphPanel(QWidget):
         self.setObjectName("graphPanel")
         self.scene = QGraphicsScene(self)
         self.view = GraphView(self.scene, self)
-        self.view.refit = self.fit_readable
+        self.view.refit = self.fit
         self.inspector = GraphInspector(self)
 
         self.fit_button = QToolButton(self)
@@ -61,19 +76,23 @@ class GraphPanel(QWidget):
         self.layers_button.setCheckable(True)
         self.layers_button.setToolTip(self.tr("Show every autograd node, or one box per layer"))
         self.legend = GradientLegend(self)
-        self.caption = QLabel(self)
+        self.caption = Caption(self)
         self.caption.setObjectName("graphCaption")
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setWordWrap(True)  # "step 1,234 · 24 nodes" takes two lines in a narrow pane
         self.caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._update_button_texts()
 
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # the buttons; below them what the colors mean and which step is shown
         bar.setContentsMargins(0, 0, 0, 0)
         for w in (self.fit_button, self.direction_button, self.layers_button):
             bar.addWidget(w)
-        bar.addSpacing(round(QFontMetricsF(self.font()).height()))
-        bar.addWidget(self.legend)
         bar.addStretch(1)
-        bar.addWidget(self.caption)
+        key = QHBoxLayout()
+        key.setContentsMargins(0, 0, 0, 0)
+        key.addWidget(self.legend)
+        key.addStretch(1)
+        key.addWidget(self.caption)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
@@ -87,6 +106,7 @@ class GraphPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(key)
         layout.addWidget(self.splitter, 1)
 
         self.fit_button.clicked.connect(self.fit)
@@ -148,27 +168,30 @@ class GraphPanel(QWidget):
         rect = self.scene.itemsBoundingRect()
         if rect.isEmpty():
             return
-        self.view.setSceneRect(rect)
+        self.view.setSceneRect(rect)  # nothing to scroll to beyond the graph: no scroll bars
         self.view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.view.zoom > MAX_FIT_SCALE:
             self.view.resetTransform()
             self.view.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
+        self.view.centerOn(rect.center())
 
-    def fit_readable(self) -> None:
-        """Fit, but never shrink text below a readable size: a deep graph then scrolls from its input."""
-        self.fit()
-        if self.view.zoom < MIN_READABLE_SCALE:
-            self.view.resetTransform()
-            self.view.scale(MIN_READABLE_SCALE, MIN_READABLE_SCALE)
-            inputs = [it for it in self.nodes.values() if it.node.kind == "input"]
-            if inputs:
-                self.view.centerOn(inputs[0])
-                r = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-                start = inputs[0].sceneBoundingRect()
-                if self.rankdir == "TB":
-                    self.view.centerOn(start.center().x(), start.top() - self.em + r.height() / 2)
-                else:
-                    self.view.centerOn(start.left() - self.em + r.width() / 2, start.center().y())
+    def visible_scene_rect(self) -> QRectF:
+        """The part of the scene the view shows now."""
+        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+
+    def nodes_out_of_view(self) -> list[str]:
+        """Ids of the nodes not wholly in sight ([] when the graph is fitted)."""
+        seen = self.visible_scene_rect().adjusted(-0.5, -0.5, 0.5, 0.5)
+        return [nid for nid, it in self.nodes.items() if not seen.contains(it.mapRectToScene(it.rect()))]
+
+    def clipped_texts(self) -> list[str]:
+        """Toolbar and inspector texts cut by too small a widget ([] when all fit)."""
+        cut = [w.text() for w in (self.fit_button, self.direction_button, self.layers_button, self.caption)
+               if w.isVisible() and w.text() and (w.width() < w.minimumSizeHint().width() or (
+                   w.hasHeightForWidth() and w.height() < w.heightForWidth(w.width())))]
+        if self.legend.isVisible() and self.legend.width() < self.legend.minimumSizeHint().width():
+            cut.append(self.legend.title)
+        return cut + self.inspector.clipped_texts()
 
     def select_node(self, node_id: str) -> None:
         self.scene.clearSelection()
@@ -180,6 +203,14 @@ class GraphPanel(QWidget):
     @property
     def em(self) -> float:
         return QFontMetricsF(self.font()).height()
+
+    def changeEvent(self, event) -> None:
+        """The window zoomed: nodes are laid out again at the new font's size, and fitted."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "inspector"):
+            self.inspector.setMinimumWidth(round(self.em * 14))
+            if self.snapshot is not None:
+                self._show()  # the drawn key holds the font: a new layout
 
     # -- drawing ---------------------------------------------------------------------------
     def _show(self) -> None:
@@ -198,7 +229,7 @@ class GraphPanel(QWidget):
             self._build(spec)
             self._drawn_key = key
             self.recolor()
-            self.fit_readable()
+            self.fit()
         else:
             self.recolor()
         self.caption.setText(self.tr("step {0} \u00b7 {1} nodes").format(snap.step, len(spec.nodes)))

@@ -1,15 +1,19 @@
-"""Live loss and accuracy curves (pyqtgraph), fed from growing numpy buffers, redrawn on a timer."""
+"""Live loss and accuracy curves (pyqtgraph), fed from growing numpy buffers, redrawn on a timer.
+
+The legend is a row of text above the plot, never inside it where the curves run; the values
+under the mouse show in a line below the plot. Both wrap in a narrow pane.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Slot
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from playground.core.training import EpochMetrics
-from playground.ui.theme import PAPER, TEST_COLOR, TRAIN_COLOR, em
+from playground.ui.theme import MUTED_TEXT, PAPER, TEST_COLOR, TRAIN_COLOR, em, label_style, swatch
 
 REDRAW_MS = 100  # ~10 redraws a second at most, however fast training runs (benchmarks/bench_window.py)
 
@@ -39,11 +43,21 @@ class Buffer:
         self.size = 0
 
 
+FAINT_ALPHA = 60  # the per-step curve, under the per-epoch ones
+
+
 def _faint(color: str) -> QColor:
-    """``color`` at a quarter opacity: the per-step curve, under the per-epoch ones."""
+    """``color`` at a quarter opacity."""
     c = QColor(color)
-    c.setAlpha(60)
+    c.setAlpha(FAINT_ALPHA)
     return c
+
+
+def _faint_on_paper(color: str) -> str:
+    """What the faint curve looks like on the plot's paper, opaque (for the legend's text)."""
+    c, p, a = QColor(color), QColor(PAPER), FAINT_ALPHA / 255
+    mix = [round(x * a + y * (1 - a)) for x, y in ((c.red(), p.red()), (c.green(), p.green()), (c.blue(), p.blue()))]
+    return QColor(*mix).name()
 
 
 def _plot(object_name: str, y_label: str) -> pg.PlotWidget:
@@ -53,7 +67,6 @@ def _plot(object_name: str, y_label: str) -> pg.PlotWidget:
     plot.setLabel("bottom", "epoch")
     plot.setLabel("left", y_label)
     plot.getAxis("left").enableAutoSIPrefix(False)
-    plot.addLegend(offset=(-10, 10))
     plot.setClipToView(True)
     plot.setDownsampling(auto=True, mode="peak")
     plot.setMouseEnabled(x=True, y=False)
@@ -92,18 +105,31 @@ class LossPlot(QWidget):
         self.stepsInput = QCheckBox(self.tr("Per &step"), objectName="perStepInput", checked=True)
         self.stepsInput.setToolTip(self.tr("Also draw the loss of every mini-batch (lighter)"))
         self.stepsInput.toggled.connect(self.stepCurve.setVisible)
+        self.legend = QLabel(objectName="plotLegend")  # above the plot: it never hides a curve
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.readout = QLabel(objectName="plotReadout")
         self.readout.setToolTip(self.tr("Values under the mouse"))
+        self.readout.setWordWrap(True)
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._hint = self.tr("Point at the curves to read their values")
+        self.readout.setText(f"<span style='color:{MUTED_TEXT}'>{self._hint}</span>")
 
         top = QHBoxLayout()
         top.addWidget(self.logInput)
         top.addWidget(self.stepsInput)
         top.addStretch(1)
-        top.addWidget(self.readout)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.legend)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.readout)
+        self.tabs.currentChanged.connect(self._update_legend)
+        self.stepsInput.toggled.connect(self._update_legend)
+        self._update_legend()
+        self._style_axes()
 
         self.lossPlot.scene().sigMouseMoved.connect(self._on_mouse)
         self.accuracyPlot.scene().sigMouseMoved.connect(self._on_mouse)
@@ -117,6 +143,7 @@ class LossPlot(QWidget):
             b.clear()
         self._dirty = True
         self.redraw()
+        self.readout.setText(f"<span style='color:{MUTED_TEXT}'>{self._hint}</span>")
 
     def add(self, step_losses: np.ndarray, epochs: tuple[EpochMetrics, ...] | list[EpochMetrics]) -> None:
         """Append new points; drawn on the next timer tick."""
@@ -154,6 +181,51 @@ class LossPlot(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.timer.start()
+
+    # -- legend ---------------------------------------------------------------------------
+    def legend_entries(self) -> list[tuple[str, str]]:
+        """(curve name, color) of each curve the tab on show draws, in the legend's order."""
+        entries = [(self.tr("train"), TRAIN_COLOR), (self.tr("test"), TEST_COLOR)]
+        if self.tabs.currentIndex() == 0 and self.stepsInput.isChecked():
+            entries.append((self.tr("train, per step"), _faint_on_paper(TRAIN_COLOR)))
+        return entries
+
+    @Slot()
+    def _update_legend(self, *_) -> None:
+        """One entry per curve; a line breaks between entries, never inside one."""
+        parts = [swatch(color, name.replace(" ", "&nbsp;"), "\u2501") for name, color in self.legend_entries()]
+        self.legend.setText(" &nbsp; ".join(parts))
+
+    def clipped_texts(self) -> list[str]:
+        """Texts cut by too small a widget ([] when all fit)."""
+        cut = [w.text() for w in (self.logInput, self.stepsInput)
+               if w.isVisible() and w.width() < w.minimumSizeHint().width()]
+        for label in (self.legend, self.readout):
+            if label.isVisible() and label.height() < label.heightForWidth(label.width()):
+                cut.append(label.text())
+        return cut
+
+    def _style_axes(self) -> None:
+        """Tick labels and axis titles in the view's font (a plot's scene does not inherit it)."""
+        for plot, y_label in ((self.lossPlot, self.tr("loss")), (self.accuracyPlot, self.tr("accuracy"))):
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setStyle(tickFont=self.font())
+            plot.setLabel("bottom", "epoch", **label_style(self))
+            plot.setLabel("left", y_label, **label_style(self))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "accuracyPlot"):
+            self._style_axes()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # room for the longest readout at this width, so pointing at the plot never moves it
+        sample = self.tr("epoch {0}: train loss {1:.4f}, test loss {2:.4f}").format(9999, 0.1234, 0.1234) + \
+            self.tr(", test accuracy {0:.1%}").format(0.999)
+        box = QFontMetrics(self.readout.font()).boundingRect(
+            QRect(0, 0, max(1, self.width()), 10_000), Qt.TextFlag.TextWordWrap, sample)
+        self.readout.setMinimumHeight(box.height())
 
     # -- interaction ----------------------------------------------------------------------
     @Slot(bool)

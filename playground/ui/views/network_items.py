@@ -12,11 +12,12 @@ from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QPainter,
     QPainterPath,
@@ -98,13 +99,22 @@ class NeuronItem(QGraphicsItem):
         self.hovered = False
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
+        self._geometry(radius)
+
+    def _geometry(self, radius: float) -> None:
+        self.r = radius
         self._circle = QPainterPath()
         self._circle.addEllipse(QPointF(0, 0), radius, radius)
         m, s = radius * 1.25, radius * 0.62
         self._bounds = QRectF(-m, -m, 2 * m, 2 * m)  # asked for several times per paint: made once
         self._disc = QRectF(-radius, -radius, 2 * radius, 2 * radius)
         self._bias_rect = QRectF(-radius * 1.05, radius * 1.05 - s, s, s)
-        self._bias_pen = QPen(view.text_color, radius * 0.05)
+        self._bias_pen = QPen(self.view.text_color, radius * 0.05)
+
+    def set_radius(self, radius: float) -> None:
+        if radius != self.r:
+            self.prepareGeometryChange()
+            self._geometry(radius)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -162,13 +172,17 @@ class EdgeItem(QGraphicsPathItem):
     def __init__(self, view: NeuronHost, layer: int, src: int, dst: int, a: QPointF, b: QPointF, grab: float):
         super().__init__()
         self.view, self.layer, self.src, self.dst = view, layer, src, dst
+        self._grab = grab
+        self.set_ends(a, b)
+        self.setZValue(0)
+
+    def set_ends(self, a: QPointF, b: QPointF) -> None:
         path = QPainterPath(a)
         path.lineTo(b)  # straight: curves double the paint cost (benchmarks/bench_views.py)
         self.setPath(path)
         stroker = QPainterPathStroker()
-        stroker.setWidth(grab)
+        stroker.setWidth(self._grab)
         self._shape = stroker.createStroke(path)
-        self.setZValue(0)
 
     def shape(self) -> QPainterPath:
         return self._shape  # a wide band, so a thin edge is easy to hover
@@ -188,15 +202,37 @@ class EdgeItem(QGraphicsPathItem):
 
 
 class TextItem(QGraphicsSimpleTextItem):
-    def __init__(self, text: str, font: QFont, color: QColor, tooltip: str | None = None):
+    """Static text, optionally on a patch of ``background`` (to read over edges); ``forms`` are
+    the long and short wordings the view may switch between (``set_form``)."""
+
+    def __init__(self, text: str, font: QFont, color: QColor, tooltip: str | None = None,
+                 background: QColor | None = None):
         super().__init__(text)
         self.setFont(font)
         self.setBrush(QBrush(color))
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # static text
         self._tip = tooltip
+        self._background = background
+        self.forms: tuple[str, ...] = (text,)
+        self.factor = 1.0  # its size as a share of the view's font (the view sets it)
 
     def tooltip_text(self) -> str | None:
         return self._tip
+
+    def width_of(self, text: str) -> float:
+        return QFontMetricsF(self.font()).horizontalAdvance(text)
+
+    def set_form(self, index: int) -> None:
+        text = self.forms[min(index, len(self.forms) - 1)]
+        if text != self.text():
+            self.setText(text)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._background is not None:
+            painter.setPen(QPen(Qt.PenStyle.NoPen))
+            painter.setBrush(self._background)
+            painter.drawRect(self.boundingRect())
+        super().paint(painter, option, widget)
 
 
 class Scene(QGraphicsScene):

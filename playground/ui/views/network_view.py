@@ -4,8 +4,9 @@ An edge is blue for a positive weight and orange for a negative one, and thicker
 weight; each neuron carries its bias as a small colored square, and (2-D data, layers of up to 16
 neurons) a thumbnail of its activation over the input plane. Layers wider than 16 neurons show
 their first and last few neurons around an ellipsis that counts the rest, so a 512-wide layer
-stays readable. Items are built once per architecture; a snapshot only re-pens edges and swaps
-thumbnails. Hovering a neuron emits ``neuronHovered(layer, index)`` ((-1, -1) on leaving); the
+stays readable. Items are built once per architecture and placed in pixels for the view's size
+(never scaled: every label keeps the font's size, and neurons grow or shrink with the pane); a
+snapshot only re-pens edges and swaps thumbnails. Hovering a neuron emits ``neuronHovered(layer, index)`` ((-1, -1) on leaving); the
 tooltip of an edge shows its weight live.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
@@ -25,6 +26,7 @@ from playground.ui.views.network_items import EdgeItem, NeuronItem, Scene, TextI
 MAX_DRAWN = 16  # a layer up to this wide shows every neuron
 HEAD, TAIL = 6, 2  # a wider one shows its first HEAD and last TAIL neurons around an ellipsis
 WIDTH_LEVELS = 24  # edge pens are quantized to this many widths per sign and cached
+LABEL_MIN, LABEL_MAX = 0.8, 1.3  # every text's size, as a share of the view's font
 
 
 def shown_indices(n: int) -> list[int]:
@@ -59,7 +61,11 @@ class NetworkView(QGraphicsView):
         self._edge_keys: list[np.ndarray] = []  # each edge's pen (sign * WIDTH_LEVELS + level)
         self._weights: tuple[np.ndarray, ...] | None = None  # the last snapshot's, for tooltips
         self._pens: dict[tuple[int, int], QPen] = {}
+        self._pen_unit = self._em()
         self._circles: dict[tuple, QPixmap] = {}
+        self._more: list[tuple[int, TextItem, TextItem]] = []  # per wide layer: its ellipsis and "+N"
+        self._headers: list[tuple[TextItem, TextItem]] = []  # per layer: name and neuron count
+        self._labels: list[tuple[int, int, TextItem]] = []  # input and output neurons' names
         self._inputs_pictured = False
         self._hovered: tuple[int, int] | None = None
         self._placeholder = None
@@ -75,6 +81,12 @@ class NetworkView(QGraphicsView):
         font.setBold(bold)
         return font
 
+    def _text(self, text: str, factor: float, color: QColor, tip: str | None = None, bold: bool = False,
+              background: QColor | None = None) -> TextItem:
+        item = TextItem(text, self._font(factor, bold), color, tip, background)
+        item.factor = factor  # kept: a zoom re-makes its font at the same share of the view's
+        return item
+
     # -- public API -------------------------------------------------------------------------
     @property
     def sizes(self) -> tuple[int, ...]:
@@ -87,6 +99,7 @@ class NetworkView(QGraphicsView):
         self._scene.clear()
         self._placeholder = None
         self._neurons, self._edges, self._edge_index, self._edge_keys = [], [], [], []
+        self._more, self._headers, self._labels = [], [], []
         self._weights = None
         self._pens.clear()
         self._inputs_pictured = False
@@ -97,49 +110,32 @@ class NetworkView(QGraphicsView):
             self._show_placeholder()
             return
 
-        u = self._em()
-        r, pitch, gap = 1.2 * u, 3.0 * u, 7.5 * u
         text = self.palette().color(QPalette.ColorRole.Text)
         faint = QColor(text)
         faint.setAlphaF(0.65)
+        paper = self.palette().color(QPalette.ColorRole.Base)
         n_layers = len(self._sizes)
-        positions: list[dict[int, QPointF]] = []
-        top = 0.0
         for col, n in enumerate(self._sizes):
-            shown = shown_indices(n)
-            slots = len(shown) + (1 if n > MAX_DRAWN else 0)
-            x = col * gap
-            y0 = -(slots - 1) / 2 * pitch
-            top = min(top, y0)
-            pos, neurons = {}, {}
-            for slot, idx in enumerate(shown):
-                if n > MAX_DRAWN and slot >= HEAD:
-                    slot += 1  # leave the ellipsis its slot
-                p = QPointF(x, y0 + slot * pitch)
-                item = NeuronItem(self, col, idx, r, has_bias=col > 0)
-                item.setPos(p)
-                item.setToolTip("")
+            neurons = {}
+            for idx in shown_indices(n):
+                item = NeuronItem(self, col, idx, self._em(1.2), has_bias=col > 0)
                 self._scene.addItem(item)
-                pos[idx], neurons[idx] = p, item
+                neurons[idx] = item
             if n > MAX_DRAWN:
-                hidden = n - len(shown)
+                hidden = n - len(neurons)
                 tip = self.tr("%1 more neurons, not drawn so the picture stays readable").replace("%1", str(hidden))
-                dots = TextItem("\u22ee", self._font(1.6, bold=True), text, tip)
-                br = dots.boundingRect()
-                dots.setPos(x - br.width() / 2, y0 + HEAD * pitch - br.height() / 2)
-                more = TextItem(f"+{hidden}", self._font(0.9), faint, tip)
-                mb = more.boundingRect()
-                more.setPos(x + br.width() / 2 + 0.2 * u, y0 + HEAD * pitch - mb.height() / 2)
-                self._scene.addItem(dots)
-                self._scene.addItem(more)
-            positions.append(pos)
+                dots = self._text("\u22ee", LABEL_MAX, text, tip, bold=True)
+                more = self._text(f"+{hidden}", 0.9, faint, tip, background=paper)
+                for item in (dots, more):
+                    item.setZValue(3)  # above the edges that pass by
+                    self._scene.addItem(item)
+                self._more.append((col, dots, more))
             self._neurons.append(neurons)
-        # edges between drawn neurons
-        for layer in range(1, n_layers):
+        for layer in range(1, n_layers):  # edges between drawn neurons; placed by _layout
             edges, dst_idx, src_idx = [], [], []
-            for dst, b in positions[layer].items():
-                for src, a in positions[layer - 1].items():
-                    e = EdgeItem(self, layer, src, dst, a + QPointF(r, 0), b - QPointF(r, 0), 0.5 * u)
+            for dst in self._neurons[layer]:
+                for src in self._neurons[layer - 1]:
+                    e = EdgeItem(self, layer, src, dst, QPointF(), QPointF(), 0.5 * self._em())
                     self._scene.addItem(e)
                     edges.append(e)
                     dst_idx.append(dst)
@@ -147,34 +143,94 @@ class NetworkView(QGraphicsView):
             self._edges.append(edges)
             self._edge_keys.append(np.full(len(edges), -1, dtype=np.int64))
             self._edge_index.append((np.array(dst_idx, dtype=np.int64), np.array(src_idx, dtype=np.int64)))
-        # column headers and neuron labels
-        for col, n in enumerate(self._sizes):
+        for col, n in enumerate(self._sizes):  # column headers: a long and a short form each
             if col == 0:
-                name = self.tr("Input")
+                names = (self.tr("Input"), self.tr("In"))
             elif col == n_layers - 1:
-                name = self.tr("Output")
+                names = (self.tr("Output"), self.tr("Out"))
             else:
-                name = self.tr("Hidden %1").replace("%1", str(col))
-            head = TextItem(name, self._font(1.0, bold=True), text)
-            count = TextItem(self.tr("%1 neurons").replace("%1", str(n)) if n != 1 else self.tr("1 neuron"), self._font(0.9), faint)
-            for k, item in enumerate((head, count)):
+                names = (self.tr("Hidden %1").replace("%1", str(col)), self.tr("H%1").replace("%1", str(col)))
+            counts = (self.tr("%1 neurons").replace("%1", str(n)) if n != 1 else self.tr("1 neuron"), str(n))
+            head = self._text(names[0], 1.0, text, names[0], bold=True)
+            count = self._text(counts[0], 0.9, faint, counts[0])
+            head.forms, count.forms = names, counts
+            self._scene.addItem(head)
+            self._scene.addItem(count)
+            self._headers.append((head, count))
+        for col, name in ((0, self.input_label), (n_layers - 1, self.output_label)):
+            for idx in self._neurons[col]:
+                label = self._text(name(idx), 0.95, text)
+                self._scene.addItem(label)
+                self._labels.append((col, idx, label))
+        self._layout()
+
+    def _layout(self) -> None:
+        """Place everything for the viewport's size, in pixels (the view is never scaled, so text
+        keeps the font's size): neurons as large as the height allows, columns spread over the width."""
+        if not self._neurons:
+            return
+        vw, vh = max(1.0, float(self.viewport().width())), max(1.0, float(self.viewport().height()))
+        self.resetTransform()
+        self._scene.setSceneRect(0, 0, vw, vh)
+        u = self._em()
+        m = 0.4 * u
+        n_cols = len(self._sizes)
+        slots = [len(c) + (1 if n > MAX_DRAWN else 0) for c, n in zip(self._neurons, self._sizes)]
+        tallest = max(slots)
+        head_h = sum(item.boundingRect().height() for item in self._headers[0])
+        pitch = min((vh - head_h - 0.4 * u - 2 * m) / tallest, 4.0 * u)
+        show_labels = pitch >= 0.85 * QFontMetricsF(self._font(0.95)).height()
+        left = max((it.boundingRect().width() for c, _, it in self._labels if c == 0), default=0.0) + 0.3 * u
+        right = max((it.boundingRect().width() for c, _, it in self._labels if c == n_cols - 1), default=0.0) + 0.3 * u
+        if not show_labels:
+            left = right = 0.0
+        span = vw - 2 * m - left - right
+        r = max(0.15 * u, min(pitch * 0.42, span / max(1, n_cols - 1) * 0.2, 2.4 * u))
+        gap = min((span - 2 * r) / max(1, n_cols - 1), max(8.0 * u, 10 * r))
+        x0 = (vw - gap * (n_cols - 1)) / 2 + (left - right) / 2  # the picture centred, labels included
+        y_mid = m + head_h + 0.4 * u + (vh - head_h - 0.4 * u - 2 * m) / 2
+        for col, neurons in enumerate(self._neurons):
+            n = self._sizes[col]
+            y0 = y_mid - (slots[col] - 1) / 2 * pitch
+            for slot, item in enumerate(neurons.values()):
+                if n > MAX_DRAWN and slot >= HEAD:
+                    slot += 1  # leave the ellipsis its slot
+                item.set_radius(r)
+                item.setPos(x0 + col * gap, y0 + slot * pitch)
+        for col, dots, more in self._more:
+            x, y = x0 + col * gap, y_mid - (slots[col] - 1) / 2 * pitch + HEAD * pitch
+            db, mb = dots.boundingRect(), more.boundingRect()
+            dots.setPos(x - db.width() / 2, y - db.height() / 2)
+            more.setPos(x + db.width() / 2 + 0.15 * u, y - mb.height() / 2)
+        for layer, edges in enumerate(self._edges, start=1):
+            for e in edges:
+                a = self._neurons[layer - 1][e.src].pos()
+                b = self._neurons[layer][e.dst].pos()
+                e.set_ends(a + QPointF(r, 0), b - QPointF(r, 0))
+        top = y_mid - (tallest - 1) / 2 * pitch - r - 0.3 * u
+        widest = max(max(h.width_of(h.forms[0]), c.width_of(c.forms[0])) for h, c in self._headers)
+        form = 0 if n_cols == 1 or widest <= gap - 0.3 * u else 1  # short headers where long ones would touch
+        for col, (head, count) in enumerate(self._headers):
+            x = x0 + col * gap
+            y = top
+            for item in (count, head):
+                item.set_form(form)
                 b = item.boundingRect()
-                item.setPos(col * gap - b.width() / 2, top - r - 0.6 * u - (2 - k) * b.height())
-                self._scene.addItem(item)
-        for idx, p in positions[0].items():
-            label = TextItem(self.input_label(idx), self._font(0.95), text)
-            b = label.boundingRect()
-            label.setPos(p.x() - r - 0.3 * u - b.width(), p.y() - b.height() / 2)
-            self._scene.addItem(label)
-        for idx, p in positions[-1].items():
-            label = TextItem(self.output_label(idx), self._font(0.95), text)
-            b = label.boundingRect()
-            label.setPos(p.x() + r + 0.3 * u, p.y() - b.height() / 2)
-            self._scene.addItem(label)
-        rect = self._scene.itemsBoundingRect()
-        m = 0.5 * u
-        self._scene.setSceneRect(rect.adjusted(-m, -m, m, m))
-        self._fit()
+                y -= b.height()
+                item.setPos(min(max(m, x - b.width() / 2), vw - m - b.width()), y)
+        for col, idx, label in self._labels:
+            label.setVisible(show_labels)
+            p, b = self._neurons[col][idx].pos(), label.boundingRect()
+            x = p.x() - r - 0.3 * u - b.width() if col == 0 else p.x() + r + 0.3 * u
+            label.setPos(x, p.y() - b.height() / 2)
+        pen_unit = r / 1.2  # edge widths keep their proportion to the neurons
+        if abs(pen_unit - self._pen_unit) > 0.02 * self._pen_unit:
+            self._pen_unit = pen_unit
+            self._pens.clear()
+            for layer, keys in enumerate(self._edge_keys, start=1):
+                for e, key in zip(self._edges[layer - 1], keys.tolist()):
+                    if key >= 0:
+                        e.setPen(self._pen(divmod(key, WIDTH_LEVELS), pen_unit))
 
     @Slot(object)
     def set_snapshot(self, snap: ViewSnapshot) -> None:
@@ -183,7 +239,7 @@ class NetworkView(QGraphicsView):
             self.set_architecture(list(snap.sizes))
         elif tuple(snap.sizes) != self._sizes:
             return  # a snapshot of an older architecture, still on its way
-        u = self._em()
+        u = self._pen_unit
         self._weights = snap.weights
         for layer, (w, b) in enumerate(zip(snap.weights, snap.biases), start=1):
             dst, src = self._edge_index[layer - 1]
@@ -327,17 +383,20 @@ class NetworkView(QGraphicsView):
             self.neuronHovered.emit(-1, -1)
 
     def _show_placeholder(self) -> None:
-        self._placeholder = TextItem(
-            self.tr("The network appears here"), self._font(1.0), self.palette().color(QPalette.ColorRole.Text)
-        )
+        self._placeholder = self._text(self.tr("The network appears here"), 1.0,
+                                       self.palette().color(QPalette.ColorRole.Text))
         self._scene.addItem(self._placeholder)
-        self._scene.setSceneRect(self._placeholder.boundingRect())
         self._fit()
 
     def _fit(self) -> None:
-        rect = self._scene.sceneRect()
-        if rect.isValid():
-            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self._placeholder is not None:
+            vw, vh = self.viewport().width(), self.viewport().height()
+            self.resetTransform()
+            self._scene.setSceneRect(0, 0, vw, vh)
+            b = self._placeholder.boundingRect()
+            self._placeholder.setPos((vw - b.width()) / 2, (vh - b.height()) / 2)
+        else:
+            self._layout()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -346,6 +405,35 @@ class NetworkView(QGraphicsView):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._fit()
+
+    def changeEvent(self, event) -> None:
+        """The window zoomed: texts take the new font's sizes, then everything is placed again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_labels"):
+            self.setMinimumSize(round(self._em(12)), round(self._em(8)))
+            for item in self.text_items():
+                item.setFont(self._font(item.factor, item.font().bold()))
+            self._fit()
+
+    # -- what it shows, for layout tests ---------------------------------------------------
+    def text_items(self) -> list[TextItem]:
+        """Every text drawn: headers, neuron names, the ellipses and "+N" of wide layers."""
+        return [it for it in self._scene.items() if isinstance(it, TextItem)]
+
+    def text_pixel_sizes(self) -> dict[str, float]:
+        """Each shown text's line height in device pixels, as the view draws it now."""
+        scale = self.transform().m22()
+        return {it.text(): QFontMetricsF(it.font()).height() * scale for it in self.text_items() if it.isVisible()}
+
+    def clipped_texts(self) -> list[str]:
+        """Shown texts that leave the viewport or overlap another text ([] when all read whole)."""
+        seen = self.mapToScene(self.viewport().rect()).boundingRect().adjusted(-0.5, -0.5, 0.5, 0.5)
+        shown = [(it.text(), it.sceneBoundingRect()) for it in self.text_items() if it.isVisible()]
+        cut = [t for t, r in shown if not seen.contains(r)]
+        for i, (t, r) in enumerate(shown):
+            if any(r.adjusted(0.5, 0.5, -0.5, -0.5).intersects(o) for _, o in shown[i + 1:]):
+                cut.append(t)
+        return cut
 
 
 __all__ = ["NetworkView", "NeuronItem", "EdgeItem", "shown_indices", "maps_to_images", "MAX_DRAWN"]

@@ -5,6 +5,10 @@ per kind of dataset: the decision boundary for 2-D data (views/boundary.py), a c
 and labelled test images for the digits (views/digits.py), a 2-D projection colored by prediction
 for anything else (views/projection.py). The view picks the page from the dataset and hands each
 snapshot of that kind to it; snapshots of another kind are ignored.
+
+The header and the footer flow: their parts (title, numbers; legend entries, toggles) share a row
+where they fit and move to the next row where they do not, so no text is cut in a narrow pane and
+no line breaks inside a legend entry.
 """
 
 from __future__ import annotations
@@ -12,9 +16,19 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+    QWidgetItem,
+)
 
 from playground.core.datasets import Dataset
 from playground.core.inspect import ViewSnapshot, view_kind
@@ -22,6 +36,124 @@ from playground.ui import theme
 from playground.ui.views.boundary import BoundaryPage
 from playground.ui.views.digits import DigitsPage
 from playground.ui.views.projection import ProjectionPage
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right, wrapping to a new row where the next does not fit (Qt's flow layout
+    example). A widget wider than the row gets the row's width (a word-wrapped label then wraps);
+    one added with ``Qt.AlignRight`` sits at the right end of its row."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def add(self, widget: QWidget, right: bool = False, index: int | None = None) -> None:
+        """Add ``widget`` at the end (or at ``index``); ``right``: at the right end of its row."""
+        self.addChildWidget(widget)
+        item = QWidgetItem(widget)
+        if right:
+            item.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._items.insert(len(self._items) if index is None else index, item)
+        self.invalidate()
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def set_spacing(self, spacing: int) -> None:
+        self._gap = spacing
+        self.invalidate()
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        shown = [it for it in self._items if not it.isEmpty()]
+        w = sum(_natural_width(it) for it in shown) + self._gap * max(0, len(shown) - 1)
+        return QSize(w, max((it.sizeHint().height() for it in shown), default=0))
+
+    def minimumSize(self) -> QSize:
+        """The widest part by one row: the rows it takes at a width come from ``heightForWidth``."""
+        shown = [it for it in self._items if not it.isEmpty()]
+        return QSize(max((it.minimumSize().width() for it in shown), default=0),
+                     max((it.minimumSize().height() for it in shown), default=0))
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        rows: list[list[tuple[QLayoutItem, int, int]]] = [[]]
+        x = 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            w = min(_natural_width(item), rect.width())
+            w = max(w, min(item.minimumSize().width(), rect.width()))
+            if rows[-1] and x + self._gap + w > rect.width():
+                rows.append([])
+                x = 0
+            x += (self._gap if rows[-1] else 0) + w
+            h = item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
+            rows[-1].append((item, w, h))
+        y = rect.y()
+        for row in rows:
+            if not row:
+                continue
+            line = max(h for _, _, h in row)
+            if move:
+                left, right = rect.x(), rect.x() + rect.width()
+                for item, w, h in row:
+                    if item.alignment() & Qt.AlignmentFlag.AlignRight:
+                        continue
+                    item.setGeometry(QRect(QPoint(left, y + (line - h) // 2), QSize(w, h)))
+                    left += w + self._gap
+                for item, w, h in reversed(row):
+                    if item.alignment() & Qt.AlignmentFlag.AlignRight:
+                        right -= w
+                        item.setGeometry(QRect(QPoint(max(left, right), y + (line - h) // 2), QSize(w, h)))
+                        right -= self._gap
+            y += line + self._gap
+        return max(0, y - rect.y() - self._gap)
+
+
+def _natural_width(item: QLayoutItem) -> int:
+    """The width a part takes on one row: a word-wrapping label's hint is narrower (Qt picks a
+    width that gives it a pleasant shape), its plain text on one line is what it needs."""
+    label = item.widget()
+    if isinstance(label, QLabel) and label.wordWrap() and label.textFormat() == Qt.TextFormat.PlainText:
+        m = label.contentsMargins()
+        text_w = QFontMetricsF(label.font()).horizontalAdvance(label.text())
+        return math.ceil(text_w) + 2 * label.margin() + m.left() + m.right() + 1
+    return item.sizeHint().width()
+
+
+def clipped_texts(widgets: list[QWidget]) -> list[str]:
+    """The texts of the shown labels and check boxes that their widget cuts (too narrow or too low)."""
+    cut = []
+    for w in widgets:
+        if not w.isVisible() or not w.text():
+            continue
+        need_h = w.heightForWidth(w.width()) if w.hasHeightForWidth() else w.minimumSizeHint().height()
+        if w.width() < w.minimumSizeHint().width() or w.height() < need_h:
+            cut.append(w.text())
+    return cut
 
 
 class OutputView(QWidget):
@@ -36,34 +168,32 @@ class OutputView(QWidget):
         self._hover: tuple[int, int] | None = None
 
         self._title = QLabel()
+        self._title.setObjectName("outputTitle")
         self._title.setFont(theme.scaled_font(self, 1.0, bold=True))
-        self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._title.setMinimumWidth(theme.em(self, 6))
-        # Plain text whose width only grows (see _set_info): its text changes with every refresh,
-        # and rich text or a width that follows the text cost a relayout of the pane each time
-        # (benchmarks/bench_views.py).
-        self._info = QLabel()
-        self._info.setTextFormat(Qt.TextFormat.PlainText)
-        self._info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._info.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._title.setWordWrap(True)  # a long neuron title wraps in a narrow pane
+        self._title.setTextFormat(Qt.TextFormat.PlainText)
+        # The numbers: plain text in labels of a fixed size whose width only grows (see _set_info):
+        # they change with every refresh, and a label whose size follows its text costs a relayout
+        # of the pane each time (benchmarks/bench_views.py). Two labels, so they can take two rows.
+        self._info = self._number_label("outputStep")
+        self._acc = self._number_label("outputAccuracy")
         self._show_test = QCheckBox(self.tr("Show test data"))
         self._show_test.setChecked(True)
-        self._show_test.setToolTip(self.tr("Draw the held-out test points too (dark outline)"))
+        self._show_test.setToolTip(self.tr("Draw the held-out test points too (diamonds)"))
         self._show_test.toggled.connect(self._on_show_test)
         self._discretize = QCheckBox(self.tr("Discretize output"))
         self._discretize.setToolTip(self.tr("Paint only the decision, not how sure the network is"))
         self._discretize.toggled.connect(self._on_discretize)
-        self._legend = QLabel()
-        self._legend.setWordWrap(True)
-        self._legend.setTextFormat(Qt.TextFormat.RichText)
+        self._legend_labels: list[QLabel] = []
 
-        header = QHBoxLayout()  # title and numbers above the picture, legend and toggles below it
-        header.addWidget(self._title, 1)
-        header.addWidget(self._info)
-        footer = QHBoxLayout()
-        footer.addWidget(self._legend, 1)
-        footer.addWidget(self._show_test)
-        footer.addWidget(self._discretize)
+        # title and numbers above the picture, legend entries and toggles below it
+        self._header = FlowLayout(spacing=theme.em(self, 0.5))
+        self._header.add(self._title)
+        self._header.add(self._info, right=True)
+        self._header.add(self._acc, right=True)
+        self._footer = FlowLayout(spacing=theme.em(self, 0.5))
+        self._footer.add(self._show_test, right=True)
+        self._footer.add(self._discretize, right=True)
 
         self._empty = QLabel(self.tr("Choose a dataset and press Train to see what the network learns."))
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -76,12 +206,31 @@ class OutputView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(header)
+        layout.addLayout(self._header)
         layout.addWidget(self._stack, 1)
-        layout.addLayout(footer)
-        for w in (self._show_test, self._discretize, self._info, self._legend):
+        layout.addLayout(self._footer)
+        for w in (self._show_test, self._discretize, self._info, self._acc):
             w.setVisible(False)
         self._title.setText(self.tr("Output"))
+
+    def changeEvent(self, event) -> None:
+        """The window zoomed: the title's font and the numbers' fixed sizes follow."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_title"):
+            self._title.setFont(theme.scaled_font(self, 1.0, bold=True))
+        if event.type() == QEvent.Type.FontChange and getattr(self, "_dataset", None) is not None:
+            for layout in (self._header, self._footer):
+                layout.set_spacing(theme.em(self, 0.5))
+            self._set_info(self._info.text(), self._acc.text() or None, fit=True)
+
+    def _number_label(self, name: str) -> QLabel:
+        label = QLabel(objectName=name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        label.setFixedHeight(math.ceil(QFontMetricsF(label.font()).height()))
+        return label
 
     # -- public API -----------------------------------------------------------------------
     @property
@@ -104,7 +253,19 @@ class OutputView(QWidget):
     @property
     def info_text(self) -> str:
         """The step, epoch and test accuracy above the picture."""
-        return self._info.text()
+        return " \u00b7 ".join(t for t in (self._info.text(), self._acc.text()) if t)
+
+    @property
+    def legend_texts(self) -> list[str]:
+        """The legend entries under the picture, as shown (rich text, one per label)."""
+        return [label.text() for label in self._legend_labels]
+
+    def clipped_texts(self) -> list[str]:
+        """Texts cut by too small a label or check box, here and in the page on show ([] when all fit)."""
+        cut = clipped_texts([self._title, self._info, self._acc, self._show_test, self._discretize,
+                             *self._legend_labels, self._empty])
+        page = self.page
+        return cut + (page.clipped_texts() if page is not None and hasattr(page, "clipped_texts") else [])
 
     @Slot(object)
     def set_dataset(self, dataset: Dataset) -> None:
@@ -123,10 +284,9 @@ class OutputView(QWidget):
         self._show_test.setVisible("show_test" in page.toggles)
         self._discretize.setVisible("discretize" in page.toggles)
         self._info.setVisible(True)
-        self._legend.setVisible(True)
-        self._legend.setText(page.legend())
+        self._set_legend(page.legend_entries())
         self._set_title(page.title)
-        self._set_info(self.tr("Not trained yet"), fit=True)
+        self._set_info(self.tr("Not trained yet"), None, fit=True)
 
     @Slot(object)
     def set_snapshot(self, snap: ViewSnapshot) -> None:
@@ -134,7 +294,7 @@ class OutputView(QWidget):
         if self._dataset is None or snap.kind != self._kind:
             return
         self._snap = snap
-        self._set_info(self._info_text(snap.step, snap.epoch, snap.accuracy))
+        self._set_info(*self._info_texts(snap.step, snap.epoch, snap.accuracy))
         self.page.set_snapshot(snap)
         self._set_title(self.page.title)
 
@@ -198,21 +358,41 @@ class OutputView(QWidget):
             self._title.setText(text)
             self._title.setToolTip(text)  # the whole title, where a narrow pane cuts it
 
-    def _info_text(self, step: int, epoch: int, accuracy: float | None) -> str:
-        text = self.tr("step %1 \u00b7 epoch %2").replace("%1", f"{step:,}").replace("%2", str(epoch))
-        if accuracy is not None:
-            text += " \u00b7 " + self.tr("test accuracy %1%").replace("%1", f"{100 * accuracy:.1f}")
-        return text
+    def _set_legend(self, entries: list[str]) -> None:
+        """One label per entry: a row may break between entries, never inside one."""
+        for label in self._legend_labels:
+            self._footer.removeWidget(label)
+            label.hide()
+            label.deleteLater()
+        self._legend_labels = []
+        for i, text in enumerate(entries):
+            label = QLabel(text)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            self._footer.add(label, index=i)
+            self._legend_labels.append(label)
 
-    def _set_info(self, text: str, fit: bool = False) -> None:
-        """Show ``text``; the label widens when it must and shrinks only with ``fit`` (a new
-        dataset), so a refresh repaints the label and nothing else moves."""
-        if text == self._info.text() and not fit:
-            return
-        need = math.ceil(QFontMetricsF(self._info.font()).horizontalAdvance(text) + theme.em_f(self, 0.3))
-        if fit or need > self._info.width():
-            self._info.setFixedWidth(need)
-        self._info.setText(text)
+    def _info_texts(self, step: int, epoch: int, accuracy: float | None) -> tuple[str, str | None]:
+        text = self.tr("step %1 \u00b7 epoch %2").replace("%1", f"{step:,}").replace("%2", str(epoch))
+        acc = None if accuracy is None else self.tr("test accuracy %1%").replace("%1", f"{100 * accuracy:.1f}")
+        return text, acc
+
+    def _set_info(self, text: str, acc: str | None, fit: bool = False) -> None:
+        """Show the numbers; each label widens when it must and shrinks only with ``fit`` (a new
+        dataset), so a refresh repaints the labels and nothing else moves."""
+        for label, value in ((self._info, text), (self._acc, acc)):
+            if value is None:
+                if fit:
+                    label.setVisible(False)
+                    label.clear()
+                continue
+            if value == label.text() and not fit and label.isVisibleTo(self):
+                continue
+            fm = QFontMetricsF(label.font())
+            need = math.ceil(fm.horizontalAdvance(value) + theme.em_f(self, 0.3))
+            if fit or need > label.width() or not label.isVisibleTo(self):
+                label.setFixedSize(need, math.ceil(fm.height()))
+            label.setText(value)
+            label.setVisible(True)
 
 
 __all__ = ["OutputView"]

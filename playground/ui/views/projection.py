@@ -1,6 +1,7 @@
 """The output view's page for data that is neither 2-D nor digits: every point on the data's two
 principal axes (fitted once per dataset, on the training set), colored by the prediction, with
-the wrong ones ringed.
+the wrong ones ringed. Training points are round and test points diamonds, both with a dark
+outline that reads on every fill.
 
 Items are created once; a snapshot only re-brushes the points and moves the rings.
 """
@@ -9,11 +10,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
 from playground.core.datasets import Dataset
 from playground.core.inspect import ProjectionSnapshot, projection_2d
 from playground.ui import theme
+
+POINT_OUTLINE = theme.TEST_OUTLINE  # a dark ring reads on every fill, the grey of "not predicted yet" too
+TRAIN_SYMBOL, TEST_SYMBOL = "o", "d"
 
 
 class ProjectionPage(pg.GraphicsLayoutWidget):
@@ -30,19 +35,34 @@ class ProjectionPage(pg.GraphicsLayoutWidget):
         self._show_test = True
         self._value_range = 1.0  # regression: colors span [-r, r]
         plot = self.addPlot(row=0, col=0)
-        theme.style_plot(plot, self)
-        plot.setLabel("bottom", self.tr("principal axis 1"), **theme.label_style(self))
-        plot.setLabel("left", self.tr("principal axis 2"), **theme.label_style(self))
         self._plot = plot
-        d = theme.em_f(self, 0.7)
-        ring = max(1.0, d / 6)
-        self._train = pg.ScatterPlotItem(size=d, pen=pg.mkPen(theme.TRAIN_OUTLINE, width=ring))
-        self._test = pg.ScatterPlotItem(size=d, pen=pg.mkPen(theme.TEST_OUTLINE, width=ring))
-        self._wrong = pg.ScatterPlotItem(size=d * 2.0, pen=pg.mkPen(theme.WRONG, width=max(1.5, d / 4)), brush=None)
+        self._train = pg.ScatterPlotItem(symbol=TRAIN_SYMBOL)
+        self._test = pg.ScatterPlotItem(symbol=TEST_SYMBOL)
+        self._wrong = pg.ScatterPlotItem(brush=None)
         for item in (self._train, self._test, self._wrong):
             plot.addItem(item)
         self._train_xy: np.ndarray | None = None
         self._test_xy: np.ndarray | None = None
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Every size from the font: at start, and again when the window zooms (a FontChange)."""
+        theme.style_canvas(self)
+        theme.style_plot(self._plot, self)
+        self._plot.setLabel("bottom", self.tr("principal axis 1"), **theme.label_style(self))
+        self._plot.setLabel("left", self.tr("principal axis 2"), **theme.label_style(self))
+        d = theme.em_f(self, 0.7)
+        pen = pg.mkPen(POINT_OUTLINE, width=max(1.0, d / 7))
+        for points, size in ((self._train, d), (self._test, d * 1.3)):  # a diamond as wide as a dot
+            points.setSize(size)
+            points.setPen(pen)
+        self._wrong.setSize(d * 2.0)
+        self._wrong.setPen(pg.mkPen(theme.WRONG, width=max(1.5, d / 4)))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_wrong"):
+            self._restyle()
 
     # -- what it shows (read-only) ----------------------------------------------------------
     @property
@@ -58,10 +78,24 @@ class ProjectionPage(pg.GraphicsLayoutWidget):
         """How many points carry the "wrong" ring."""
         return len(self._wrong.data)
 
+    @property
+    def train_points(self) -> pg.ScatterPlotItem:
+        """Round, dark outline."""
+        return self._train
+
+    @property
+    def test_points(self) -> pg.ScatterPlotItem:
+        """Diamonds, dark outline."""
+        return self._test
+
     def legend(self) -> str:
+        return " &nbsp;&nbsp; ".join(self.legend_entries())
+
+    def legend_entries(self) -> list[str]:
+        """The legend under the picture, one rich-text entry each."""
         d = self._dataset
         if d is None:
-            return ""
+            return []
         parts = []
         if d.task == "regression":
             parts += [theme.swatch(theme.ORANGE, self.tr("low prediction")),
@@ -71,8 +105,9 @@ class ProjectionPage(pg.GraphicsLayoutWidget):
                 text = self.tr("predicted class %1").replace("%1", str(c))
                 parts.append(theme.swatch(theme.class_color(c), text))
             parts.append(theme.swatch(theme.WRONG, self.tr("wrong"), "\u25cb"))
-        parts.append(self.tr("white outline = training, dark = test"))
-        return " &nbsp;&nbsp; ".join(parts)
+        parts.append(theme.swatch(POINT_OUTLINE, self.tr("training point"), "\u25cf"))
+        parts.append(theme.swatch(POINT_OUTLINE, self.tr("test point"), "\u25c6"))
+        return parts
 
     # -- input ---------------------------------------------------------------------------------
     def set_dataset(self, d: Dataset) -> None:
