@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 from pathlib import Path
@@ -9,29 +10,20 @@ from pathlib import Path
 import torch  # noqa: F401  (import torch before the QApplication exists: a known crash otherwise)
 
 
-def create_window(preset: str | None = None):
-    """The fully wired main window, not shown, no event loop started (a QApplication must exist)."""
+def create_window(preset: str | None = None, lang: str | None = None):
+    """The fully wired main window, not shown, no event loop started (a QApplication must exist).
+
+    ``lang`` ("en" or "zh_CN") sets the language of this window and the next ones; None keeps the
+    one in force (the user's choice, else the system's)."""
+    from playground.ui.language import set_language
     from playground.ui.main_window import MainWindow
 
+    if lang is not None:
+        set_language(lang)
     return MainWindow(preset=preset)
 
 
-def _install_translators(app) -> None:
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    from playground.core.presets import resources_dir
-
-    locale = QLocale()
-    app._translators = []
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.TranslationsPath)),
-                         ("playground", str(resources_dir() / "translations"))):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            app._translators.append(translator)
-
-
-def make_app(argv: list[str] | None = None):
+def make_app(argv: list[str] | None = None, lang: str | None = None):
     from PySide6.QtWidgets import QApplication
 
     from playground.core.devices import use_cpu_threads
@@ -40,12 +32,28 @@ def make_app(argv: list[str] | None = None):
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("PyTorch Playground")
     app.setOrganizationName("PyTorch Playground")
-    _install_translators(app)
+    from playground.ui.language import set_language
+
+    set_language(lang)
+    atexit.register(_settle, app)
     return app
 
 
+def _settle(app) -> None:
+    """At interpreter exit, before Python tears its objects down: deliver what is still queued for
+    the window's objects (a script that closes the window and ends leaves some; destroying them
+    later, with half of Python gone, crashed)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    try:
+        app.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    except RuntimeError:  # the application is already gone
+        pass
+
+
 def main(preset: str | None = None, session: str | None = None, screenshot: str | None = None,
-         epochs: int | None = None, lesson: str | None = None) -> int:
+         epochs: int | None = None, lesson: str | None = None, lang: str | None = None) -> int:
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif not has_screen():
@@ -53,7 +61,7 @@ def main(preset: str | None = None, session: str | None = None, screenshot: str 
               "Train headless with `playground train`, or save a picture with `playground --screenshot OUT.png`.",
               file=sys.stderr)
         return 2
-    app = make_app()
+    app = make_app(lang=lang)
     window = create_window(preset)
     if lesson and hasattr(window, "open_lesson"):
         window.open_lesson(lesson)
@@ -76,6 +84,7 @@ def _screenshot(app, window, out: Path, epochs: int | None) -> int:
     """Train to the end offscreen, then save a PNG of the whole window."""
     if epochs is not None:
         window.controls.epochsInput.setValue(epochs)
+    window.remember_geometry = False
     window.resize(1280, 720)
     window.ask_before_closing = False
     window.show()

@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lesson", dest="gui_lesson", metavar="NAME", help="open the window with this lesson "
                    "(see `playground lessons`)")
     p.add_argument("--open", dest="gui_open", metavar="SESSION", help="open a saved session in the window")
+    p.add_argument("--lang", dest="gui_lang", choices=("en", "zh_CN"),
+                   help="the window's language (default: the one chosen in View > Language, else the system's)")
     p.add_argument("--screenshot", metavar="OUT.png", help="train offscreen to the end, save a PNG, exit")
     p.add_argument("--epochs", dest="gui_epochs", type=int, help="with --screenshot: epochs to train")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
@@ -269,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         from playground.app import main as gui_main
 
         return gui_main(preset=args.gui_preset, session=args.gui_open, screenshot=args.screenshot,
-                        epochs=args.gui_epochs, lesson=args.gui_lesson)
+                        epochs=args.gui_epochs, lesson=args.gui_lesson, lang=args.gui_lang)
     except ConfigError as e:
         print(f"playground: error: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -58,7 +58,7 @@ def fresh_settings(request):
     """Each window test starts with no remembered geometry or recent files."""
     yield
     if "qtbot" in request.fixturenames:
-        from playground.ui.main_window import settings
+        from playground.ui.settings import settings
 
         settings().clear()
 

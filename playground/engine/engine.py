@@ -60,7 +60,7 @@ class Engine:
             p.Reset: self._reset, p.BringBack: self._bring_back, p.LoadWeights: self._load_weights,
             p.Export: self._export, p.SaveSession: self._save_session, p.OpenSession: self._open_session,
             p.Restore: self._restore, p.CaptureViews: self._capture, p.SetLiveViews: self._set_live_views,
-            p.SetPace: self._set_pace, p.Shutdown: self._shutdown,
+            p.SetPace: self._set_pace, p.Describe: self._describe, p.Shutdown: self._shutdown,
         }
 
     # -- the loop -------------------------------------------------------------------------
@@ -320,6 +320,9 @@ class Engine:
                 self.emit(p.RunFinished(t.summary("diverged")))
 
     # -- views ----------------------------------------------------------------------------
+    def _describe(self, c: p.Describe) -> None:
+        self._send_model(ModelChange.SHOWN)
+
     def _capture(self, c: p.CaptureViews) -> None:
         self.stale = {"graph", "views"}
 

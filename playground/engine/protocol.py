@@ -38,6 +38,7 @@ class ModelChange(str, Enum):
     OPENED = "opened"  # a session file
     WEIGHTS = "weights"  # imported weights (same network, other values)
     RESTORED = "restored"  # after the training process was lost: the last checkpoint
+    SHOWN = "shown"  # the same network, described again (a new window took over the engine)
 
     def __str__(self) -> str:
         return self.value
@@ -124,6 +125,11 @@ class Restore(Command):
     """Continue from a ``Checkpoint`` (a new engine after the old one was lost)."""
 
     data: bytes
+
+
+@dataclass(frozen=True)
+class Describe(Command):
+    """Send the network again as it stands (ModelInfo SHOWN) and then its views."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import collections
 import threading
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from playground.core.config import TrainConfig
@@ -53,6 +53,7 @@ class EngineClient(QObject):
         self.model: p.ModelInfo | None = None
         self.step_count = 0
         self.live_views = True
+        self.pace: tuple[float | None, bool] = (None, False)  # steps a second, until paused
         self.is_ready = False
         wanted_process = transports.use_process_default() if separate_process is None else separate_process
         self.transport = transports.start_transport(self._on_event, separate_process)
@@ -147,6 +148,14 @@ class EngineClient(QObject):
         self.live_views = bool(on)
         self.send(p.SetLiveViews(self.live_views))
 
+    def set_pace(self, steps_per_second: float | None, until_paused: bool) -> None:
+        self.pace = (steps_per_second, bool(until_paused))
+        self.send(p.SetPace(steps_per_second, bool(until_paused)))
+
+    def describe(self) -> None:
+        """Ask the engine for the network as it stands (a new window shows it from scratch)."""
+        self.send(p.Describe())
+
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Stop any run and end the engine (its process is kept for the next window)."""
         if self._closed:
@@ -155,6 +164,9 @@ class EngineClient(QObject):
         self.transport.close(timeout_ms / 1000)
         for loop in self._waiting.values():
             loop.quit()
+        # wake-ups the engine's last events posted: dropped now, not at interpreter exit (where
+        # destroying a queued Python signal crashes)
+        QCoreApplication.removePostedEvents(self, QEvent.MetaCall)
 
     def kill_engine(self) -> None:
         """End the engine's process at once, as a driver crash would (for tests)."""
@@ -188,7 +200,7 @@ class EngineClient(QObject):
         elif isinstance(event, p.ModelInfo):
             self.model = event
             self.config, self.preset, self.step_count = event.config, event.preset, event.step
-            if event.reason not in (p.ModelChange.WEIGHTS, p.ModelChange.RESTORED):
+            if event.reason not in (p.ModelChange.WEIGHTS, p.ModelChange.RESTORED, p.ModelChange.SHOWN):
                 self._checkpoint = None  # it belonged to the network just replaced
             self.modelChanged.emit(event)
         elif isinstance(event, p.ConfigChanged):
@@ -241,6 +253,8 @@ class EngineClient(QObject):
             self.send(p.SetConfig(self.config, self.preset))
         if not self.live_views:
             self.send(p.SetLiveViews(False))
+        if self.pace != (None, False):
+            self.send(p.SetPace(*self.pace))
         if was_busy or had_started:
             self.runFailed.emit(message, False)
         if self.state is not RunState.IDLE:

@@ -8,89 +8,76 @@ training state of its own beyond what it shows, and never a tensor. File flows l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QGridLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from playground import __version__
 from playground.core.config import TrainConfig
 from playground.core.presets import get_preset, load_presets
 from playground.engine.protocol import ModelChange, RunState
 from playground.ui.client import EngineClient
-from playground.ui.controls import ControlPanel
 from playground.ui.files import FileFlows
+from playground.ui.language import current_language, normalize, save_language, set_language
+from playground.ui.lesson_panel import LessonPanel
+from playground.ui.lessons_flow import LessonFlow
+from playground.ui.menus import build_menus
 from playground.ui.panes import ViewArea
-from playground.ui.theme import DANGER, em
+from playground.ui.presenter import Presenter
+from playground.ui.settings import restore_geometry, save_geometry
+from playground.ui.sidebar import Sidebar
+from playground.ui.theme import DANGER, em, scaled_font
 
 
 class MainWindow(QMainWindow):
     trainingFinished = Signal(dict)  # once per run: the same keys as `playground train --json`
+    languageChanged = Signal(object)  # the new window that replaced this one, in the new language
 
-    def __init__(self, preset: str | None = None, parent: QWidget | None = None):
+    def __init__(self, preset: str | None = None, parent: QWidget | None = None,
+                 controller: EngineClient | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("PyTorch Playground"))
         self.presets = load_presets()
-        name = preset if preset is not None else "circle"
-        config = get_preset(name).config  # an unknown name: ConfigError listing the presets
-        self.controller = EngineClient(config, preset=name, parent=self)
+        if controller is None:
+            name = preset if preset is not None else "circle"
+            config = get_preset(name).config  # an unknown name: ConfigError listing the presets
+            self.controller = EngineClient(config, preset=name, parent=self)
+        else:  # another window hands its engine over (a language change rebuilds the window)
+            name, config = controller.preset, controller.config
+            self.controller = controller
+            controller.setParent(self)
         self.files = FileFlows(self, self.controller)
         self._shown: object | None = None  # the ModelInfo the views show
         self._last_step = 0  # the step the views show
         self._engine_was_lost = False  # its banner waits for the new engine's network
         self._passing_notice = ""  # a status-bar message that the first snapshot of a run clears
+        self._handed_over = False  # the engine went to a new window (language change)
         self._build(config, name)
         self._wire()
-        self._on_state(RunState.IDLE.value)
+        self._on_state(self.controller.state.value)
+        if controller is not None:
+            controller.describe()
         self.remember_geometry = True  # off for --screenshot and tests that size the window themselves
-        self._restore_geometry()
+        restore_geometry(self)
 
     # -- construction ---------------------------------------------------------------------
     def _build(self, config: TrainConfig, preset: str) -> None:
-        self.controls = ControlPanel(self.presets)
+        self.sidebar = Sidebar(self.presets)
+        side = self.sidebar
+        self.controls = side.controls
         self.controls.set_config(config, preset)
-
-        self.trainButton = QPushButton(self.tr("Train"), objectName="trainButton")
-        self.trainButton.setToolTip(self.tr("Start training (Space); while training: pause and resume"))
-        self.stepButton = QPushButton(self.tr("Step"), objectName="stepButton")
-        self.stepButton.setToolTip(self.tr("Train on one mini-batch: forward, backward, step (N)"))
-        self.stopButton = QPushButton(self.tr("Stop"), objectName="stopButton")
-        self.stopButton.setToolTip(self.tr("Stop training (Esc); the weights are kept"))
-        self.resetButton = QPushButton(self.tr("Reset"), objectName="resetButton")
-        self.resetButton.setToolTip(self.tr("New initial weights from the seed (R); the same seed gives the same start"))
-        self.exportButton = QPushButton(self.tr("Export..."), objectName="exportButton")
-        self.exportButton.setToolTip(self.tr(
-            "Save the trained weights (.safetensors, .pt), the model (.onnx, .pt2), a script that "
-            "reproduces the run (.py), the config (.json) or the whole session (Ctrl+E)"))
-        self.trainButton.setDefault(True)
-        buttons = QGridLayout()
-        buttons.addWidget(self.trainButton, 0, 0, 1, 2)
-        buttons.addWidget(self.stepButton, 1, 0)
-        buttons.addWidget(self.stopButton, 1, 1)
-        buttons.addWidget(self.resetButton, 2, 0)
-        buttons.addWidget(self.exportButton, 2, 1)
-        self.buttonBox = QWidget()
-        self.buttonBox.setLayout(buttons)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.buttonBox)
-        left_layout.addWidget(self.controls, 1)
-        scroll = QScrollArea(objectName="controlsScroll")
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(left.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        self.sidebar.fit_width()
+        self.trainButton, self.stepButton, self.stopButton = side.trainButton, side.stepButton, side.stopButton
+        self.resetButton, self.exportButton, self.buttonBox = side.resetButton, side.exportButton, side.buttonBox
+        self.speedInput, self.untilPausedInput = side.speedInput, side.untilPausedInput
 
         self.divergedBanner = QLabel(objectName="divergedBanner")
         self.divergedBanner.setWordWrap(True)
@@ -108,6 +95,11 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.divergedBanner)
+        # presenter mode: the epoch, large, above the views (as TensorFlow Playground shows it)
+        self.epochCounter = QLabel(objectName="epochCounter")
+        self.epochCounter.setAlignment(Qt.AlignCenter)
+        self.epochCounter.hide()
+        right_layout.addWidget(self.epochCounter)
         right_layout.addWidget(self.viewArea, 1)
         # the latest epoch's losses and accuracies: under the views, where a long line has room
         self.metricsLabel = QLabel(objectName="metricsLabel")
@@ -115,10 +107,16 @@ class MainWindow(QMainWindow):
         self.metricsLabel.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         right_layout.addWidget(self.metricsLabel)
 
+        self.lessonPanel = LessonPanel()
+        self.lessonPanel.setMinimumWidth(em(self, 14))
+        self.lessonPanel.hide()
+
         split = QSplitter(Qt.Horizontal)
-        split.addWidget(scroll)
+        split.addWidget(self.sidebar)
         split.addWidget(right)
+        split.addWidget(self.lessonPanel)
         split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
 
         self.progressBar = QProgressBar(objectName="progressBar")
@@ -132,59 +130,12 @@ class MainWindow(QMainWindow):
         # Permanent widgets stay visible while a message shows on the left.
         self.statusBar().addPermanentWidget(self.statusLabel)
         self.statusBar().addPermanentWidget(self.progressBar)
-        self._build_menus()
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.openAction = QAction(self.tr("&Open session or config..."), self, shortcut=QKeySequence.Open,
-                                  triggered=self.files.open_dialog)
-        self.saveAction = QAction(self.tr("&Save session..."), self, shortcut=QKeySequence.Save,
-                                  triggered=self.save_session_dialog)
-        self.exportAction = QAction(self.tr("&Export..."), self, shortcut="Ctrl+E", triggered=self.export_dialog)
-        self.importAction = QAction(self.tr("&Import weights..."), self, shortcut="Ctrl+I",
-                                    triggered=self.files.import_weights_dialog)
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit, triggered=self.close)
-        for action in (self.openAction, self.saveAction, None, self.exportAction, self.importAction, None,
-                       quit_action):
-            if action is None:
-                file_menu.addSeparator()
-            else:
-                file_menu.addAction(action)
-        self.fileMenu = file_menu
-
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undoAction = QAction(self.tr("&Bring back the trained network"), self, shortcut=QKeySequence.Undo,
-                                  triggered=self.bring_back_previous, enabled=False)
-        self.undoAction.setToolTip(self.tr("Undo the settings change that started a new network"))
-        edit_menu.addAction(self.undoAction)
-
-        train_menu = self.menuBar().addMenu(self.tr("&Train"))
-        self.trainAction = QAction(self.tr("Train / Pause / Resume"), self, shortcut=Qt.Key_Space,
-                                   triggered=self._on_train_clicked)
-        self.stepAction = QAction(self.tr("One step"), self, shortcut=Qt.Key_N, triggered=self._on_step)
-        self.stopAction = QAction(self.tr("Stop"), self, shortcut=Qt.Key_Escape, triggered=self.controller.stop)
-        self.resetAction = QAction(self.tr("Reset weights"), self, shortcut=Qt.Key_R, triggered=self._on_reset)
-        for action in (self.trainAction, self.stepAction, self.stopAction, self.resetAction):
-            action.setShortcutContext(Qt.WindowShortcut)
-            train_menu.addAction(action)
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.liveViewsAction = QAction(self.tr("&Live graph and output while training"), self, checkable=True,
-                                       checked=True, shortcut="Ctrl+L", toggled=self.set_live_views)
-        self.liveViewsAction.setObjectName("liveViewsAction")
-        self.liveViewsAction.setToolTip(self.tr(
-            "Update the graph, output and network views during training; off trains faster on slow computers "
-            "and shows them when training stops"))
-        view_menu.addAction(self.liveViewsAction)
-        view_menu.addSeparator()
-        for pane in self.panes:
-            action = QAction(self.tr("Maximize {0}").format(pane.name), self, checkable=True)
-            action.toggled.connect(pane.maxButton.setChecked)
-            pane.maxButton.toggled.connect(action.setChecked)
-            view_menu.addAction(action)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(QAction(self.tr("&About"), self, triggered=self._about))
+        self.presenter = Presenter(self)
+        self.presenter.zoomChanged.connect(self.apply_zoom)
+        self.presenter.presentingChanged.connect(self._on_presenting)
+        self.lessons = LessonFlow(self)
+        build_menus(self)
+        self.apply_zoom()
 
     def _wire(self) -> None:
         c = self.controller
@@ -194,6 +145,7 @@ class MainWindow(QMainWindow):
         self.resetButton.clicked.connect(self._on_reset)
         self.exportButton.clicked.connect(self.export_dialog)
         self.controls.configChanged.connect(self._on_config)
+        self.sidebar.paceChanged.connect(c.set_pace)
         c.snapshotReady.connect(self._on_snapshot)
         c.viewsReady.connect(self._on_views)
         c.modelChanged.connect(self._on_model)
@@ -266,6 +218,7 @@ class MainWindow(QMainWindow):
                 self.graphView.clear()
         if (self.controls.config, self.controls.preset) != (info.config, info.preset):
             self.controls.set_config(info.config, info.preset)
+            self.sidebar.watch_number_boxes()
         self.undoAction.setEnabled(info.previous_steps is not None)
         if info.reason is ModelChange.BROUGHT_BACK:
             self.statusBar().showMessage(self.tr("Brought back the trained network ({0} steps)").format(info.step),
@@ -296,8 +249,11 @@ class MainWindow(QMainWindow):
         self.networkView.set_snapshot(views)
 
     def _show_progress(self, epoch: int, target: int) -> None:
+        """``target`` 0: the run goes on until paused."""
+        self.progressBar.setFormat(self.tr("epoch %v of %m") if target else self.tr("epoch %v, until paused"))
         self.progressBar.setRange(0, max(target, epoch, 1))
         self.progressBar.setValue(epoch)
+        self.epochCounter.setText(self.tr("Epoch {0}").format(f"{epoch:,}"))
 
     @Slot(object)
     def _on_snapshot(self, snap) -> None:
@@ -388,12 +344,8 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Finished {0} epochs in {1:.1f} s").format(
                 summary["epochs_run"], summary["seconds"]), 8000)
+        self.lessons.check(summary)
         self.trainingFinished.emit(summary)
-
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About PyTorch Playground"), self.tr(
-            "<b>PyTorch Playground {0}</b><p>Watch real PyTorch train a neural network: the training loop, the "
-            "autograd graph and what the network learns.</p>").format(__version__))
 
     # -- files (ui/files.py) ----------------------------------------------------------------
     @property
@@ -428,27 +380,55 @@ class MainWindow(QMainWindow):
     def import_weights(self, path) -> bool:
         return self.files.import_weights(str(path))
 
-    # -- geometry -------------------------------------------------------------------------
-    def _restore_geometry(self) -> None:
-        """Where the window was last time (maximized included); else most of the screen."""
-        saved = settings().value("window/geometry")
-        if saved is not None and self.restoreGeometry(saved):
-            return
-        if QGuiApplication.platformName() == "offscreen":  # no screen to fill: a fixed size, same every time
-            self.resize(em(self, 64), em(self, 36))
-            return
-        screen = self.screen().availableGeometry()
-        self.resize(max(min(screen.width(), em(self, 64)), round(screen.width() * 0.9)),
-                    max(min(screen.height(), em(self, 36)), round(screen.height() * 0.9)))
-        if screen.width() <= 1366 or screen.height() <= 800:  # a projector or a laptop: all of it
-            self.setWindowState(self.windowState() | Qt.WindowMaximized)
+    # -- lessons, language, zoom ----------------------------------------------------------
+    def open_lesson(self, lesson) -> bool:
+        """Show a lesson (its name, a lesson file's path, or a Lesson) and load its settings."""
+        return self.lessons.open(Path(lesson) if str(lesson).endswith(".json") else lesson)
 
-    def _save_geometry(self) -> None:
-        if self.remember_geometry:
-            settings().setValue("window/geometry", self.saveGeometry())
+    @Slot(str)
+    def set_language(self, code: str) -> None:
+        """Switch the window's language now (and for next time): the window is built again in it,
+        with the same engine, network, lesson and zoom."""
+        code = normalize(code)
+        self.languageActions[code].setChecked(True)
+        if code == current_language():
+            return
+        save_language(code)
+        set_language(code)
+        new = MainWindow(controller=self.controller)
+        new.remember_geometry = self.remember_geometry
+        new.restoreGeometry(self.saveGeometry())
+        new.presenter.set_zoom(self.presenter.zoom)
+        if self.lessons.lesson is not None:
+            new.lessons.show(self.lessons.lesson)
+        self._handed_over = True
+        new.show()
+        self.close()
+        self.deleteLater()
+        self.languageChanged.emit(new)
+
+    @Slot()
+    def apply_zoom(self, *_) -> None:
+        """Sizes this window fixed itself follow its font (views follow their own FontChange)."""
+        self.progressBar.setMaximumWidth(em(self, 12))
+        longest = self.tr("step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}").format(
+            999_999, 99_999, 999, 59, 0.00001)
+        self.statusLabel.setMinimumWidth(self.statusLabel.fontMetrics().horizontalAdvance(longest) + em(self, 0.5))
+        self.divergedBanner.setStyleSheet(
+            f"background: {DANGER}; color: white; padding: {em(self, 0.3)}px; border-radius: {em(self, 0.2)}px")
+        self.epochCounter.setFont(scaled_font(self, 2.2, bold=True))
+        self.lessonPanel.setMinimumWidth(em(self, 14))
+        self.sidebar.fit_width()
+
+    @Slot(bool)
+    def _on_presenting(self, on: bool) -> None:
+        self.epochCounter.setVisible(on)
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        if self._handed_over:  # the engine lives on in the window that took over
+            super().closeEvent(event)
+            return
         if self.files.writing:  # a file is being written: it ends on its own in a moment
             event.ignore()
             return
@@ -462,7 +442,8 @@ class MainWindow(QMainWindow):
             if self.save_session_dialog() is None:
                 event.ignore()
                 return
-        self._save_geometry()
+        if self.remember_geometry:
+            save_geometry(self)
         self.controller.shutdown()
         super().closeEvent(event)
 
@@ -472,9 +453,4 @@ def _structure(config: TrainConfig) -> tuple:
     return config.dataset, config.hidden, config.activation
 
 
-def settings() -> QSettings:
-    """The user's settings (window geometry, ...): one place, whatever the QApplication's names."""
-    return QSettings("PyTorch Playground", "PyTorch Playground")
-
-
-__all__ = ["MainWindow", "settings"]
+__all__ = ["MainWindow"]

@@ -1,0 +1,111 @@
+"""The window's menus and their actions (File, Edit, Train, Lessons, View, Help).
+
+Every action becomes an attribute of the window (``window.trainAction``...) with an objectName,
+so tests, the shortcuts dialog and teachers' scripts can find it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from playground.ui import help as helpdialogs
+
+LANGUAGES = (("en", "English"), ("zh_CN", "中文（简体）"))  # each in its own language
+
+
+def _action(window: QMainWindow, name: str, text: str, shortcut=None, slot=None, **kw) -> QAction:
+    action = QAction(text, window, objectName=name, **kw)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if slot is not None:
+        (action.toggled if action.isCheckable() else action.triggered).connect(slot)
+    setattr(window, name, action)
+    return action
+
+
+def _fill(menu: QMenu, actions) -> None:
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        elif isinstance(action, QMenu):
+            menu.addMenu(action)
+        else:
+            menu.addAction(action)
+
+
+def build_menus(w) -> None:
+    tr = w.tr
+    bar = w.menuBar()
+    w.fileMenu = bar.addMenu(tr("&File"))
+    _fill(w.fileMenu, [
+        _action(w, "openAction", tr("&Open session or config..."), QKeySequence.Open, w.files.open_dialog),
+        _action(w, "openLessonAction", tr("Open &lesson file..."), None, w.lessons.open_dialog),
+        _action(w, "saveAction", tr("&Save session..."), QKeySequence.Save, w.save_session_dialog),
+        None,
+        _action(w, "exportAction", tr("&Export..."), "Ctrl+E", w.export_dialog),
+        _action(w, "importAction", tr("&Import weights..."), "Ctrl+I", w.files.import_weights_dialog),
+        None,
+        _action(w, "quitAction", tr("&Quit"), QKeySequence.Quit, w.close),
+    ])
+
+    edit = bar.addMenu(tr("&Edit"))
+    _fill(edit, [_action(w, "undoAction", tr("&Bring back the trained network"), QKeySequence.Undo,
+                         w.bring_back_previous, enabled=False)])
+    w.undoAction.setToolTip(tr("Undo the settings change that started a new network"))
+
+    train = bar.addMenu(tr("&Train"))
+    for action in (_action(w, "trainAction", tr("Train / Pause / Resume"), Qt.Key_Space, w._on_train_clicked),
+                   _action(w, "stepAction", tr("One step"), Qt.Key_N, w._on_step),
+                   _action(w, "stopAction", tr("Stop"), Qt.Key_Escape, w.controller.stop),
+                   _action(w, "resetAction", tr("Reset weights"), Qt.Key_R, w._on_reset)):
+        action.setShortcutContext(Qt.WindowShortcut)
+        train.addAction(action)
+
+    w.lessonsMenu = bar.addMenu(tr("&Lessons"))
+    w.lessonsMenu.setObjectName("lessonsMenu")
+    w.lessonsMenu.aboutToShow.connect(w.lessons.fill_menu)
+
+    view = bar.addMenu(tr("&View"))
+    _action(w, "liveViewsAction", tr("&Live graph and output while training"), "Ctrl+L", w.set_live_views,
+            checkable=True, checked=True)
+    w.liveViewsAction.setToolTip(tr(
+        "Update the graph, output and network views during training; off trains faster on slow computers "
+        "and shows them when training stops"))
+    _action(w, "presentationModeAction", tr("&Presenter mode"), Qt.Key_F11, w.presenter.set_presenting,
+            checkable=True)
+    w.presentationModeAction.setToolTip(tr("Full screen, large text and lines, high contrast, a big epoch counter"))
+    w.presenter.presentingChanged.connect(w.presentationModeAction.setChecked)
+    zoom = [_action(w, "zoomInAction", tr("Zoom &in"), QKeySequence.ZoomIn, w.presenter.zoom_in),
+            _action(w, "zoomOutAction", tr("Zoom &out"), QKeySequence.ZoomOut, w.presenter.zoom_out),
+            _action(w, "zoomResetAction", tr("&Actual size"), "Ctrl+0", w.presenter.reset_zoom)]
+    w.languageMenu = QMenu(tr("Lan&guage"), w, objectName="languageMenu")
+    group = QActionGroup(w)
+    w.languageActions = {}
+    for code, name in LANGUAGES:
+        action = QAction(name, w, checkable=True, objectName=f"language_{code}")
+        action.setData(code)
+        action.triggered.connect(lambda _checked=False, c=code: w.set_language(c))
+        group.addAction(action)
+        w.languageMenu.addAction(action)
+        w.languageActions[code] = action
+    maximize = []
+    for pane in w.panes:
+        action = QAction(tr("Maximize {0}").format(pane.name), w, checkable=True)
+        action.toggled.connect(pane.maxButton.setChecked)
+        pane.maxButton.toggled.connect(action.setChecked)
+        maximize.append(action)
+    _fill(view, [w.liveViewsAction, None, w.presentationModeAction, *zoom, None, w.languageMenu, None, *maximize])
+
+    w.helpMenu = bar.addMenu(tr("&Help"))
+    _fill(w.helpMenu, [
+        _action(w, "firstStepsAction", tr("&First steps"), None, lambda: helpdialogs.show_first_steps(w)),
+        _action(w, "shortcutsAction", tr("&Keyboard shortcuts"), Qt.Key_F1,
+                lambda: helpdialogs.show_shortcuts(w, helpdialogs.menu_shortcuts(w))),
+        None,
+        _action(w, "aboutAction", tr("&About"), None, lambda: helpdialogs.show_about(w)),
+    ])
+
+
+__all__ = ["build_menus", "LANGUAGES"]
