@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from playground.core.devices import list_devices
 from playground.core.presets import Preset
 from playground.ui.theme import DANGER, em
 
+LAYER_SPINS_PER_ROW = 4
 LR_SLIDER_STEPS = 600  # 1e-5 .. 10 is six decades: 100 slider steps per decade
 
 
@@ -108,8 +110,9 @@ class ControlPanel(QWidget):
         self.removeLayerButton.setToolTip(self.tr("Remove the last hidden layer"))
         form.addRow(self.tr("&Hidden layers"), _row(self.layerSizesInput, self.removeLayerButton, self.addLayerButton))
         self.layerSpins = QWidget()
-        self.layerSpinLayout = QHBoxLayout(self.layerSpins)
+        self.layerSpinLayout = QGridLayout(self.layerSpins)  # four a row: eight layers never widen the panel
         self.layerSpinLayout.setContentsMargins(0, 0, 0, 0)
+        self.layerSpinLayout.setColumnStretch(LAYER_SPINS_PER_ROW, 1)
         form.addRow(self.tr("Neurons"), self.layerSpins)
         self.layerError = QLabel(objectName="layerError")
         self.layerError.setWordWrap(True)
@@ -322,8 +325,7 @@ class ControlPanel(QWidget):
             spin.setValue(size)
             spin.setToolTip(self.tr("Neurons in hidden layer {0}").format(i + 1))
             spin.valueChanged.connect(self._on_layer_spin)
-            self.layerSpinLayout.addWidget(spin)
-        self.layerSpinLayout.addStretch(1)
+            self.layerSpinLayout.addWidget(spin, i // LAYER_SPINS_PER_ROW, i % LAYER_SPINS_PER_ROW)
         free = not self._running and "hidden" not in self._locked
         self.addLayerButton.setEnabled(free and len(hidden) < cfg.MAX_LAYERS)
         self.removeLayerButton.setEnabled(free and len(hidden) > 0)

@@ -85,6 +85,7 @@ class Sidebar(QScrollArea):
 
         self._space = _SpaceTrains(self)
         self.watch_number_boxes()
+        inner.installEventFilter(self)  # its layout changed (e.g. more layer boxes): as wide as it needs
         self.speedInput.currentIndexChanged.connect(self._on_pace)
         self.untilPausedInput.toggled.connect(self._on_pace)
 
@@ -96,6 +97,11 @@ class Sidebar(QScrollArea):
         """As wide as the settings need (they never clip sideways), plus the scroll bar."""
         self.setMinimumWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
                              + 2 * self.frameWidth())
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.fit_width()
+        return False
 
     def watch_number_boxes(self) -> None:
         """(Again after the layer boxes are rebuilt: they are new widgets.)"""

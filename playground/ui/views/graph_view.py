@@ -49,6 +49,13 @@ class Caption(QLabel):
         one_line = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self.text())) + m.left() + m.right() + 1
         return QSize(max(hint.width(), one_line), hint.height())
 
+    def resizeEvent(self, event) -> None:
+        # a row of widgets gives a wrapped label one line's height: ask for the lines it needs
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
 
 class GraphPanel(QWidget):
     """Toolbar (fit, direction, autograd graph / one box per layer, legend), the graph, the inspector."""

@@ -202,6 +202,9 @@ class NetworkView(QGraphicsView):
             db, mb = dots.boundingRect(), more.boundingRect()
             dots.setPos(x - db.width() / 2, y - db.height() / 2)
             more.setPos(x + db.width() / 2 + 0.15 * u, y - mb.height() / 2)
+            # "+N" only where it does not run into the next column (the header counts them too,
+            # and the ellipsis's tooltip says how many)
+            more.setVisible(n_cols == 1 or db.width() + 0.3 * u + mb.width() < gap)
         for layer, edges in enumerate(self._edges, start=1):
             for e in edges:
                 a = self._neurons[layer - 1][e.src].pos()
