@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from playground.ui import help as helpdialogs
+from playground.ui.language import current_language
 
 LANGUAGES = (("en", "English"), ("zh_CN", "中文（简体）"))  # each in its own language
 
@@ -90,6 +91,7 @@ def build_menus(w) -> None:
         group.addAction(action)
         w.languageMenu.addAction(action)
         w.languageActions[code] = action
+    w.languageActions[current_language()].setChecked(True)
     maximize = []
     for pane in w.panes:
         action = QAction(tr("Maximize {0}").format(pane.name), w, checkable=True)

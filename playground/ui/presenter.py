@@ -45,7 +45,10 @@ class Presenter(QObject):
         self.zoom = zoom
         font = QFont(self.base_font)
         font.setPointSizeF(self.base_font.pointSizeF() * zoom)
+        # a style sheet stops a new font reaching the children: the sheet goes on after the font
+        self.window.setStyleSheet("")
         self.window.setFont(font)
+        self.window.setStyleSheet(HIGH_CONTRAST if self.presenting else "")
         self.zoomChanged.emit(zoom)
 
     def zoom_in(self) -> None:
@@ -65,13 +68,11 @@ class Presenter(QObject):
         if on:
             self._before = (window.windowState(), self.zoom)
             self.presenting = True
-            window.setStyleSheet(HIGH_CONTRAST)
             window.setWindowState(window.windowState() | Qt.WindowFullScreen)
             self.set_zoom(max(self.zoom, PRESENTER_ZOOM))
         else:
             state, zoom = self._before or (Qt.WindowNoState, 1.0)
             self.presenting = False
-            window.setStyleSheet("")
             window.setWindowState(state & ~Qt.WindowFullScreen)
             self.set_zoom(zoom)
         self.presentingChanged.emit(on)
