@@ -9,14 +9,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrows
 from playground import __version__
 from playground.ui.theme import em
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def first_steps_html() -> str:
-    return _tr(
-        "<h3>First steps</h3>"
+    return translate("Help", "<h3>First steps</h3>"
         "<ol>"
         "<li><b>Pick a lesson</b> from the Lessons menu, or a preset in the Lesson box on the left.</li>"
         "<li><b>Predict</b>: will this network learn the data? How fast?</li>"
@@ -42,7 +39,7 @@ def first_steps_html() -> str:
 
 
 def show_first_steps(parent: QWidget) -> QDialog:
-    return _show_html(parent, _tr("First steps"), first_steps_html(), "firstStepsDialog")
+    return _show_html(parent, translate("Help", "First steps"), first_steps_html(), "firstStepsDialog")
 
 
 def shortcuts_html(actions: list[QAction]) -> str:
@@ -50,7 +47,8 @@ def shortcuts_html(actions: list[QAction]) -> str:
         f"<tr><td><b>{action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)}</b></td>"
         f"<td>{action.text().replace('&', '')}</td></tr>"
         for action in actions if not action.shortcut().isEmpty())
-    return f"<h3>{_tr('Keyboard shortcuts')}</h3><table cellspacing='6'>{rows}</table>"
+    title = translate("Help", "Keyboard shortcuts")
+    return f"<h3>{title}</h3><table cellspacing='6'>{rows}</table>"
 
 
 def menu_shortcuts(window) -> list[QAction]:
@@ -64,12 +62,11 @@ def menu_shortcuts(window) -> list[QAction]:
 
 
 def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
-    return _show_html(parent, _tr("Keyboard shortcuts"), shortcuts_html(actions), "shortcutsDialog")
+    return _show_html(parent, translate("Help", "Keyboard shortcuts"), shortcuts_html(actions), "shortcutsDialog")
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, _tr("About PyTorch Playground"), _tr(
-        "<b>PyTorch Playground {0}</b><p>Watch real PyTorch train a neural network: the training loop, the "
+    QMessageBox.about(parent, translate("Help", "About PyTorch Playground"), translate("Help", "<b>PyTorch Playground {0}</b><p>Watch real PyTorch train a neural network: the training loop, the "
         "autograd graph and what the network learns.</p>").format(__version__))
 
 

@@ -6,13 +6,14 @@ so tests, the shortcuts dialog and teachers' scripts can find it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from playground.ui import help as helpdialogs
 from playground.ui.language import current_language
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 LANGUAGES = (("en", "English"), ("zh_CN", "中文（简体）"))  # each in its own language
 
 
@@ -37,51 +38,50 @@ def _fill(menu: QMenu, actions) -> None:
 
 
 def build_menus(w) -> None:
-    tr = w.tr
     bar = w.menuBar()
-    w.fileMenu = bar.addMenu(tr("&File"))
+    w.fileMenu = bar.addMenu(translate("MainWindow", "&File"))
     _fill(w.fileMenu, [
-        _action(w, "openAction", tr("&Open session or config..."), QKeySequence.Open, w.files.open_dialog),
-        _action(w, "openLessonAction", tr("Open &lesson file..."), None, w.lessons.open_dialog),
-        _action(w, "saveAction", tr("&Save session..."), QKeySequence.Save, w.save_session_dialog),
+        _action(w, "openAction", translate("MainWindow", "&Open session or config..."), QKeySequence.Open, w.files.open_dialog),
+        _action(w, "openLessonAction", translate("MainWindow", "Open &lesson file..."), None, w.lessons.open_dialog),
+        _action(w, "saveAction", translate("MainWindow", "&Save session..."), QKeySequence.Save, w.save_session_dialog),
         None,
-        _action(w, "exportAction", tr("&Export..."), "Ctrl+E", w.export_dialog),
-        _action(w, "importAction", tr("&Import weights..."), "Ctrl+I", w.files.import_weights_dialog),
+        _action(w, "exportAction", translate("MainWindow", "&Export..."), "Ctrl+E", w.export_dialog),
+        _action(w, "importAction", translate("MainWindow", "&Import weights..."), "Ctrl+I", w.files.import_weights_dialog),
         None,
-        _action(w, "quitAction", tr("&Quit"), QKeySequence.Quit, w.close),
+        _action(w, "quitAction", translate("MainWindow", "&Quit"), QKeySequence.Quit, w.close),
     ])
 
-    edit = bar.addMenu(tr("&Edit"))
-    _fill(edit, [_action(w, "undoAction", tr("&Bring back the trained network"), QKeySequence.Undo,
+    edit = bar.addMenu(translate("MainWindow", "&Edit"))
+    _fill(edit, [_action(w, "undoAction", translate("MainWindow", "&Bring back the trained network"), QKeySequence.Undo,
                          w.bring_back_previous, enabled=False)])
-    w.undoAction.setToolTip(tr("Undo the settings change that started a new network"))
+    w.undoAction.setToolTip(translate("MainWindow", "Undo the settings change that started a new network"))
 
-    train = bar.addMenu(tr("&Train"))
-    for action in (_action(w, "trainAction", tr("Train / Pause / Resume"), Qt.Key_Space, w._on_train_clicked),
-                   _action(w, "stepAction", tr("One step"), Qt.Key_N, w._on_step),
-                   _action(w, "stopAction", tr("Stop"), Qt.Key_Escape, w.controller.stop),
-                   _action(w, "resetAction", tr("Reset weights"), Qt.Key_R, w._on_reset)):
+    train = bar.addMenu(translate("MainWindow", "&Train"))
+    for action in (_action(w, "trainAction", translate("MainWindow", "Train / Pause / Resume"), Qt.Key_Space, w._on_train_clicked),
+                   _action(w, "stepAction", translate("MainWindow", "One step"), Qt.Key_N, w._on_step),
+                   _action(w, "stopAction", translate("MainWindow", "Stop"), Qt.Key_Escape, w.controller.stop),
+                   _action(w, "resetAction", translate("MainWindow", "Reset weights"), Qt.Key_R, w._on_reset)):
         action.setShortcutContext(Qt.WindowShortcut)
         train.addAction(action)
 
-    w.lessonsMenu = bar.addMenu(tr("&Lessons"))
+    w.lessonsMenu = bar.addMenu(translate("MainWindow", "&Lessons"))
     w.lessonsMenu.setObjectName("lessonsMenu")
     w.lessonsMenu.aboutToShow.connect(w.lessons.fill_menu)
 
-    view = bar.addMenu(tr("&View"))
-    _action(w, "liveViewsAction", tr("&Live graph and output while training"), "Ctrl+L", w.set_live_views,
+    view = bar.addMenu(translate("MainWindow", "&View"))
+    _action(w, "liveViewsAction", translate("MainWindow", "&Live graph and output while training"), "Ctrl+L", w.set_live_views,
             checkable=True, checked=True)
-    w.liveViewsAction.setToolTip(tr(
+    w.liveViewsAction.setToolTip(translate("MainWindow",
         "Update the graph, output and network views during training; off trains faster on slow computers "
         "and shows them when training stops"))
-    _action(w, "presentationModeAction", tr("&Presenter mode"), Qt.Key_F11, w.presenter.set_presenting,
+    _action(w, "presentationModeAction", translate("MainWindow", "&Presenter mode"), Qt.Key_F11, w.presenter.set_presenting,
             checkable=True)
-    w.presentationModeAction.setToolTip(tr("Full screen, large text and lines, high contrast, a big epoch counter"))
+    w.presentationModeAction.setToolTip(translate("MainWindow", "Full screen, large text and lines, high contrast, a big epoch counter"))
     w.presenter.presentingChanged.connect(w.presentationModeAction.setChecked)
-    zoom = [_action(w, "zoomInAction", tr("Zoom &in"), QKeySequence.ZoomIn, w.presenter.zoom_in),
-            _action(w, "zoomOutAction", tr("Zoom &out"), QKeySequence.ZoomOut, w.presenter.zoom_out),
-            _action(w, "zoomResetAction", tr("&Actual size"), "Ctrl+0", w.presenter.reset_zoom)]
-    w.languageMenu = QMenu(tr("Lan&guage"), w, objectName="languageMenu")
+    zoom = [_action(w, "zoomInAction", translate("MainWindow", "Zoom &in"), QKeySequence.ZoomIn, w.presenter.zoom_in),
+            _action(w, "zoomOutAction", translate("MainWindow", "Zoom &out"), QKeySequence.ZoomOut, w.presenter.zoom_out),
+            _action(w, "zoomResetAction", translate("MainWindow", "&Actual size"), "Ctrl+0", w.presenter.reset_zoom)]
+    w.languageMenu = QMenu(translate("MainWindow", "Lan&guage"), w, objectName="languageMenu")
     group = QActionGroup(w)
     w.languageActions = {}
     for code, name in LANGUAGES:
@@ -94,19 +94,19 @@ def build_menus(w) -> None:
     w.languageActions[current_language()].setChecked(True)
     maximize = []
     for pane in w.panes:
-        action = QAction(tr("Maximize {0}").format(pane.name), w, checkable=True)
+        action = QAction(translate("MainWindow", "Maximize {0}").format(pane.name), w, checkable=True)
         action.toggled.connect(pane.maxButton.setChecked)
         pane.maxButton.toggled.connect(action.setChecked)
         maximize.append(action)
     _fill(view, [w.liveViewsAction, None, w.presentationModeAction, *zoom, None, w.languageMenu, None, *maximize])
 
-    w.helpMenu = bar.addMenu(tr("&Help"))
+    w.helpMenu = bar.addMenu(translate("MainWindow", "&Help"))
     _fill(w.helpMenu, [
-        _action(w, "firstStepsAction", tr("&First steps"), None, lambda: helpdialogs.show_first_steps(w)),
-        _action(w, "shortcutsAction", tr("&Keyboard shortcuts"), Qt.Key_F1,
+        _action(w, "firstStepsAction", translate("MainWindow", "&First steps"), None, lambda: helpdialogs.show_first_steps(w)),
+        _action(w, "shortcutsAction", translate("MainWindow", "&Keyboard shortcuts"), Qt.Key_F1,
                 lambda: helpdialogs.show_shortcuts(w, helpdialogs.menu_shortcuts(w))),
         None,
-        _action(w, "aboutAction", tr("&About"), None, lambda: helpdialogs.show_about(w)),
+        _action(w, "aboutAction", translate("MainWindow", "&About"), None, lambda: helpdialogs.show_about(w)),
     ])
 
 

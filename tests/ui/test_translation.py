@@ -14,6 +14,9 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <TS version="2.1" language="zh_CN">
 <context><name>MainWindow</name>
   <message><source>Train</source><translation>训练</translation></message>
+</context>
+<context><name>Sidebar</name>
+  <message><source>Train</source><translation>训练</translation></message>
   <message><source>Stop</source><translation>停止</translation></message>
 </context>
 <context><name>ControlPanel</name>

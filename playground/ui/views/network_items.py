@@ -30,11 +30,6 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, 
 from playground.ui import theme
 
 
-def _tr(text: str) -> str:
-    """Items are not QObjects: their texts are the network view's (one translation context)."""
-    return QCoreApplication.translate("NetworkView", text)
-
-
 class NeuronHost(Protocol):
     """What the items ask of the view that holds them (NetworkView)."""
 
@@ -149,10 +144,10 @@ class NeuronItem(QGraphicsItem):
     def tooltip_text(self) -> str:
         text = self.view.neuron_name(self.layer, self.index)
         if self.has_bias and self.bias is not None:
-            b = _tr("bias (fc%1.bias[%2]) = %3")
+            b = QCoreApplication.translate("NetworkView", "bias (fc%1.bias[%2]) = %3")
             text += "\n" + b.replace("%1", str(self.layer)).replace("%2", str(self.index)).replace("%3", f"{self.bias:+.4f}")
         if self.image is not None:
-            text += "\n" + _tr("the picture: this neuron's output over the input plane")
+            text += "\n" + QCoreApplication.translate("NetworkView", "the picture: this neuron's output over the input plane")
         return text
 
     def hoverEnterEvent(self, event) -> None:
@@ -195,8 +190,8 @@ class EdgeItem(QGraphicsPathItem):
     def tooltip_text(self) -> str:
         v = self.view
         head = f"fc{self.layer}.weight[{self.dst}, {self.src}] = "
-        head += f"{self.weight:+.4f}" if self.weight is not None else _tr("(not trained yet)")
-        route = _tr("from %1 to %2")
+        head += f"{self.weight:+.4f}" if self.weight is not None else QCoreApplication.translate("NetworkView", "(not trained yet)")
+        route = QCoreApplication.translate("NetworkView", "from %1 to %2")
         route = route.replace("%1", v.neuron_name(self.layer - 1, self.src)).replace("%2", v.neuron_name(self.layer, self.dst))
         return f"{head}\n{route}"
 
