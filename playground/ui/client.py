@@ -10,9 +10,10 @@ holds a tensor. If the engine's process is lost, a new engine starts from the la
 from __future__ import annotations
 
 import collections
+import gc
 import threading
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from playground.core.config import TrainConfig
@@ -21,6 +22,40 @@ from playground.engine import transport as transports
 from playground.engine.protocol import RunState
 from playground.engine.reporter import TrainSnapshot
 from playground.ui.busy import wait_busy
+
+
+class _GuiThreadGarbage:
+    """Python's cycle collector runs in whichever thread allocates when a threshold is passed: in
+    the engine's thread or the event reader, it would destroy the Qt objects of a closed window
+    there, and Qt deadlocks (a QObject may only die in its own thread). While an engine runs, the
+    automatic collector is off and the GUI thread collects on a timer instead (pyqtgraph's
+    GarbageCollector does the same)."""
+
+    users = 0
+
+    @classmethod
+    def start(cls, owner: QObject) -> QTimer:
+        if cls.users == 0:
+            gc.disable()
+        cls.users += 1
+        timer = QTimer(owner, interval=1000)
+        timer.timeout.connect(cls.collect)
+        timer.start()
+        return timer
+
+    @classmethod
+    def stop(cls, timer: QTimer) -> None:
+        timer.stop()
+        cls.users = max(0, cls.users - 1)
+        gc.collect()  # here, in the GUI thread
+        if cls.users == 0:
+            gc.enable()
+
+    @staticmethod
+    def collect() -> None:
+        thresholds, counts = gc.get_threshold(), gc.get_count()
+        if counts[0] > thresholds[0]:
+            gc.collect(2 if counts[2] > thresholds[2] else 1 if counts[1] > thresholds[1] else 0)
 
 
 class EngineClient(QObject):
@@ -55,6 +90,7 @@ class EngineClient(QObject):
         self.live_views = True
         self.pace: tuple[float | None, bool] = (None, False)  # steps a second, until paused
         self.is_ready = False
+        self._garbage = _GuiThreadGarbage.start(self)
         wanted_process = transports.use_process_default() if separate_process is None else separate_process
         self.transport = transports.start_transport(self._on_event, separate_process)
         if wanted_process and self.transport.kind == "thread":
@@ -162,6 +198,7 @@ class EngineClient(QObject):
             return
         self._closed = True
         self.transport.close(timeout_ms / 1000)
+        _GuiThreadGarbage.stop(self._garbage)
         for loop in self._waiting.values():
             loop.quit()
         # wake-ups the engine's last events posted: dropped now, not at interpreter exit (where
