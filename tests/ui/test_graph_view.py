@@ -79,7 +79,8 @@ def test_recolor_without_relayout_until_structure_changes(panel, seed_config):
     panel.set_snapshot(b)
     assert panel.nodes == items and all(items[k].pos() == pos[k] for k in items)  # same items, same places
     assert all(panel.nodes[k] is items[k] for k in items)
-    assert {k: e.width for k, e in panel.edges.items()} != widths or b.node_stats != a.node_stats
+    assert b.node_stats != a.node_stats  # the second step's gradients differ ...
+    assert {k: e.width for k, e in panel.edges.items()} != widths  # ... and the edges show it
     (c,) = _snapshots(seed_config.replace(hidden=(5, 3)), 1)  # an architecture edit
     panel.set_snapshot(c)
     assert "param:fc3.weight" in panel.nodes and panel.nodes["param:fc1.weight"] is not items["param:fc1.weight"]
@@ -113,7 +114,7 @@ def test_zoom_pan_fit_and_direction(panel, qtbot, seed_config):
     qtbot.mouseClick(panel.fit_button, Qt.MouseButton.LeftButton)
     assert panel.view.zoom == pytest.approx(z, rel=0.05)
     visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
-    assert visible.adjusted(-2, -2, 2, 2).contains(panel.scene.itemsBoundingRect()) or panel.view.zoom < 1.7
+    assert visible.adjusted(-2, -2, 2, 2).contains(panel.scene.itemsBoundingRect())  # Fit shows it whole
     y_tb = panel.nodes["loss"].y() - panel.nodes["input"].y()
     qtbot.mouseClick(panel.direction_button, Qt.MouseButton.LeftButton)
     assert panel.rankdir == "LR"

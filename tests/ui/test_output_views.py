@@ -102,7 +102,7 @@ def test_show_neuron_large_and_back(qtbot, circle):
     big = view.displayed_image()
     assert big.shape[0] >= snap.neuron_maps[1].shape[1]
     assert np.corrcoef(big[::3, ::3].ravel(), snap.neuron_maps[1][3].ravel())[0, 1] > 0.99
-    assert "3" in view.title_text or "4" in view.title_text
+    assert view.title_text == "Layer 2, neuron 4: its activation"
     view.show_neuron(0, 0)  # input x1: the x coordinate itself
     assert view.displayed_image()[5, 0] < view.displayed_image()[5, -1]
     view.show_neuron(-1, None)
