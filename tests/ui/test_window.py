@@ -19,6 +19,7 @@ import torch
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QProgressBar, QPushButton, QSlider, QSpinBox
 from safetensors.torch import load_file
+from windows import RUN, START, open_window  # noqa: E402  (tests/ui/windows.py)
 
 from playground.app import create_window
 from playground.core.devices import list_devices
@@ -28,21 +29,12 @@ from playground.engine.protocol import ModelChange
 
 SUMMARY_KEYS = {"status", "preset", "epochs_run", "steps", "train_loss", "test_loss", "train_accuracy",
                 "test_accuracy", "device", "seconds", "steps_per_second"}
-START = 120_000  # ms a new training process may take to import torch on a loaded 2-core machine
-RUN = 60_000  # ms for a short run
 STARTING = "Starting the training process (loading PyTorch)..."
 THREAD_NOTICE = ("Training runs in the window's own thread: no training process could start (details on the console). "
                  "Live views may slow training down.")
 LOST = ("Training stopped because of an unexpected error; the network is as it was after the last finished run. "
         "Details: {0}")
 
-
-def open_window(qtbot, preset="xor"):
-    w = create_window(preset)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.controller.model is not None, timeout=START)
-    return w
 
 
 @pytest.fixture

@@ -10,21 +10,10 @@ import threading
 
 import torch
 from safetensors.torch import load_file
+from windows import RUN, START, open_window  # noqa: E402  (tests/ui/windows.py)
 
-from playground.app import create_window
 from playground.core.presets import get_preset
 from playground.engine.protocol import ModelChange
-
-START = 120_000  # ms a new training process may take to import torch on a loaded 2-core machine
-RUN = 60_000
-
-
-def open_window(qtbot, preset="xor"):
-    w = create_window(preset)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.controller.model is not None, timeout=START)
-    return w
 
 
 def is_state(state):

@@ -11,24 +11,13 @@ import torch
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from safetensors.torch import load_file
+from windows import RUN, open_window  # noqa: E402  (tests/ui/windows.py)
 
-from playground.app import create_window
 from playground.core.presets import get_preset
 from playground.core.training import Trainer
 from playground.engine.protocol import ModelChange
 from playground.io import export as exporting
 from playground.io import session as sessions
-
-START = 120_000  # ms a new training process may take to import torch on a loaded 2-core machine
-RUN = 60_000
-
-
-def open_window(qtbot, preset="xor"):
-    w = create_window(preset)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.controller.model is not None, timeout=START)
-    return w
 
 
 def train(qtbot, w, epochs=2) -> dict:
