@@ -2,14 +2,22 @@
 
 Exit codes: 0 completed, 2 bad input (one line naming the field and what is allowed),
 3 diverged, 130 interrupted by Ctrl-C (stopped cleanly, summary still printed).
+
+The help and the summary lines are in English or Simplified Chinese: ``--lang zh_CN|en`` anywhere on the
+command line, else the system's language (LC_ALL, LC_MESSAGES, LANG; on Windows the user's UI language).
+The Chinese texts come from the window's translation (``resources/translations/playground_zh_CN.qm``,
+context "cli"), loaded with QtCore only when Chinese is asked for.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import signal
 import sys
+import unicodedata
 from pathlib import Path
 
 from playground import __version__
@@ -17,8 +25,121 @@ from playground.core.config import ConfigError, TrainConfig, parse_layers
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 0, 2, 3, 130
 
+_language: list[str] = []  # "en" or "zh_CN", once chosen
+_translator: list = []  # the QTranslator with the .qm, once Chinese is asked for
+
+
+def _system_language() -> str:
+    """The environment's locale (the first of LC_ALL, LC_MESSAGES, LANG that is set), else Windows' UI language."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    if sys.platform == "win32":
+        import ctypes
+        import locale
+
+        try:
+            code = locale.windows_locale.get(ctypes.windll.kernel32.GetUserDefaultUILanguage(), "")
+        except (AttributeError, OSError):
+            code = ""
+        return "zh_CN" if code.startswith("zh") else "en"
+    return "en"
+
+
+def choose_language(argv: list[str] | None = None) -> str:
+    """``--lang zh_CN|en`` anywhere in ``argv`` (default: sys.argv), else the system's language.
+
+    The command line is scanned before it is parsed: the parser's help texts are translated as it is built.
+    """
+    argv = sys.argv[1:] if argv is None else argv
+    code = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            code = argv[i + 1]
+        elif arg.startswith("--lang="):
+            code = arg.partition("=")[2]
+    if code not in ("en", "zh_CN"):  # none, or one the parser will reject in the system's language
+        code = _system_language()
+    _language[:] = [code]
+    return code
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the chosen language: the .qm's translation in Chinese, else ``text`` itself.
+
+    lupdate (``make translations``) extracts the calls written as ``translate("cli", "literal")``. PySide6 is
+    imported only here, and only for Chinese: ``playground --version`` and English runs never load Qt.
+    """
+    if (_language[0] if _language else choose_language()) != "zh_CN":
+        return text
+    if not _translator:
+        from PySide6.QtCore import QTranslator  # no QCoreApplication: the window may create its own later
+
+        from playground.core.presets import resources_dir
+
+        translator = QTranslator()
+        try:
+            translator.load("playground_zh_CN", str(resources_dir() / "translations"))
+        except FileNotFoundError:  # no resources folder: English
+            pass
+        _translator.append(translator)
+    return _translator[0].translate(context, text) or text
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_NO_LINE_START = frozenset("，。；：、！？）》”,.;:!?)")
+
+
+def _wrap_wide(text: str, width: int) -> list[str]:
+    """Chinese text wrapped to ``width`` columns: between any two characters, never inside an ASCII word,
+    never before closing punctuation (textwrap breaks only at spaces and counts characters, not columns)."""
+    lines, line = [], ""
+    for token in re.findall(r" |[!-~]+|.", " ".join(text.split())):
+        if line and token != " " and token not in _NO_LINE_START and _width(line + token) > width:
+            lines.append(line.rstrip())
+            line = ""
+        if line or token != " ":
+            line += token
+    return [*lines, line.rstrip()] if line else lines
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's, with its own words translated and Chinese text wrapped by its width on screen."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if text.startswith("usage: "):  # argparse's word; padded so that wrapped usage lines stay aligned
+            prefix = translate("cli", "usage: ")
+            text = prefix + " " * (7 - _width(prefix)) + text[7:]
+        return text
+
+    def _split_lines(self, text, width):
+        return super()._split_lines(text, width) if text.isascii() else _wrap_wide(text, width)
+
+    def _fill_text(self, text, width, indent):
+        if text.isascii():
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line for line in _wrap_wide(text, width - len(indent)))
+
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, **kwargs) -> None:  # argparse's help option and headings, translated
+        add_help = kwargs.pop("add_help", True)
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = translate("cli", "positional arguments")
+        self._optionals.title = translate("cli", "options")
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help=translate("cli", "show this help message and exit"))
+
     def error(self, message: str):  # one line, no usage dump: scripts read stderr
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
@@ -26,56 +147,68 @@ class _Parser(argparse.ArgumentParser):
 def _one_of(names) -> str:
     """"a, b or c": the catalog's names, for help texts."""
     *first, last = names
-    return f"{', '.join(first)} or {last}" if first else last
+    return translate("cli", "{0} or {1}").format(", ".join(first), last) if first else last
 
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
     from playground.core import catalog
 
     src = p.add_mutually_exclusive_group()
-    src.add_argument("--preset", help="start from a preset (see `playground presets`)")
-    src.add_argument("--config", metavar="FILE.json", help="start from a saved config")
-    p.add_argument("--dataset", help="dataset name (see `playground presets`)")
-    p.add_argument("--layers", metavar="8,8", help='hidden layer sizes, e.g. "8,8"; "" for none')
+    src.add_argument("--preset", help=translate("cli", "start from a preset (see `playground presets`)"))
+    src.add_argument("--config", metavar="FILE.json", help=translate("cli", "start from a saved config"))
+    p.add_argument("--dataset", help=translate("cli", "dataset name (see `playground presets`)"))
+    p.add_argument("--layers", metavar="8,8", help=translate("cli", 'hidden layer sizes, e.g. "8,8"; "" for none'))
     p.add_argument("--activation", help=_one_of(catalog.ACTIVATIONS))
-    p.add_argument("--lr", type=float, dest="learning_rate", help="learning rate, 1e-5 to 10")
-    p.add_argument("--epochs", type=int, help="epochs to train")
-    p.add_argument("--batch-size", type=int, help="mini-batch size")
+    p.add_argument("--lr", type=float, dest="learning_rate", help=translate("cli", "learning rate, 1e-5 to 10"))
+    p.add_argument("--epochs", type=int, help=translate("cli", "epochs to train"))
+    p.add_argument("--batch-size", type=int, help=translate("cli", "mini-batch size"))
     p.add_argument("--optimizer", help=_one_of(catalog.OPTIMIZERS))
-    p.add_argument("--weight-decay", type=float, help="L2 weight decay, 0 to 1")
-    p.add_argument("--noise", type=float, help="dataset noise, 0 to 0.5")
-    p.add_argument("--seed", type=int, help="random seed: same seed, same run")
-    p.add_argument("--device", help="cpu, cuda:N or mps (only what is present)")
+    p.add_argument("--weight-decay", type=float, help=translate("cli", "L2 weight decay, 0 to 1"))
+    p.add_argument("--noise", type=float, help=translate("cli", "dataset noise, 0 to 0.5"))
+    p.add_argument("--seed", type=int, help=translate("cli", "random seed: same seed, same run"))
+    p.add_argument("--device", help=translate("cli", "cpu, cuda:N or mps (only what is present)"))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="playground", description="Watch real PyTorch train a neural network.")
-    p.add_argument("--version", action="version", version=f"playground {__version__}")
-    p.add_argument("--preset", dest="gui_preset", metavar="NAME", help="open the window with this preset")
-    p.add_argument("--lesson", dest="gui_lesson", metavar="NAME", help="open the window with this lesson "
-                   "(see `playground lessons`)")
-    p.add_argument("--open", dest="gui_open", metavar="SESSION", help="open a saved session in the window")
+    p = _Parser(prog="playground", description=translate("cli", "Watch real PyTorch train a neural network."))
+    p.add_argument("--version", action="version", version=f"playground {__version__}",
+                   help=translate("cli", "show program's version number and exit"))
+    p.add_argument("--preset", dest="gui_preset", metavar="NAME",
+                   help=translate("cli", "open the window with this preset"))
+    p.add_argument("--lesson", dest="gui_lesson", metavar="NAME",
+                   help=translate("cli", "open the window with this lesson (see `playground lessons`)"))
+    p.add_argument("--open", dest="gui_open", metavar="SESSION",
+                   help=translate("cli", "open a saved session in the window"))
     p.add_argument("--lang", dest="gui_lang", choices=("en", "zh_CN"),
-                   help="the window's language (default: the one chosen in View > Language, else the system's)")
-    p.add_argument("--screenshot", metavar="OUT.png", help="train offscreen to the end, save a PNG, exit")
-    p.add_argument("--epochs", dest="gui_epochs", type=int, help="with --screenshot: epochs to train")
+                   help=translate("cli", "the window's language (default: the one chosen in View > Language, "
+                                         "else the system's)"))
+    p.add_argument("--screenshot", metavar="OUT.png",
+                   help=translate("cli", "train offscreen to the end, save a PNG, exit"))
+    p.add_argument("--epochs", dest="gui_epochs", type=int,
+                   help=translate("cli", "with --screenshot: epochs to train"))
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
-    sub.add_parser("presets", help="list the presets, one per line")
-    ls = sub.add_parser("lessons", help="list the lessons (built-in and the user lessons folder), one per line")
-    ls.add_argument("--json", action="store_true", help="one JSON object per line: name, title, title_zh")
+    sub.add_parser("presets", help=translate("cli", "list the presets, one per line"))
+    ls = sub.add_parser("lessons", help=translate("cli", "list the lessons (built-in and the user lessons folder), "
+                                                         "one per line"))
+    ls.add_argument("--json", action="store_true",
+                    help=translate("cli", "one JSON object per line: name, title, title_zh"))
 
-    t = sub.add_parser("train", help="train headless and print a summary")
+    t = sub.add_parser("train", help=translate("cli", "train headless and print a summary"))
     _add_model_options(t)
-    t.add_argument("--json", action="store_true", help="print the summary as one JSON line on stdout")
+    t.add_argument("--json", action="store_true", help=translate("cli", "print the summary as one JSON line on stdout"))
     t.add_argument("--export", action="append", default=[], metavar="PATH",
-                   help="save the result; the extension picks the format (.safetensors .pt .onnx .pt2 .py .json "
-                        "or a session .pgsession); repeatable")
-    t.add_argument("--init-weights", metavar="FILE", help="start from these weights (.safetensors or .pt)")
+                   help=translate("cli", "save the result; the extension picks the format (.safetensors .pt .onnx "
+                                         ".pt2 .py .json or a session .pgsession); repeatable"))
+    t.add_argument("--init-weights", metavar="FILE",
+                   help=translate("cli", "start from these weights (.safetensors or .pt)"))
 
-    g = sub.add_parser("graph", help="render the autograd graph of one forward+backward pass")
+    g = sub.add_parser("graph", help=translate("cli", "render the autograd graph of one forward+backward pass"))
     _add_model_options(g)
-    g.add_argument("--out", required=True, metavar="FILE", help="output: .json, .svg, .png or .dot")
+    g.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "output: .json, .svg, .png or .dot"))
+    for command in sub.choices.values():  # --lang after the command too (the help's language), not in its help
+        command.add_argument("--lang", dest="gui_lang", choices=("en", "zh_CN"), default=argparse.SUPPRESS,
+                             help=argparse.SUPPRESS)
     return p
 
 
@@ -171,7 +304,7 @@ def cmd_lessons(args) -> int:
 
     lessons, errors = load_lessons()
     for error in errors:
-        print(f"playground: skipped lesson: {error}", file=sys.stderr)
+        print("playground: " + translate("cli", "skipped lesson: {0}").format(error), file=sys.stderr)
     width = max(map(len, lessons), default=0)
     for name, lesson in lessons.items():
         if args.json:  # ASCII escapes: valid JSON on any console encoding
@@ -221,16 +354,19 @@ def cmd_train(args) -> int:
 
     summary = engine.summary
     d = summary.to_dict()
-    acc = "" if d["test_accuracy"] is None else f", test accuracy {d['test_accuracy']:.1%}"
-    loss = "n/a" if d["test_loss"] is None else f"{d['test_loss']:.4f}"
-    print(f"{d['status']}: {d['epochs_run']} epochs, {d['steps']} steps on {d['device']} in {d['seconds']:.1f} s"
-          f" ({d['steps_per_second']:.0f} steps/s); test loss {loss}{acc}",
+    acc = "" if d["test_accuracy"] is None else translate("cli", ", test accuracy {0:.1%}").format(d["test_accuracy"])
+    loss = translate("cli", "n/a") if d["test_loss"] is None else f"{d['test_loss']:.4f}"
+    status = {"completed": translate("cli", "completed"), "diverged": translate("cli", "diverged"),
+              "stopped": translate("cli", "stopped")}.get(d["status"], d["status"])
+    print(translate("cli", "{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}")
+          .format(status, d["epochs_run"], d["steps"], d["device"], d["seconds"], d["steps_per_second"], loss, acc),
           file=sys.stderr if args.json else sys.stdout)
     for path in args.export:
-        print(f"saved {engine.do(protocol.Export(path)).path}", file=sys.stderr)
+        print(translate("cli", "saved {0}").format(engine.do(protocol.Export(path)).path), file=sys.stderr)
     if summary.status == "diverged":
-        print(f"training diverged at step {summary.steps + 1}: the loss stopped being a finite number. "
-              f"Try a lower learning rate, e.g. --lr {config.learning_rate / 10:g}", file=sys.stderr)
+        print(translate("cli", "training diverged at step {0}: the loss stopped being a finite number. "
+                               "Try a lower learning rate, e.g. --lr {1:g}")
+              .format(summary.steps + 1, config.learning_rate / 10), file=sys.stderr)
     if args.json:
         print(json.dumps(d))
     if summary.status == "diverged":
@@ -245,11 +381,18 @@ def cmd_graph(args) -> int:
     config, _ = config_from_args(args)
     spec = graph_for_config(config)
     write_graph(spec, args.out)
-    print(f"saved {args.out}: {len(spec.nodes)} nodes, {len(spec.edges)} edges", file=sys.stderr)
+    print(translate("cli", "saved {0}: {1} nodes, {2} edges").format(args.out, len(spec.nodes), len(spec.edges)),
+          file=sys.stderr)
     return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
+    if choose_language(argv) == "zh_CN":  # a console that cannot show Chinese shows "?", not a traceback
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.reconfigure(errors="replace")
+            except (AttributeError, ValueError):
+                pass
     parser = build_parser()
     args = parser.parse_args(argv)
     from playground.core.devices import use_cpu_threads
