@@ -423,6 +423,12 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_presenting(self, on: bool) -> None:
         self.epochCounter.setVisible(on)
+        self.sidebar.set_compact(on)
+        split = self.centralWidget()
+        sizes = split.sizes()
+        spare = sizes[0] - self.sidebar.minimumWidth()
+        if on and spare > 0:  # the room the settings leave goes to the views
+            split.setSizes([sizes[0] - spare, sizes[1] + spare, *sizes[2:]])
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

@@ -13,14 +13,15 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMainWindow
 
 ZOOMS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
+# Presenter mode keeps the run's buttons and hides the settings: the views get the room (the keys
+# still work: Space, N, Esc, R; F11 brings the settings back).
 PRESENTER_ZOOM = 1.5
 
 # Presenter mode: black text and stronger frames on white, for a washed-out projector picture.
 HIGH_CONTRAST = """
 QWidget { color: #000000; }
 QGroupBox { font-weight: bold; }
-QPushButton, QToolButton, QComboBox, QAbstractSpinBox, QLineEdit { border: 2px solid #202020; border-radius: 3px;
-    padding: 2px 6px; background: #ffffff; }
+QPushButton, QToolButton { border: 2px solid #202020; border-radius: 3px; padding: 2px 6px; background: #ffffff; }
 QPushButton:disabled, QToolButton:disabled { color: #707070; border-color: #909090; }
 QPushButton:default { border-width: 3px; }
 """

@@ -73,11 +73,14 @@ class Sidebar(QScrollArea):
         pace.addRow("", self.untilPausedInput)
 
         self.controls = ControlPanel(presets)
+        self.paceBox = QWidget()
+        self.paceBox.setLayout(pace)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(self.buttonBox)
-        layout.addLayout(pace)
+        layout.addWidget(self.paceBox)
         layout.addWidget(self.controls, 1)
+        layout.addStretch(0)  # the buttons stay at the top when the settings hide
         self.setWidget(inner)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -88,6 +91,12 @@ class Sidebar(QScrollArea):
         inner.installEventFilter(self)  # its layout changed (e.g. more layer boxes): as wide as it needs
         self.speedInput.currentIndexChanged.connect(self._on_pace)
         self.untilPausedInput.toggled.connect(self._on_pace)
+
+    def set_compact(self, on: bool) -> None:
+        """Only the run's buttons (presenter mode): the settings and the pace hide."""
+        self.controls.setVisible(not on)
+        self.paceBox.setVisible(not on)
+        self.fit_width()
 
     @property
     def steps_per_second(self) -> float | None:
