@@ -71,7 +71,7 @@ class ControlPanel(QWidget):
         self.presetInput.setToolTip(self.tr("Load a ready-made lesson: dataset, network and training settings"))
         self.presetInput.activated.connect(self._on_preset)
         preset_row = QFormLayout()
-        preset_row.addRow(self.tr("&Lesson"), self.presetInput)
+        preset_row.addRow(self.tr("preset_row.addRow(self.tr("&Lesson"), self.presetInput)Preset"), self.presetInput)
         layout.addLayout(preset_row)
 
         # Data

@@ -74,9 +74,11 @@ def test_presenter_mode_goes_full_screen_large_with_a_big_epoch_counter(window, 
     assert window.statusLabel.fontMetrics().height() >= 1.4 * label_px
     assert window.epochCounter.isVisible() and window.epochCounter.text() == "Epoch 0"
     assert window.epochCounter.font().pointSizeF() >= 2 * window.font().pointSizeF()
+    assert not window.controls.isVisible() and window.trainButton.isVisible()  # the views get the room
     window.presentationModeAction.trigger()
     assert not window.presenter.presenting and not window.isFullScreen()
     assert window.font().pointSizeF() == pytest.approx(base) and not window.epochCounter.isVisible()
+    assert window.controls.isVisible()
 
 
 def test_zoom_in_and_out_scales_everything_and_actual_size_restores(window):
