@@ -68,10 +68,10 @@ class ControlPanel(QWidget):
         for name, preset in self.presets.items():
             self.presetInput.addItem(name, name)
             self.presetInput.setItemData(self.presetInput.count() - 1, preset.description, Qt.ToolTipRole)
-        self.presetInput.setToolTip(self.tr("Load a ready-made lesson: dataset, network and training settings"))
+        self.presetInput.setToolTip(self.tr("Load a ready-made preset: dataset, network and training settings (lessons: the Lessons menu)"))
         self.presetInput.activated.connect(self._on_preset)
         preset_row = QFormLayout()
-        preset_row.addRow(self.tr("preset_row.addRow(self.tr("&Lesson"), self.presetInput)Preset"), self.presetInput)
+        preset_row.addRow(self.tr("&Preset"), self.presetInput)
         layout.addLayout(preset_row)
 
         # Data
