@@ -168,6 +168,22 @@ def _shape(t) -> str:
     return "[" + ", ".join(str(s) for s in t) + "]"
 
 
+def implied_sizes(tensors: Mapping[str, torch.Tensor]) -> tuple[int, ...] | None:
+    """The layer sizes (inputs, hidden..., outputs) that ``fc1.weight`` ... ``fcN.weight`` imply.
+
+    None unless the file's weights form one unbroken chain of 2-D matrices (fc1, fc2, ... with
+    each layer's inputs the previous layer's outputs).
+    """
+    shapes = []
+    while (w := tensors.get(f"fc{len(shapes) + 1}.weight")) is not None:
+        if w.dim() != 2 or (shapes and shapes[-1][0] != w.shape[1]):
+            return None
+        shapes.append(tuple(w.shape))
+    if not shapes:
+        return None
+    return (shapes[0][1], *(out for out, _ in shapes))
+
+
 def check_weights_fit(model: torch.nn.Module, tensors: Mapping[str, torch.Tensor], path="the file") -> None:
     """Raise WeightsError unless ``tensors`` has exactly the model's names, shapes and float types."""
     expected = model.state_dict()
@@ -191,6 +207,10 @@ def check_weights_fit(model: torch.nn.Module, tensors: Mapping[str, torch.Tensor
         sizes = getattr(model, "sizes", None)
         net = f" ({'-'.join(map(str, sizes))})" if sizes else ""
         message = f"{path} does not fit this network{net}: " + "; ".join(parts)
+        implied = implied_sizes(tensors)
+        if implied and sizes and implied != tuple(sizes) and (implied[0], implied[-1]) == (sizes[0], sizes[-1]):
+            fits = f"hidden layers {', '.join(map(str, implied[1:-1]))}" if len(implied) > 2 else "no hidden layer"
+            message += f". The file fits {fits}: set the hidden layers to that, then import again."
         raise WeightsError(message, missing, unexpected, mismatched)
     bad = [k for k, v in expected.items() if v.is_floating_point() and not tensors[k].is_floating_point()]
     if bad:
@@ -200,6 +220,7 @@ def check_weights_fit(model: torch.nn.Module, tensors: Mapping[str, torch.Tensor
 __all__ = [
     "WeightsError",
     "check_weights_fit",
+    "implied_sizes",
     "load_weights",
     "pt_bytes",
     "read_head",

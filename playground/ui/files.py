@@ -20,6 +20,18 @@ from playground.io.export import DEFAULT_EXTENSION, FORMATS
 from playground.io.session import SESSION_EXTENSION, load_config
 
 
+def error_text(title: str, message: str, field: str = "") -> str:
+    """``field: message`` (as the CLI prints a ConfigError), without repeating a field the title names.
+
+    "schema_version: 99 is not supported; this version reads 1" says which setting is wrong; in a
+    box titled "Cannot import weights", "weights: " would say nothing new.
+    """
+    field = field.strip()
+    if not field or field.lower() in title.lower() or message.startswith(f"{field}:"):
+        return message
+    return f"{field}: {message}"
+
+
 class FileFlows(QObject):
     def __init__(self, window: QMainWindow, client):
         super().__init__(window)
@@ -64,9 +76,10 @@ class FileFlows(QObject):
     def _status(self, text: str, ms: int = 8000) -> None:
         self.window.statusBar().showMessage(text, ms)
 
-    def _fail(self, title: str, message: str) -> None:
+    def _fail(self, title: str, message: str, field: str = "") -> None:
+        """A warning box: ``field: message`` as the CLI says it, unless the title already names the field."""
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, title, message)
+        QMessageBox.warning(self.window, title, error_text(title, message, field))
 
     def _request(self, command: p.Command, text: str) -> p.Reply:
         self.writing = True
@@ -110,7 +123,7 @@ class FileFlows(QObject):
         self.window.statusBar().showMessage(self.tr("Exporting {0}...").format(name))
         reply = self._request(p.Export(str(path)), self.tr("Exporting {0}...").format(name))
         if not reply.ok:
-            self._fail(self.tr("Export failed"), reply.message)
+            self._fail(self.tr("Export failed"), reply.message, reply.field)
             return None
         if Path(reply.path).suffix.lower() != ".json":
             self.mark_saved()
@@ -125,7 +138,7 @@ class FileFlows(QObject):
             return None
         reply = self._request(p.SaveSession(path), self.tr("Saving {0}...").format(Path(path).name))
         if not reply.ok:
-            self._fail(self.tr("Saving the session failed"), reply.message)
+            self._fail(self.tr("Saving the session failed"), reply.message, reply.field)
             return None
         self.mark_saved()
         self._status(self.tr("Saved session {0}").format(reply.path))
@@ -147,17 +160,17 @@ class FileFlows(QObject):
             try:
                 config = load_config(path)
             except ConfigError as e:
-                self._fail(self.tr("Cannot open config"), e.message)
+                self._fail(self.tr("Cannot open config"), e.message, e.field)
                 return False
             reply = self._request(p.SetConfig(config, None), self.tr("Opening {0}...").format(Path(path).name))
             if not reply.ok:
-                self._fail(self.tr("Cannot open config"), reply.message)
+                self._fail(self.tr("Cannot open config"), reply.message, reply.field)
                 return False
             self._status(self.tr("Loaded config {0}").format(path))
             return True
         reply = self._request(p.OpenSession(str(path)), self.tr("Opening {0}...").format(Path(path).name))
         if not reply.ok:
-            self._fail(self.tr("Cannot open session"), reply.message)
+            self._fail(self.tr("Cannot open session"), reply.message, reply.field)
             return False
         self.mark_saved()
         model = self.client.model
@@ -176,10 +189,10 @@ class FileFlows(QObject):
         """Load weights into the current network; on a mismatch nothing changes and a message says why."""
         reply = self._request(p.LoadWeights(str(path)), self.tr("Loading {0}...").format(Path(path).name))
         if not reply.ok:
-            self._fail(self.tr("Cannot import weights"), reply.message)
+            self._fail(self.tr("Cannot import weights"), reply.message, reply.field)
             return False
         self._status(self.tr("Loaded weights from {0}").format(path))
         return True
 
 
-__all__ = ["FileFlows"]
+__all__ = ["FileFlows", "error_text"]
