@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
 import os
 from dataclasses import asdict
 from pathlib import Path
@@ -143,59 +144,247 @@ def load_session_bytes(data: bytes, device: str | None = None):
 
 
 def _restore(tensors: dict[str, torch.Tensor], meta: dict[str, str], path, device: str | None):
-    """A Trainer from a session's tensors and metadata; ``path`` names the source in errors."""
+    """A Trainer from a session's tensors and metadata; ``path`` names the source in errors.
+
+    Every field is checked before anything is built from it: a bad one is a SessionError naming the
+    file, the field and what is allowed (one line), never another exception.
+    """
     from playground.core.devices import list_devices
-    from playground.core.training import EpochMetrics, Trainer
+    from playground.core.training import Trainer
+
+    def bad(field: str, problem: str) -> SessionError:
+        return SessionError(f"{path}: {field} {problem}")
+
+    config = _session_config(meta, path)
+    if device is not None:
+        config = config.replace(device=device)
+    elif ("cuda:0" if config.device == "cuda" else config.device) not in {d.id for d in list_devices()}:
+        config = config.replace(device="cpu")
+    preset = _json_field(meta, "preset", path, "null")
+    if preset is not None and not (isinstance(preset, str) and len(preset) <= 200):
+        raise bad("preset", f"is {_show(preset)}; allowed: a preset's name (JSON string) or null")
+    history = _history(_json_field(meta, "history", path), bad)
+    epoch = _count(meta, "epoch", bad)
+    step = _count(meta, "step", bad)
+    diverged = _json_field(meta, "diverged", path, "false")
+    if not isinstance(diverged, bool):
+        raise bad("diverged", f"is {_show(diverged)}; allowed: true or false")
+    pending_sizes = _json_field(meta, "pending_batch_sizes", path, "[]")
+    if not isinstance(pending_sizes, list) or not all(_is_int(n) and n > 0 for n in pending_sizes):
+        raise bad("pending_batch_sizes", f"is {_show(pending_sizes)}; allowed: a JSON list of positive whole numbers")
 
     try:
-        config = TrainConfig.from_json(meta["config"])
-        if device is not None:
-            config = config.replace(device=device)
-        elif ("cuda:0" if config.device == "cuda" else config.device) not in {d.id for d in list_devices()}:
-            config = config.replace(device="cpu")
-        preset = json.loads(meta.get("preset", "null"))
-        history = [asdict(EpochMetrics(**m)) for m in json.loads(meta["history"])]  # checks the fields
-        optimizer_meta = json.loads(meta["optimizer"])
-        pending_sizes = [int(n) for n in json.loads(meta.get("pending_batch_sizes", "[]"))]
-        epoch, step = int(meta["epoch"]), int(meta["step"])
-        diverged = bool(json.loads(meta.get("diverged", "false")))
-    except (KeyError, ValueError, TypeError) as e:
-        raise SessionError(f"{path}: damaged session ({type(e).__name__}: {e})") from None
-
-    trainer = Trainer(config, preset=preset)
+        trainer = Trainer(config, preset=preset)
+    except ConfigError as e:
+        raise SessionError(f"{path}: config: {e}") from None
     weights = {k[len("model."):]: v for k, v in tensors.items() if k.startswith("model.")}
     check_weights_fit(trainer.model, weights, path)
+    optimizer = _optimizer_state(trainer, tensors, _json_field(meta, "optimizer", path), bad)
 
-    opt_state: dict[int, dict] = {}
-    for key, value in tensors.items():
-        if key.startswith("optimizer.state."):
-            index, name = key[len("optimizer.state."):].split(".", 1)
-            opt_state.setdefault(int(index), {})[name] = value
-    for index, values in optimizer_meta.get("state", {}).items():
-        opt_state.setdefault(int(index), {}).update(values)
-    groups = optimizer_meta["param_groups"]
-    for g in groups:
-        if isinstance(g.get("betas"), list):
-            g["betas"] = tuple(g["betas"])
+    n_train = len(trainer.x_train)
     pending = tensors.get("trainer.pending_batches", torch.zeros(0, dtype=torch.int64))
-    if sum(pending_sizes) != len(pending):
-        raise SessionError(f"{path}: damaged session (the pending batches do not add up)")
+    if pending.dtype != torch.int64 or pending.dim() != 1:
+        raise bad("tensor trainer.pending_batches", f"is {_tensor_kind(pending)}; allowed: int64 [n]")
+    if len(pending) and (int(pending.min()) < 0 or int(pending.max()) >= n_train):
+        raise bad("tensor trainer.pending_batches", f"holds indices outside 0 to {n_train - 1} (the training set)")
+    if sum(pending_sizes) != len(pending) or any(n > trainer.config.batch_size for n in pending_sizes):
+        raise bad("pending_batch_sizes", f"is {_show(pending_sizes)}; allowed: batch sizes of at most "
+                  f"{trainer.config.batch_size} adding up to {len(pending)} (trainer.pending_batches)")
+    shuffle_now = trainer.shuffle.get_state()
+    shuffle = tensors.get("trainer.shuffle_state", shuffle_now)
+    if shuffle.dtype != torch.uint8 or tuple(shuffle.shape) != tuple(shuffle_now.shape):
+        raise bad("tensor trainer.shuffle_state", f"is {_tensor_kind(shuffle)}; allowed: uint8 {list(shuffle_now.shape)}")
+    losses = tensors.get("history.step_losses", torch.zeros(0, dtype=torch.float64))
+    if not losses.is_floating_point() or losses.dim() != 1:
+        raise bad("tensor history.step_losses", f"is {_tensor_kind(losses)}; allowed: float64 [steps]")
     state = {
         "model": weights,
-        "optimizer": {"state": opt_state, "param_groups": groups},
-        "shuffle": tensors.get("trainer.shuffle_state", trainer.shuffle.get_state()),
+        "optimizer": optimizer,
+        "shuffle": shuffle,
         "pending_batches": list(pending.split(pending_sizes)) if pending_sizes else [],
         "step_count": step,
         "epoch": epoch,
         "history": history,
-        "step_losses": tensors.get("history.step_losses", torch.zeros(0, dtype=torch.float64)),
+        "step_losses": losses.to(torch.float64),
         "diverged": diverged,
     }
     try:
         trainer.load_state(state)  # the same path a run in the training process comes back by
-    except (ValueError, KeyError, TypeError, RuntimeError) as e:
+    except (ValueError, KeyError, TypeError, RuntimeError, IndexError) as e:
         raise SessionError(f"{path}: the saved training state does not fit ({first_line(e)})") from None
     return trainer
+
+
+# -- checking a session's fields ------------------------------------------------------------------
+
+MAX_COUNT = 1_000_000_000  # epochs and steps; far above any run, and inside the window's 32-bit counters
+
+
+def _show(value) -> str:
+    """A value for a one-line message: JSON-ish, short."""
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _tensor_kind(t: torch.Tensor) -> str:
+    return f"{str(t.dtype).removeprefix('torch.')} {list(t.shape)}"
+
+
+def _json_field(meta: dict[str, str], key: str, path, default: str | None = None):
+    text = meta.get(key, default)
+    if text is None:
+        raise SessionError(f"{path}: damaged session (no {key})")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as e:
+        reason = f"{e.msg} at character {e.pos}" if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+        raise SessionError(f"{path}: {key} is not valid JSON ({reason})") from None
+
+
+def _session_config(meta: dict[str, str], path) -> TrainConfig:
+    if "config" not in meta:
+        raise SessionError(f"{path}: damaged session (no config)")
+    try:
+        return TrainConfig.from_json(meta["config"])
+    except ConfigError as e:
+        raise SessionError(f"{path}: config: {e}") from None
+    except (ValueError, TypeError, RecursionError) as e:
+        raise SessionError(f"{path}: config is not a valid config ({type(e).__name__})") from None
+
+
+def _count(meta: dict[str, str], key: str, bad):
+    text = meta.get(key)
+    if text is None:
+        raise bad(key, "is missing")
+    if not (isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= MAX_COUNT):
+        raise bad(key, f"is {_show(text)}; allowed: a whole number from 0 to {MAX_COUNT}")
+    return int(text)
+
+
+def _history(history, bad) -> list[dict]:
+    from dataclasses import fields
+
+    from playground.core.training import EpochMetrics
+
+    names = [f.name for f in fields(EpochMetrics)]
+    allowed = ("a JSON list of objects with " + ", ".join(names) +
+               " (epoch and step whole numbers, losses numbers, accuracies numbers or null)")
+    if not isinstance(history, list):
+        raise bad("history", f"is {_show(history)}; allowed: {allowed}")
+    for i, m in enumerate(history):
+        ok = isinstance(m, dict) and sorted(m) == sorted(names)
+        ok = ok and all(_is_int(m[k]) and 0 <= m[k] <= MAX_COUNT for k in ("epoch", "step"))
+        ok = ok and all(_is_number(m[k]) for k in ("train_loss", "test_loss"))
+        ok = ok and all(m[k] is None or _is_number(m[k]) for k in ("train_accuracy", "test_accuracy"))
+        if not ok:
+            raise bad(f"history[{i}]", f"is {_show(m)}; allowed: {allowed}")
+    return [asdict(EpochMetrics(**m)) for m in history]
+
+
+def _optimizer_template(trainer) -> dict:
+    """The optimizer's state_dict after one step, on a copy: the keys, types and shapes a saved one
+    may hold."""
+    import copy
+
+    from playground.core.training import make_optimizer
+
+    model = copy.deepcopy(trainer.model).cpu()
+    optimizer = make_optimizer(model, trainer.config)
+    for p in model.parameters():
+        p.grad = torch.zeros_like(p)
+    optimizer.step()
+    return optimizer.state_dict()
+
+
+def _optimizer_state(trainer, tensors: dict[str, torch.Tensor], saved, bad) -> dict:
+    """The optimizer state_dict a session holds, checked against what this optimizer makes."""
+    template = _optimizer_template(trainer)
+    n = len(list(trainer.model.parameters()))
+    if not isinstance(saved, dict) or not isinstance(saved.get("param_groups"), list):
+        raise bad("optimizer", f"is {_show(saved)}; allowed: a JSON object with param_groups (a list) and state")
+    groups = saved["param_groups"]
+    if len(groups) != len(template["param_groups"]):
+        raise bad("optimizer.param_groups", f"has {len(groups)} groups; allowed: {len(template['param_groups'])}")
+    checked_groups = []
+    for i, (group, model_group) in enumerate(zip(groups, template["param_groups"])):
+        if not isinstance(group, dict):
+            raise bad(f"optimizer.param_groups[{i}]", f"is {_show(group)}; allowed: a JSON object")
+        checked = {}
+        for key, expected in model_group.items():
+            field = f"optimizer.param_groups[{i}].{key}"
+            if key not in group:
+                raise bad(field, "is missing")
+            value = group[key]
+            if key == "params":
+                if value != expected:
+                    raise bad(field, f"is {_show(value)}; allowed: {_show(expected)}")
+            elif isinstance(expected, bool) or expected is None:
+                if not (isinstance(value, bool) or value is None):
+                    raise bad(field, f"is {_show(value)}; allowed: true, false or null")
+            elif _is_number(expected):
+                if not (_is_number(value) and math.isfinite(value)):
+                    raise bad(field, f"is {_show(value)}; allowed: a number")
+            elif isinstance(expected, (tuple, list)):
+                if not (isinstance(value, list) and len(value) == len(expected)
+                        and all(_is_number(v) and math.isfinite(v) for v in value)):
+                    raise bad(field, f"is {_show(value)}; allowed: a list of {len(expected)} numbers")
+                value = tuple(value) if isinstance(expected, tuple) else value
+            elif isinstance(expected, str) and not isinstance(value, str):
+                raise bad(field, f"is {_show(value)}; allowed: a string")
+            checked[key] = value
+        if "lr" in checked:
+            try:
+                trainer.config.replace(learning_rate=float(checked["lr"])).validate()
+            except ConfigError as e:
+                raise bad(f"optimizer.param_groups[{i}].lr", f"is {_show(checked['lr'])}: {e.message}") from None
+        checked_groups.append(checked)
+
+    state: dict[int, dict] = {}
+    where = f"0 to {n - 1}"
+    for name, value in tensors.items():
+        if name.startswith("optimizer.state."):
+            index, _, key = name[len("optimizer.state."):].partition(".")
+            if not (index.isascii() and index.isdigit() and int(index) < n and key):
+                raise bad(f"tensor {name}", f"is not allowed; optimizer state tensors are named "
+                          f"optimizer.state.<parameter index {where}>.<key>")
+            state.setdefault(int(index), {})[key] = value
+    other = saved.get("state", {})
+    if not isinstance(other, dict):
+        raise bad("optimizer.state", f"is {_show(other)}; allowed: a JSON object")
+    for index, values in other.items():
+        if not (index.isascii() and index.isdigit() and int(index) < n and isinstance(values, dict)):
+            raise bad(f"optimizer.state.{index}", f"is not allowed; keys are parameter indices {where}, values objects")
+        state.setdefault(int(index), {}).update(values)
+    for index, values in state.items():
+        expected = template["state"].get(index, {})
+        if set(values) != set(expected):
+            raise bad(f"optimizer.state.{index}", f"holds {_show(sorted(values))}; allowed: {_show(sorted(expected))}")
+        for key, value in values.items():
+            want = expected[key]
+            field = f"optimizer.state.{index}.{key}"
+            if torch.is_tensor(want):
+                if not (torch.is_tensor(value) and value.shape == want.shape
+                        and value.is_floating_point() == want.is_floating_point()):
+                    shown = _tensor_kind(value) if torch.is_tensor(value) else _show(value)
+                    raise bad(field, f"is {shown}; allowed: a tensor {_tensor_kind(want)}")
+            elif _is_number(want):
+                if not _is_number(value):
+                    raise bad(field, f"is {_show(value)}; allowed: a number")
+            elif want is None:
+                if value is not None:
+                    raise bad(field, f"is {_show(value)}; allowed: null")
+    return {"state": state, "param_groups": checked_groups}
 
 
 # -- configs --------------------------------------------------------------------------------------
@@ -206,7 +395,7 @@ def load_config(path: str | os.PathLike) -> TrainConfig:
     path = Path(path).expanduser()
     if path.suffix.lower() == SESSION_EXTENSION:
         _, metadata = _read_session_file(path)
-        return TrainConfig.from_json(metadata["config"])
+        return _session_config(metadata, path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
