@@ -121,27 +121,29 @@ def _torch_load_weights(path: Path) -> dict[str, torch.Tensor]:
     except OSError as e:
         raise WeightsError(f"cannot read {path}: {os_reason(e, path)}") from None
     except Exception as e:  # noqa: BLE001  UnpicklingError for refused globals, RuntimeError if damaged
-        text = str(e)
-        found = re.search(r"Unsupported global: GLOBAL (\S+)", text)
-        if found:
-            raise WeightsError(
-                f"refused {path}: it holds pickled Python code ({found.group(1)}) that would run when loaded; "
-                f"only plain tensors are accepted (save a state_dict, or use .safetensors)"
-            ) from None
-        raise WeightsError(
-            f"refused {path}: not a plain PyTorch weights file (the safe loader rejected it: "
-            f"{_weights_only_detail(text)}); use a .safetensors file or a saved state_dict"
-        ) from None
+        raise WeightsError(_refusal(path, str(e))) from None
     state = _find_state_dict(obj)
     if state is None:
         raise WeightsError(f"{path} holds no state_dict (a mapping of parameter names to tensors)")
     return state
 
 
-def _weights_only_detail(text: str) -> str:
-    found = re.search(r"WeightsUnpickler error: (.+?)(?:\n\n|$)", text, re.DOTALL)
-    detail = found.group(1) if found else first_line(Exception(text))
-    return " ".join(detail.split())[:200]
+def _refusal(path: Path, text: str) -> str:
+    """Why the safe loader refused ``path``, in our words (never torch's advice to load it unsafely)."""
+    found = re.search(r"(?:Unsupported global: GLOBAL|unsupported GLOBAL) ([\w.]+)", text)
+    if found:
+        return (f"refused {path}: it holds pickled Python code ({found.group(1)}) that would run when loaded; "
+                f"it was not run. Only plain tensors are accepted (save a state_dict, or use .safetensors)")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4)
+    except OSError:
+        head = b""
+    if head.startswith(b"PK") or head[:1] == b"\x80":  # a torch.save zip, or a bare pickle
+        return (f"refused {path}: it holds pickled Python objects beyond plain tensors, which could run code; "
+                f"nothing in it was run. Only plain tensors are accepted (save a state_dict, or use .safetensors)")
+    return (f"refused {path}: not a plain PyTorch weights file (neither .safetensors nor a saved state_dict "
+            f"of tensors); nothing in it was run")
 
 
 def _find_state_dict(obj) -> dict[str, torch.Tensor] | None:
