@@ -12,7 +12,7 @@ output map and all neuron maps come from one forward pass.
 Conventions: ``grid[iy, ix]`` has y rising with the row index and x with the column index, pixel
 centres at ``grid_axes(extent, n)``; the picture covers ``extent = (xmin, xmax, ymin, ymax)``
 exactly. Layers are numbered as in ``sizes``: 0 is the input, 1..L the hidden layers, L+1 the
-output; ``neuron_maps[k]`` belongs to hidden layer k+1.
+output; ``neuron_maps[k]`` belongs to hidden layer k+1, ``output_maps[c]`` to output neuron c.
 """
 
 from __future__ import annotations
@@ -66,6 +66,9 @@ class BoundarySnapshot(ViewSnapshot):
     confidence: np.ndarray | None = None  # (H, W) float32, winning class probability (> 2 classes)
     # per hidden layer: (n_neurons, h, w) float32 activations, or None for layers wider than 16
     neuron_maps: tuple[np.ndarray | None, ...] = ()
+    # (n_outputs, h, w) float32 at the neuron maps' resolution, one per output neuron: the softmax
+    # probability of its class (classification) or the value (regression); None for more than 16
+    output_maps: np.ndarray | None = None
 
     def grid_value(self, x: float, y: float) -> float:
         """The output map at the pixel nearest to (x, y)."""
@@ -264,7 +267,7 @@ def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres:
     if inputs.kind == "boundary2d":
         acts, out = _forward_all(model, inputs.points)
         n_big = res * res
-        out = out[:n_big]
+        out, small_out = out[:n_big], out[n_big:]
         confidence = None
         if task == "regression":
             grid = out[:, 0]
@@ -277,6 +280,10 @@ def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres:
             _to_numpy(a[n_big:].T.reshape(a.shape[1], nres, nres)) if a.shape[1] <= MAX_MAPPED_NEURONS else None
             for a in acts
         )
+        output_maps = None
+        if small_out.shape[1] <= MAX_MAPPED_NEURONS:  # each output neuron's own picture
+            per_class = small_out if task == "regression" else torch.softmax(small_out, 1)
+            output_maps = _to_numpy(per_class.T.reshape(small_out.shape[1], nres, nres).float())
         return BoundarySnapshot(
             **common,
             accuracy=accuracy,
@@ -284,6 +291,7 @@ def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres:
             grid=_to_numpy(grid.float().reshape(res, res)),
             confidence=confidence,
             neuron_maps=maps,
+            output_maps=output_maps,
         )
 
     if inputs.kind == "digits":

@@ -312,10 +312,11 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
         if self._hover is not None:
             picture = self._neuron_picture(snap, *self._hover)
             if picture is not None:
-                data, title = picture
+                data, title, *style = picture  # style: (levels, label) for an output neuron
                 m = float(np.abs(data).max()) if data.size else 1.0
                 m = m if m > 1e-9 else 1.0
-                self._set_image(data, (-m, m), True, self.tr("activation"))
+                levels, label = style if style else ((-m, m), self.tr("activation"))
+                self._set_image(data, levels, True, label)
                 self._title = title
                 return
         self._title = self._output_title()
@@ -345,7 +346,7 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
         rgb = 255 + (palette[cls] - 255) * strength[..., None]
         return rgb.astype(np.uint8)
 
-    def _neuron_picture(self, snap: BoundarySnapshot, layer: int, index: int) -> tuple[np.ndarray, str] | None:
+    def _neuron_picture(self, snap: BoundarySnapshot, layer: int, index: int) -> tuple | None:
         n_layers = len(snap.sizes)
         if layer == 0 and index < 2:
             xs, ys = grid_axes(snap.extent, 40)
@@ -358,4 +359,12 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
                 return None
             title = self.tr("Layer %1, neuron %2: its activation")
             return upsample(maps[index], 3), title.replace("%1", str(layer)).replace("%2", str(index + 1))
-        return None  # the output layer: the output map itself
+        maps = snap.output_maps  # an output neuron: its class's probability (or the value), large
+        if layer == n_layers - 1 and maps is not None and index < len(maps):
+            if snap.task == "regression":
+                r = self._value_range
+                return upsample(maps[index], 3), self.tr("Output: the predicted value"), (-r, r), self.tr("value")
+            name = self.tr("P(class %1)").replace("%1", str(index))
+            title = self.tr("Output class %1: its probability").replace("%1", str(index))
+            return upsample(maps[index], 3), title, (0.0, 1.0), name
+        return None

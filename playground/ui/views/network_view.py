@@ -364,14 +364,14 @@ class NetworkView(QGraphicsView):
                 item = self._neurons[layer].get(idx)
                 if item is not None:
                     item.set_image(image)
-        small = snap.grid[:: max(1, snap.grid.shape[0] // 32), :: max(1, snap.grid.shape[1] // 32)]
         out = self._neurons[-1]
-        if snap.task == "regression":
-            pictures = maps_to_images(small[None])
-        elif snap.n_classes == 2:
-            pictures = maps_to_images(np.stack([small, small]) * 2 - 1, scale=1.0)  # orange: class 0, blue: class 1
-        else:
+        maps = snap.output_maps
+        if maps is None or len(maps) != self._sizes[-1]:
             pictures = []
+        elif snap.task == "regression":
+            pictures = maps_to_images(maps)
+        else:  # each output neuron its own class's probability: blue where likely, orange where not
+            pictures = maps_to_images(maps * 2 - 1, scale=1.0)
         for idx, image in enumerate(pictures):
             if idx in out:
                 out[idx].set_image(image)
