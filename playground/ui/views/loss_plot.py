@@ -2,6 +2,11 @@
 
 The legend is a row of text above the plot, never inside it where the curves run; the values
 under the mouse show in a line below the plot. Both wrap in a narrow pane.
+
+The axes fit the curves (auto range), again from scratch after ``clear`` (Reset, another
+network). When a run diverges, losses past ``DIVERGED`` times the first epoch's median would
+squash the earlier curve to a line at 0: the linear view then keeps to the losses below that
+(``loss_y_range``) and the rest runs off the top; log scale shows everything.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from playground.core.training import EpochMetrics
 from playground.ui.theme import MUTED_TEXT, PAPER, TEST_COLOR, TRAIN_COLOR, em, label_style, swatch
 
 REDRAW_MS = 100  # ~10 redraws a second at most, however fast training runs (benchmarks/bench_window.py)
+DIVERGED = 1e3  # losses above this many times the first epoch's median are off the (linear) view
 
 
 class Buffer:
@@ -105,6 +111,8 @@ class LossPlot(QWidget):
         self.stepsInput = QCheckBox(self.tr("Per &step"), objectName="perStepInput", checked=True)
         self.stepsInput.setToolTip(self.tr("Also draw the loss of every mini-batch (lighter)"))
         self.stepsInput.toggled.connect(self.stepCurve.setVisible)
+        self.stepsInput.toggled.connect(self._refit)
+        self._clipped = False  # the loss view is held below a divergence (not auto ranged in y)
         self.legend = QLabel(objectName="plotLegend")  # above the plot: it never hides a curve
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
@@ -141,6 +149,11 @@ class LossPlot(QWidget):
         self.steps_per_epoch = max(1, steps_per_epoch)
         for b in (self.step_loss, self.epoch, self.train_loss, self.test_loss, self.train_acc, self.test_acc):
             b.clear()
+        # the axes forget the last run's range (a divergence's 1e36, a pan along x) and fit anew
+        for plot in (self.lossPlot, self.accuracyPlot):
+            plot.plotItem.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            plot.enableAutoRange(x=True, y=plot is self.lossPlot)
+        self._clipped = False
         self._dirty = True
         self.redraw()
         self.readout.setText(f"<span style='color:{MUTED_TEXT}'>{self._hint}</span>")
@@ -172,6 +185,43 @@ class LossPlot(QWidget):
         self.testCurve.setData(x, _finite(self.test_loss.data))
         self.trainAccCurve.setData(x, self.train_acc.data)
         self.testAccCurve.setData(x, self.test_acc.data)
+        self._fit_loss_y()
+
+    def loss_y_range(self) -> tuple[float, float] | None:
+        """The y range of the losses worth seeing on a linear axis, when some diverged past
+        ``DIVERGED`` times the first epoch's median; None when every loss fits (auto range)."""
+        first = self.step_loss.data[: self.steps_per_epoch]
+        first = first[np.isfinite(first)]
+        if not first.size:
+            first = self.train_loss.data[np.isfinite(self.train_loss.data)][:1]
+        if not first.size:
+            return None
+        shown = [self.train_loss.data, self.test_loss.data]
+        if self.stepsInput.isChecked():
+            shown.append(self.step_loss.data)
+        values = np.concatenate(shown)
+        values = values[np.isfinite(values)]
+        cap = DIVERGED * max(float(np.median(np.abs(first))), 1e-12)
+        if not values.size or values.max() <= cap:
+            return None
+        kept = values[values <= cap]
+        if not kept.size:
+            return None
+        lo, hi = float(kept.min()), float(kept.max())
+        return (lo, hi) if hi > lo else (lo - 0.5, hi + 0.5)
+
+    def _fit_loss_y(self) -> None:
+        rng = None if self.logInput.isChecked() else self.loss_y_range()
+        if rng is not None:
+            self.lossPlot.setYRange(*rng)  # holds y (auto range off for y; x still follows)
+            self._clipped = True
+        elif self._clipped:
+            self._clipped = False
+            self.lossPlot.enableAutoRange(y=True)
+
+    @Slot()
+    def _refit(self, *_) -> None:
+        self._fit_loss_y()
 
     def hideEvent(self, event) -> None:
         self.timer.stop()
@@ -231,6 +281,10 @@ class LossPlot(QWidget):
     @Slot(bool)
     def _on_log(self, on: bool) -> None:
         self.lossPlot.setLogMode(y=on)
+        if on and self._clipped:  # a log axis shows a divergence whole
+            self._clipped = False
+            self.lossPlot.enableAutoRange(y=True)
+        self._fit_loss_y()
 
     def _on_mouse(self, pos) -> None:
         plot = self.lossPlot if self.tabs.currentIndex() == 0 else self.accuracyPlot
