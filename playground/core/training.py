@@ -12,9 +12,11 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -59,6 +61,87 @@ class Summary:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+class LossHistory:
+    """Every step's loss, 8 bytes each (a 200,000-step run keeps 1.6 MB, not the ~10 MB of a list
+    of floats). It reads like the list it replaces: ``len``, indexing, slices (plain lists),
+    iteration, and ``==`` with a list or another LossHistory; ``numpy.asarray`` takes it without
+    a copy through Python floats."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Iterable[float] | np.ndarray | torch.Tensor = ()) -> None:
+        if torch.is_tensor(values):
+            values = values.detach().cpu().numpy()
+        if isinstance(values, np.ndarray):
+            self._values = array("d", np.ascontiguousarray(values, dtype=np.float64).tobytes())
+        else:
+            self._values = array("d", values)
+
+    def append(self, value: float) -> None:
+        self._values.append(value)
+
+    def extend(self, values: Iterable[float]) -> None:
+        self._values.extend(values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._values[index].tolist()
+        return self._values[index]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, LossHistory):
+            return self._values == other._values
+        if isinstance(other, (list, tuple)):
+            return len(other) == len(self._values) and self._values.tolist() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # mutable, like the list it replaces
+
+    def __array__(self, dtype=None, copy=None):
+        return self.to_numpy().astype(dtype or np.float64, copy=False)
+
+    def to_numpy(self) -> np.ndarray:
+        """A float64 array of its own (a copy: the buffer may grow under a view)."""
+        return np.frombuffer(self._values, dtype=np.float64).copy() if self._values else np.zeros(0)
+
+    def tolist(self) -> list[float]:
+        return self._values.tolist()
+
+    def to_tensor(self) -> torch.Tensor:
+        """A float64 CPU tensor of its own (``state()`` saves it)."""
+        return torch.from_numpy(self.to_numpy())
+
+    @property
+    def nbytes(self) -> int:
+        return self._values.buffer_info()[1] * self._values.itemsize
+
+    def __repr__(self) -> str:
+        return f"LossHistory({self._values.tolist()!r})"
+
+
+# Divergence without a NaN: the loss explodes but stays finite (spiral with Adam at lr 10 sits
+# at losses of 20-250, chance accuracy). A run has diverged when an epoch's train loss (measured
+# on the whole train set at the epoch's end, so no extra device sync) is above both
+# EXPLODED_RATIO x the run's first step loss (the untrained network's, about ln(classes) for
+# cross-entropy) and EXPLODED_FLOOR, or when one step's loss (the float the step has anyway) is
+# above EXPLODED_STEP_LOSS. A healthy preset run never goes above its first loss (at most 1.0x
+# of it, epoch by epoch); the exploding runs are at 4.5x-200x after their first epoch.
+EXPLODED_RATIO = 3.0
+EXPLODED_FLOOR = 1.0
+EXPLODED_STEP_LOSS = 1e6
+
+
+def exploded(train_loss: float, first_loss: float) -> bool:
+    """Whether an epoch's train loss says the run has exploded (see EXPLODED_RATIO)."""
+    return train_loss > max(EXPLODED_RATIO * first_loss, EXPLODED_FLOOR)
 
 
 class RunControl:
@@ -123,10 +206,12 @@ class Trainer:
         self.epoch = 0
         self._batches: list[torch.Tensor] = []
         self.history: list[EpochMetrics] = []
-        self.step_losses: list[float] = []
+        self.step_losses = LossHistory()
         self.diverged = False
+        self.diverged_reason: str | None = None  # "not finite" | "exploded" once diverged
         # (first step, rate) for each learning rate the run used: the exported script needs them
         self.learning_rates: list[tuple[int, float]] = [(0, self.learning_rate)]
+        self._keep_good()
 
     @property
     def learning_rate(self) -> float:
@@ -165,7 +250,7 @@ class Trainer:
             "step_count": self.step_count,
             "epoch": self.epoch,
             "history": [asdict(m) for m in self.history],
-            "step_losses": torch.tensor(self.step_losses, dtype=torch.float64),
+            "step_losses": self.step_losses.to_tensor(),
             "diverged": self.diverged,
             "requested_learning_rate": self.learning_rate,
         }
@@ -182,10 +267,28 @@ class Trainer:
         self.step_count = int(state["step_count"])
         self.epoch = int(state["epoch"])
         self.history = [EpochMetrics(**m) for m in state["history"]]
-        self.step_losses = state["step_losses"].tolist()
+        self.step_losses = LossHistory(torch.as_tensor(state["step_losses"], dtype=torch.float64))
         self.diverged = bool(state["diverged"])
         requested = state.get("requested_learning_rate")
         self.set_learning_rate(self.learning_rate if requested is None else float(requested))
+        self._keep_good()
+
+    def _keep_good(self) -> None:
+        """Remember the weights and optimizer state as good (at the start and at each epoch end
+        that did not explode): an exploded run goes back to them. Device copies, no sync."""
+        with torch.no_grad():
+            self._good_model = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
+        self._good_optimizer = _clone(self.optimizer.state_dict())
+
+    def _back_to_good(self) -> None:
+        """The weights and optimizer state of the last good epoch end; the record (steps, epochs,
+        losses) stays as it happened, and the learning rate stays the one set now."""
+        lr = self.learning_rate
+        with torch.no_grad():
+            self.model.load_state_dict(self._good_model, strict=True)
+        self.optimizer.load_state_dict(_clone(self._good_optimizer))
+        for group in self.optimizer.param_groups:
+            group["lr"] = lr
 
     @property
     def steps_per_epoch(self) -> int:
@@ -198,27 +301,48 @@ class Trainer:
             order = torch.randperm(len(self.x_train), generator=self.shuffle).to(self.device)
             self._batches = list(order.split(self.config.batch_size))[::-1]  # pop() from the end
         idx = self._batches.pop()
-        x, y = self.x_train[idx], self.y_train[idx]
-
-        self.model.train()
-        output = self.model(x)
-        loss = self.criterion(output, y)
-        loss_value = loss.item()
-        if self.on_loss is not None:
-            self.on_loss(loss)
-        self.optimizer.zero_grad()
-        if math.isfinite(loss_value):
-            loss.backward()
-            grads = [p.grad for p in self.model.parameters() if p.grad is not None]
-            # one fused norm per gradient and a single device sync, not one per parameter
-            grads_finite = bool(torch.isfinite(torch.stack(torch._foreach_norm(grads))).all())
-        else:
-            grads_finite = False
-        if not grads_finite:  # keep the last finite weights: no step is taken
-            self.diverged = True
+        # A failure (CUDA out of memory, a lost device) leaves the network as it was: up to
+        # optimizer.step() nothing has written a weight or the optimizer's state (forward,
+        # backward and zero_grad touch only activations and .grad), so the batch goes back and
+        # the step can be taken again. optimizer.step() is the last call and may fail half-way
+        # (its state updated, some weights not): then weights and optimizer state go back to the
+        # last good epoch end, the only copy kept (one per epoch, not one per step).
+        in_optimizer_step = False
+        try:
+            x, y = self.x_train[idx], self.y_train[idx]
+            self.model.train()
+            output = self.model(x)
+            loss = self.criterion(output, y)
+            loss_value = loss.item()
+            if self.on_loss is not None:
+                self.on_loss(loss)
+            self.optimizer.zero_grad()
+            if math.isfinite(loss_value):
+                loss.backward()
+                grads = [p.grad for p in self.model.parameters() if p.grad is not None]
+                # one fused norm per gradient and a single device sync, not one per parameter
+                grads_finite = bool(torch.isfinite(torch.stack(torch._foreach_norm(grads))).all())
+            else:
+                grads_finite = False
+            if not grads_finite:  # keep the last finite weights: no step is taken
+                self.diverged, self.diverged_reason = True, "not finite"
+                self._batches.append(idx)
+                return StepResult(self.step_count, self.epoch, loss_value, None, diverged=True)
+            if loss_value > EXPLODED_STEP_LOSS:  # finite but exploded: no step, back to the last good
+                self.diverged, self.diverged_reason = True, "exploded"
+                self._back_to_good()
+                self._batches.append(idx)
+                return StepResult(self.step_count, self.epoch, loss_value, None, diverged=True)
+            in_optimizer_step = True
+            self.optimizer.step()
+        except BaseException as e:  # Ctrl-C too: the batch goes back
             self._batches.append(idx)
-            return StepResult(self.step_count, self.epoch, loss_value, None, diverged=True)
-        self.optimizer.step()
+            if in_optimizer_step and isinstance(e, Exception):
+                try:
+                    self._back_to_good()
+                except Exception:  # the device is gone with the copies on it: say what failed first
+                    pass
+            raise
         self.step_count += 1
         self.step_losses.append(loss_value)
         epoch_end = None
@@ -226,6 +350,11 @@ class Trainer:
             self.epoch += 1
             epoch_end = self.evaluate()
             self.history.append(epoch_end)
+            if exploded(epoch_end.train_loss, self.step_losses[0]):
+                self.diverged, self.diverged_reason = True, "exploded"
+                self._back_to_good()
+                return StepResult(self.step_count, self.epoch, loss_value, epoch_end, diverged=True)
+            self._keep_good()
         return StepResult(self.step_count, self.epoch, loss_value, epoch_end)
 
     @torch.no_grad()
@@ -301,8 +430,19 @@ def _to_cpu(obj):
     return obj
 
 
+def _clone(obj):
+    """A copy of a state dict whose tensors are the copy's own (on their device)."""
+    if torch.is_tensor(obj):
+        return obj.detach().clone()
+    if isinstance(obj, dict):
+        return {k: _clone(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_clone(v) for v in obj]
+    return obj
+
+
 def _finite(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
 
-__all__ = ["Trainer", "RunControl", "Summary", "StepResult", "EpochMetrics", "make_optimizer"]
+__all__ = ["Trainer", "RunControl", "LossHistory", "exploded", "Summary", "StepResult", "EpochMetrics", "make_optimizer"]
