@@ -32,6 +32,9 @@ def make_app(argv: list[str] | None = None, lang: str | None = None):
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("PyTorch Playground")
     app.setOrganizationName("PyTorch Playground")
+    from playground.ui.logfile import setup_logging
+
+    setup_logging()  # after the names: they pick the data folder the log goes to
     from playground.ui.language import set_language
 
     set_language(lang)

@@ -4,6 +4,7 @@ import tempfile  # noqa: E402
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # QSettings (window geometry, recent files) go to a folder of the test run's own, not the user's
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="playground-test-config-")
+os.environ["PLAYGROUND_LOG_DIR"] = os.path.join(os.environ["XDG_CONFIG_HOME"], "logs")  # the log file too
 
 import pytest  # noqa: E402
 import torch  # noqa: E402,F401  (import torch before any QApplication exists: a known crash otherwise)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from playground.ui import help as helpdialogs
+from playground.ui import logfile
 from playground.ui.language import current_language
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -106,6 +107,7 @@ def build_menus(w) -> None:
         _action(w, "shortcutsAction", translate("MainWindow", "&Keyboard shortcuts"), Qt.Key_F1,
                 lambda: helpdialogs.show_shortcuts(w, helpdialogs.menu_shortcuts(w))),
         None,
+        _action(w, "openLogFolderAction", translate("MainWindow", "Open &log folder"), None, lambda: logfile.open_log_folder()),
         _action(w, "aboutAction", translate("MainWindow", "&About"), None, lambda: helpdialogs.show_about(w)),
     ])
 
