@@ -301,13 +301,12 @@ class Trainer:
             order = torch.randperm(len(self.x_train), generator=self.shuffle).to(self.device)
             self._batches = list(order.split(self.config.batch_size))[::-1]  # pop() from the end
         idx = self._batches.pop()
-        # A failure (CUDA out of memory, a lost device) leaves the network as it was: up to
-        # optimizer.step() nothing has written a weight or the optimizer's state (forward,
-        # backward and zero_grad touch only activations and .grad), so the batch goes back and
-        # the step can be taken again. optimizer.step() is the last call and may fail half-way
-        # (its state updated, some weights not): then weights and optimizer state go back to the
-        # last good epoch end, the only copy kept (one per epoch, not one per step).
-        in_optimizer_step = False
+        # A failure (CUDA out of memory, a lost device) leaves the weights as they were, and the
+        # batch goes back so the step can be taken again: up to optimizer.step() nothing writes a
+        # weight (forward, backward and zero_grad touch activations and .grad only), and torch's
+        # SGD/Adam (foreach) write the weights in their last op, after every allocation (Adam's
+        # sqrt/div temporaries, SGD's momentum), so an out-of-memory in step() leaves them too;
+        # at most the optimizer's moments have seen this batch once. No copy per step is kept.
         try:
             x, y = self.x_train[idx], self.y_train[idx]
             self.model.train()
@@ -333,15 +332,9 @@ class Trainer:
                 self._back_to_good()
                 self._batches.append(idx)
                 return StepResult(self.step_count, self.epoch, loss_value, None, diverged=True)
-            in_optimizer_step = True
             self.optimizer.step()
-        except BaseException as e:  # Ctrl-C too: the batch goes back
+        except BaseException:  # Ctrl-C too: the batch goes back
             self._batches.append(idx)
-            if in_optimizer_step and isinstance(e, Exception):
-                try:
-                    self._back_to_good()
-                except Exception:  # the device is gone with the copies on it: say what failed first
-                    pass
             raise
         self.step_count += 1
         self.step_losses.append(loss_value)

@@ -35,6 +35,21 @@ def default_probes() -> dict[str, Probe]:
     return {"graph": GraphTrainProbe(), "views": FunctionProbe(snapshot_views)}
 
 
+def failure_message(error: BaseException, device: torch.device | str) -> str:
+    """What a step's exception says to the user: a device fault (out of memory, a lost or broken
+    GPU) offers the CPU; the network is as it was before the failing step (Trainer.train_step)."""
+    text = f"{type(error).__name__}: {error}"
+    said = str(error)
+    if isinstance(error, torch.cuda.OutOfMemoryError) or "out of memory" in said.lower():
+        return (f"The device ({device}) ran out of memory, so the run stopped; the network is as it was before "
+                f"that step. Switch Device to cpu (or make the network or the batch smaller) and press Train. "
+                f"[{text}]")
+    if isinstance(error, RuntimeError) and ("CUDA" in said or "device-side" in said):
+        return (f"The device ({device}) failed, so the run stopped; the network is as it was before that step. "
+                f"Switch Device to cpu and press Train. [{text}]")
+    return text
+
+
 class Engine:
     def __init__(self, emit: Callable[[p.Event], None], probes: dict[str, Probe] | None = None,
                  clock: Callable[[], float] = time.perf_counter, checkpoints: bool = False):
@@ -275,7 +290,7 @@ class Engine:
             result = t.train_step()
         except Exception as e:  # end the run, keep what it trained, and say what happened
             traceback.print_exc()
-            self.emit(p.RunFailed(f"{type(e).__name__}: {e}"))
+            self.emit(p.RunFailed(failure_message(e, t.device)))
             self._finish("stopped")
             return
         self.reporter.after_step(result)
@@ -308,7 +323,7 @@ class Engine:
             result = t.train_step()
         except Exception as e:
             traceback.print_exc()
-            self.emit(p.RunFailed(f"{type(e).__name__}: {e}"))
+            self.emit(p.RunFailed(failure_message(e, t.device)))
             result = None
         reporter.flush(paused=before is RunState.PAUSED)
         self.stale = {"graph", "views"} if not self.live_views else {"views"}
@@ -362,4 +377,4 @@ class Engine:
         self.closed = True
 
 
-__all__ = ["Engine", "PACE_FIELDS", "default_probes"]
+__all__ = ["Engine", "PACE_FIELDS", "default_probes", "failure_message"]

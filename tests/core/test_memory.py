@@ -27,19 +27,21 @@ def test_200000_step_losses_cost_under_2_5_mb():
 
 def test_training_grows_by_a_few_bytes_a_step():
     trainer = Trainer(get_preset("xor").config.replace(epochs=80))  # 25 steps an epoch
+    mine = [tracemalloc.Filter(True, "*playground*core*training.py")]  # what the trainer keeps
     tracemalloc.start()
     try:
         trainer.run(epochs=20)  # warm: caches and allocator pools filled
         gc.collect()
-        before = tracemalloc.get_traced_memory()[0]
+        before = tracemalloc.take_snapshot().filter_traces(mine)
         trainer.run(epochs=80)
         gc.collect()
-        after = tracemalloc.get_traced_memory()[0]
+        after = tracemalloc.take_snapshot().filter_traces(mine)
     finally:
         tracemalloc.stop()
+    grown = sum(s.size_diff for s in after.compare_to(before, "filename"))
     steps = 60 * trainer.steps_per_epoch
     # the 8-byte loss plus each epoch's metrics (~250 bytes an epoch, 10 a step), amortized
-    assert (after - before) / steps < 40, f"{(after - before) / steps:.0f} bytes a step"
+    assert grown / steps < 40, f"{grown / steps:.0f} bytes a step"
 
 
 def test_the_history_reads_like_the_list_it_was():
