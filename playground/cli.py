@@ -364,7 +364,7 @@ def cmd_train(args) -> int:
     for path in args.export:
         print(translate("cli", "saved {0}").format(engine.do(protocol.Export(path)).path), file=sys.stderr)
     if summary.status == "diverged":
-        print(translate("cli", "training diverged at step {0}: the loss stopped being a finite number. "
+        print(translate("cli", "training diverged at step {0}: the loss blew up (too large, or not a number). "
                                "Try a lower learning rate, e.g. --lr {1:g}")
               .format(summary.steps + 1, config.learning_rate / 10), file=sys.stderr)
     if args.json:

@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         if status == "diverged":
             lr = self.controller.config.learning_rate
             self.divergedBanner.setText(self.tr(
-                "Training diverged at step {0}: the loss stopped being a finite number, so training stopped and "
+                "Training diverged at step {0}: the loss blew up (too large, or not a number), so training stopped and "
                 "the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset."
             ).format(summary["steps"] + 1, lr / 10))
             self.divergedBanner.show()
