@@ -398,7 +398,7 @@ def test_an_unexpected_error_ends_the_run_with_a_message(qtbot, monkeypatch):
 
     def failing_step(self):
         if self.step_count >= 5:
-            raise RuntimeError("out of memory")
+            raise RuntimeError("mat1 and mat2 shapes cannot be multiplied")
         return real_step(self)
 
     monkeypatch.setenv("PLAYGROUND_PROCESS", "0")  # the patch lives in this process
@@ -409,10 +409,10 @@ def test_an_unexpected_error_ends_the_run_with_a_message(qtbot, monkeypatch):
     with qtbot.waitSignal(window.trainingFinished, timeout=RUN) as blocker:
         window.trainButton.click()
     assert blocker.args[0]["status"] == "stopped" and blocker.args[0]["steps"] == 5
-    assert failed == [("RuntimeError: out of memory", True)]
+    assert failed == [("RuntimeError: mat1 and mat2 shapes cannot be multiplied", True)]
     assert window.divergedBanner.isVisible()
     assert window.divergedBanner.text() == ("Training stopped because of an unexpected error; the weights so far are "
-                                            "kept. Details: RuntimeError: out of memory")
+                                            "kept. Details: RuntimeError: mat1 and mat2 shapes cannot be multiplied")
     assert window.trainButton.isEnabled() and window.controller.state == "idle" and window.controller.step_count == 5
 
 
