@@ -66,6 +66,7 @@ def test_the_lessons_menu_lists_every_lesson(window):
 def test_presenter_mode_goes_full_screen_large_with_a_big_epoch_counter(window, qtbot):
     base = window.font().pointSizeF()
     label_px = window.statusLabel.fontMetrics().height()
+    pen_width = window.lossView.trainCurve.opts["pen"].widthF()
     window.presentationModeAction.trigger()
     assert window.presenter.presenting and window.presentationModeAction.isChecked()
     assert window.isFullScreen()
@@ -75,6 +76,7 @@ def test_presenter_mode_goes_full_screen_large_with_a_big_epoch_counter(window, 
     assert window.epochCounter.isVisible() and window.epochCounter.text() == "Epoch 0"
     assert window.epochCounter.font().pointSizeF() >= 2 * window.font().pointSizeF()
     assert not window.controls.isVisible() and window.trainButton.isVisible()  # the views get the room
+    assert window.lossView.trainCurve.opts["pen"].widthF() >= 1.5 * pen_width  # lines too
     window.presentationModeAction.trigger()
     assert not window.presenter.presenting and not window.isFullScreen()
     assert window.font().pointSizeF() == pytest.approx(base) and not window.epochCounter.isVisible()

@@ -267,6 +267,14 @@ class LossPlot(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "accuracyPlot"):
             self._style_axes()
+            self._style_pens()
+
+    def _style_pens(self) -> None:
+        """Curves as thick as the font is large: zoom and presenter mode thicken them too."""
+        width = max(1, em(self, 0.12)) * 2
+        for curve, color in ((self.trainCurve, TRAIN_COLOR), (self.testCurve, TEST_COLOR),
+                             (self.trainAccCurve, TRAIN_COLOR), (self.testAccCurve, TEST_COLOR)):
+            curve.setPen(pg.mkPen(color, width=width))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
