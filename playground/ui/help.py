@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
@@ -45,10 +47,15 @@ def show_first_steps(parent: QWidget) -> QDialog:
 def shortcuts_html(actions: list[QAction]) -> str:
     rows = "".join(
         f"<tr><td><b>{action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)}</b></td>"
-        f"<td>{action.text().replace('&', '')}</td></tr>"
+        f"<td>{_plain(action.text())}</td></tr>"
         for action in actions if not action.shortcut().isEmpty())
     title = translate("Help", "Keyboard shortcuts")
     return f"<h3>{title}</h3><table cellspacing='6'>{rows}</table>"
+
+
+def _plain(text: str) -> str:
+    """A menu text without its accelerator: "&File" -> "File", "文件(&F)" -> "文件"."""
+    return re.sub(r"\(&\w\)|&(?=\w)", "", text).replace("&&", "&")
 
 
 def menu_shortcuts(window) -> list[QAction]:

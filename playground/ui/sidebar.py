@@ -69,7 +69,7 @@ class Sidebar(QScrollArea):
         self.untilPausedInput.setToolTip(self.tr("Train on and on, past the set number of epochs, until you pause"))
         pace = QFormLayout()
         pace.setContentsMargins(0, 0, 0, 0)
-        pace.addRow(self.tr("S&peed"), self.speedInput)
+        pace.addRow(self.tr("Speed"), self.speedInput)
         pace.addRow("", self.untilPausedInput)
 
         self.controls = ControlPanel(presets)

@@ -688,28 +688,28 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../playground/ui/help.py" line="16"/>
+        <location filename="../../playground/ui/help.py" line="18"/>
         <source>&lt;h3&gt;First steps&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Pick a lesson&lt;/b&gt; from the Lessons menu, or a preset in the Lesson box on the left.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Predict&lt;/b&gt;: will this network learn the data? How fast?&lt;/li&gt;&lt;li&gt;Press &lt;b&gt;Train&lt;/b&gt; (Space). Press it again to pause; &lt;b&gt;Step&lt;/b&gt; (N) trains one mini-batch, also while paused.&lt;/li&gt;&lt;li&gt;Change the &lt;b&gt;learning rate&lt;/b&gt; while it trains and watch the loss. Change the data or the layers and a new network starts; Edit &amp;gt; Bring back (Ctrl+Z) returns to the trained one.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;What each view shows&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Loss&lt;/b&gt;: the loss on the training and test data after each epoch, and each step&apos;s loss. Falling means learning; a gap between train and test means overfitting.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Computation graph&lt;/b&gt;: the real autograd graph that &lt;code&gt;loss.backward()&lt;/code&gt; walks, from &lt;code&gt;loss.grad_fn&lt;/code&gt; back to every weight. Colors show how large the gradient flowing through each operation is. Click a node for its numbers.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Output&lt;/b&gt;: what the network predicts over the whole input plane (the decision boundary), with the training and test points on top.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Network&lt;/b&gt;: every neuron with a picture of what it computes; edges are weights (blue positive, orange negative, thicker is larger). Hover a neuron to see it large.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Slow motion: the Speed box runs a few steps a second so a class can follow. View &amp;gt; Presenter mode (F11) makes everything large for a projector; Ctrl++ and Ctrl+- zoom.&lt;/p&gt;</source>
-        <translation type="vanished">&lt;h3&gt;入门指南&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;选择一个课程&lt;/b&gt;：从“课程”菜单中选，或在左侧的“课程”框中选一个预设。&lt;/li&gt;&lt;li&gt;&lt;b&gt;先预测&lt;/b&gt;：这个网络能学会这些数据吗？要学多快？&lt;/li&gt;&lt;li&gt;点击&lt;b&gt;训练&lt;/b&gt;（空格键），再点一次即可暂停；&lt;b&gt;单步&lt;/b&gt;（N）训练一个小批量，暂停时也可以用。&lt;/li&gt;&lt;li&gt;训练过程中调整&lt;b&gt;学习率&lt;/b&gt;，观察损失的变化。更改数据或网络层会重新开始一个新网络；按 Ctrl+Z（编辑 &amp;gt; 恢复训练过的网络）可以找回刚才训练的那个。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;各个视图显示什么&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;损失&lt;/b&gt;：每轮结束后训练集和测试集上的损失，以及每一步的损失。损失下降说明网络在学习；训练集和测试集的损失拉开差距，说明出现了过拟合。&lt;/li&gt;&lt;li&gt;&lt;b&gt;计算图&lt;/b&gt;：&lt;code&gt;loss.backward()&lt;/code&gt; 真正遍历的自动求导图，从 &lt;code&gt;loss.grad_fn&lt;/code&gt; 一直回溯到每个权重。颜色表示流经每个运算的梯度有多大。点击节点可查看它的数值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;输出&lt;/b&gt;：网络在整个输入平面上的预测（即决策边界），上面叠加着训练集和测试集的数据点。&lt;/li&gt;&lt;li&gt;&lt;b&gt;网络&lt;/b&gt;：每个神经元都配有一张小图，显示它计算的结果；连线就是权重（蓝色为正，橙色为负，越粗表示绝对值越大）。把鼠标停在神经元上可以看到放大的图。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;慢动作：“速度”框可以让训练每秒只走几步，方便全班跟上。视图 &amp;gt; 演示模式（F11）会把所有内容放大，适合投影；Ctrl++ 和 Ctrl+- 可以缩放。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;入门指南&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;选择一个课程&lt;/b&gt;：从“课程”菜单中选，或在左侧的“课程”框中选一个预设。&lt;/li&gt;&lt;li&gt;&lt;b&gt;先预测&lt;/b&gt;：这个网络能学会这些数据吗？要学多快？&lt;/li&gt;&lt;li&gt;点击&lt;b&gt;训练&lt;/b&gt;（空格键），再点一次即可暂停；&lt;b&gt;单步&lt;/b&gt;（N）训练一个小批量，暂停时也可以用。&lt;/li&gt;&lt;li&gt;训练过程中调整&lt;b&gt;学习率&lt;/b&gt;，观察损失的变化。更改数据或网络层会重新开始一个新网络；按 Ctrl+Z（编辑 &amp;gt; 恢复训练过的网络）可以找回刚才训练的那个。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;各个视图显示什么&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;损失&lt;/b&gt;：每轮结束后训练集和测试集上的损失，以及每一步的损失。损失下降说明网络在学习；训练集和测试集的损失拉开差距，说明出现了过拟合。&lt;/li&gt;&lt;li&gt;&lt;b&gt;计算图&lt;/b&gt;：&lt;code&gt;loss.backward()&lt;/code&gt; 真正遍历的自动求导图，从 &lt;code&gt;loss.grad_fn&lt;/code&gt; 一直回溯到每个权重。颜色表示流经每个运算的梯度有多大。点击节点可查看它的数值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;输出&lt;/b&gt;：网络在整个输入平面上的预测（即决策边界），上面叠加着训练集和测试集的数据点。&lt;/li&gt;&lt;li&gt;&lt;b&gt;网络&lt;/b&gt;：每个神经元都配有一张小图，显示它计算的结果；连线就是权重（蓝色为正，橙色为负，越粗表示绝对值越大）。把鼠标停在神经元上可以看到放大的图。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;慢动作：“速度”框可以让训练每秒只走几步，方便全班跟上。视图 &amp;gt; 演示模式（F11）会把所有内容放大，适合投影；Ctrl++ 和 Ctrl+- 可以缩放。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/help.py" line="42"/>
+        <location filename="../../playground/ui/help.py" line="44"/>
         <source>First steps</source>
         <translation>入门指南</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/help.py" line="50"/>
-        <location filename="../../playground/ui/help.py" line="65"/>
+        <location filename="../../playground/ui/help.py" line="52"/>
+        <location filename="../../playground/ui/help.py" line="72"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/help.py" line="69"/>
+        <location filename="../../playground/ui/help.py" line="76"/>
         <source>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;Watch real PyTorch train a neural network: the training loop, the autograd graph and what the network learns.&lt;/p&gt;</source>
         <translation>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;看真实的 PyTorch 如何训练神经网络：训练循环、自动求导计算图，以及网络学到了什么。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/help.py" line="69"/>
+        <location filename="../../playground/ui/help.py" line="76"/>
         <source>About PyTorch Playground</source>
         <translation>关于 PyTorch Playground</translation>
     </message>
@@ -1420,8 +1420,8 @@
     </message>
     <message>
         <location filename="../../playground/ui/sidebar.py" line="72"/>
-        <source>S&amp;peed</source>
-        <translation>速度(&amp;P)</translation>
+        <source>Speed</source>
+        <translation>速度</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1445,224 @@
         <location filename="../../playground/ui/panes.py" line="51"/>
         <source>Network</source>
         <translation>网络</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../playground/cli.py" line="119"/>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="137"/>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="138"/>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="141"/>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助信息并退出</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="150"/>
+        <source>{0} or {1}</source>
+        <translation>{0} 或 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="157"/>
+        <source>start from a preset (see `playground presets`)</source>
+        <translation>从一个预设开始（见 `playground presets`）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="158"/>
+        <source>start from a saved config</source>
+        <translation>从保存的配置开始</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="159"/>
+        <source>dataset name (see `playground presets`)</source>
+        <translation>数据集名称（见 `playground presets`）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="160"/>
+        <source>hidden layer sizes, e.g. &quot;8,8&quot;; &quot;&quot; for none</source>
+        <translation>各隐藏层的大小，例如 &quot;8,8&quot;；&quot;&quot; 表示没有隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="162"/>
+        <source>learning rate, 1e-5 to 10</source>
+        <translation>学习率，1e-5 到 10</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="163"/>
+        <source>epochs to train</source>
+        <translation>训练的轮数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="164"/>
+        <source>mini-batch size</source>
+        <translation>批大小（每个小批量的样本数）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="166"/>
+        <source>L2 weight decay, 0 to 1</source>
+        <translation>L2 权重衰减，0 到 1</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="167"/>
+        <source>dataset noise, 0 to 0.5</source>
+        <translation>数据集噪声，0 到 0.5</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="168"/>
+        <source>random seed: same seed, same run</source>
+        <translation>随机种子：种子相同，训练过程就相同</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="169"/>
+        <source>cpu, cuda:N or mps (only what is present)</source>
+        <translation>设备：cpu、cuda:N 或 mps（仅限本机上有的）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="173"/>
+        <source>Watch real PyTorch train a neural network.</source>
+        <translation>观看真实的 PyTorch 训练一个神经网络。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="175"/>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序的版本号并退出</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="177"/>
+        <source>open the window with this preset</source>
+        <translation>打开窗口，并载入这个预设</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="179"/>
+        <source>open the window with this lesson (see `playground lessons`)</source>
+        <translation>打开窗口，并载入这个课程（见 `playground lessons`）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="181"/>
+        <source>open a saved session in the window</source>
+        <translation>在窗口中打开保存的会话</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="183"/>
+        <source>the window&apos;s language (default: the one chosen in View &gt; Language, else the system&apos;s)</source>
+        <translation>窗口语言（默认用“视图 &gt; 语言”中的选择，否则跟随系统）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="186"/>
+        <source>train offscreen to the end, save a PNG, exit</source>
+        <translation>在屏幕外训练到结束，保存一张 PNG 图片后退出</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="188"/>
+        <source>with --screenshot: epochs to train</source>
+        <translation>与 --screenshot 一起使用：训练的轮数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="191"/>
+        <source>list the presets, one per line</source>
+        <translation>列出所有预设，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="192"/>
+        <source>list the lessons (built-in and the user lessons folder), one per line</source>
+        <translation>列出所有课程（内置的和用户课程文件夹里的），每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="195"/>
+        <source>one JSON object per line: name, title, title_zh</source>
+        <translation>每行一个 JSON 对象：name、title、title_zh</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="197"/>
+        <source>train headless and print a summary</source>
+        <translation>不打开窗口进行训练，并输出摘要</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="199"/>
+        <source>print the summary as one JSON line on stdout</source>
+        <translation>把摘要作为一行 JSON 输出到标准输出（stdout）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="201"/>
+        <source>save the result; the extension picks the format (.safetensors .pt .onnx .pt2 .py .json or a session .pgsession); repeatable</source>
+        <translation>导出结果；由扩展名决定格式（.safetensors .pt .onnx .pt2 .py .json，或会话文件 .pgsession）；可多次使用</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="204"/>
+        <source>start from these weights (.safetensors or .pt)</source>
+        <translation>从这些权重开始（.safetensors 或 .pt）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="206"/>
+        <source>render the autograd graph of one forward+backward pass</source>
+        <translation>绘制一次前向+反向传播的计算图（自动求导图）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="208"/>
+        <source>output: .json, .svg, .png or .dot</source>
+        <translation>输出文件：.json、.svg、.png 或 .dot</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="307"/>
+        <source>skipped lesson: {0}</source>
+        <translation>已跳过课程：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="357"/>
+        <source>, test accuracy {0:.1%}</source>
+        <translation>，测试准确率 {0:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="358"/>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="359"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="359"/>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="360"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="361"/>
+        <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
+        <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="365"/>
+        <source>saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="367"/>
+        <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
+        <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="384"/>
+        <source>saved {0}: {1} nodes, {2} edges</source>
+        <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,7 @@ TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "playg
 # str.format fields ({0}, {1:.1%}), Qt's %1..%99, QProgressBar's %v / %m / %p, tr()'s %n, HTML tags
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:\d{1,2}|[vmpn])(?![A-Za-z])|<[^<>]+>")
 # "&X" marks an accelerator; "&&" is a literal ampersand
-_ACCEL = re.compile(r"&([^&\s])")
+_ACCEL = re.compile(r"&(?!(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)([^&\s])")  # not an HTML entity (&gt;)
 
 
 def _messages():

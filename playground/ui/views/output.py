@@ -388,10 +388,12 @@ class OutputView(QWidget):
             if value == label.text() and not fit and label.isVisibleTo(self):
                 continue
             fm = QFontMetricsF(label.font())
-            need = math.ceil(fm.horizontalAdvance(value) + theme.em_f(self, 0.3))
-            if fit or need > label.width() or not label.isVisibleTo(self):
-                label.setFixedSize(need, math.ceil(fm.height()))
             label.setText(value)
+            need = math.ceil(fm.horizontalAdvance(value) + theme.em_f(self, 0.3))
+            # glyphs from a fallback font (Chinese) stand taller than the label's own font says
+            high = max(math.ceil(fm.height()), label.sizeHint().height())
+            if fit or need > label.width() or high > label.height() or not label.isVisibleTo(self):
+                label.setFixedSize(need, high)
             label.setVisible(True)
 
 
