@@ -38,8 +38,9 @@ lint: $(BIN)/.installed  ## ruff, and the import-linter contracts in pyproject.t
 bench: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
-screenshots: $(BIN)/.installed
-	QT_QPA_PLATFORM=offscreen $(BIN)/playground --screenshot docs/screenshot.png --preset spiral
+screenshots: $(BIN)/.installed $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/screenshot.png --preset spiral
+	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang zh_CN --screenshot docs/screenshot_zh.png --lesson xor
 
 clean:
 	rm -rf $(VENV) build *.egg-info
