@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRegularExpression, QSignalBlocker, Qt, Signal, Slot
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -133,12 +133,17 @@ class ControlPanel(QWidget):
         self.learningRateSlider = QSlider(Qt.Horizontal, objectName="learningRateSlider")
         self.learningRateSlider.setRange(0, LR_SLIDER_STEPS)
         self.learningRateSlider.setToolTip(self.tr("Learning rate on a log scale; can change while training"))
-        self.learningRateInput = QDoubleSpinBox(objectName="learningRateInput")
+        self.learningRateInput = _RateBox(objectName="learningRateInput")
         self.learningRateInput.setDecimals(5)
         self.learningRateInput.setRange(cfg.MIN_LR, cfg.MAX_LR)
         self.learningRateInput.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
         self.learningRateInput.setToolTip(self.tr("Learning rate, 0.00001 to 10; takes effect at the next step"))
         form.addRow(self.tr("Learning &rate"), _row(self.learningRateSlider, self.learningRateInput))
+        self.lrError = QLabel(objectName="learningRateError")  # a typed rate out of range is not clamped silently
+        self.lrError.setWordWrap(True)
+        self.lrError.setStyleSheet(f"color: {DANGER}")
+        self.lrError.hide()
+        form.addRow(self.lrError)
         self.optimizerInput = QComboBox(objectName="optimizerInput")
         for o in catalog.OPTIMIZERS.values():
             self.optimizerInput.addItem(self.tr(o.label), o.name)  # "SGD + momentum" is in the .ts files
@@ -182,6 +187,8 @@ class ControlPanel(QWidget):
         self.activationInput.currentIndexChanged.connect(self._edited)
         self.learningRateSlider.valueChanged.connect(self._on_lr_slider)
         self.learningRateInput.valueChanged.connect(self._on_lr_box)
+        self.learningRateInput.lineEdit().textEdited.connect(self._check_lr_text)
+        self.learningRateInput.refused.connect(self._check_lr_text)
         self.optimizerInput.currentIndexChanged.connect(self._edited)
         self.epochsInput.valueChanged.connect(self._edited)
         self.batchSizeInput.valueChanged.connect(self._edited)
@@ -223,6 +230,7 @@ class ControlPanel(QWidget):
         self._rebuild_layer_spins(config.hidden)
         self._update_labels()
         self._set_layer_error(None)
+        self._set_lr_error(None)
 
     def set_running(self, running: bool) -> None:
         """Lock what would change the model or data; the learning rate stays live."""
@@ -312,6 +320,10 @@ class ControlPanel(QWidget):
         self.layerError.setVisible(bool(message))
         self.layerError.setText(message or "")
         self.layerSizesInput.setStyleSheet(f"border: 2px solid {DANGER}" if message else "")
+
+    def _set_lr_error(self, message: str | None) -> None:
+        self.lrError.setVisible(bool(message))
+        self.lrError.setText(message or "")
 
     def _rebuild_layer_spins(self, hidden: tuple[int, ...]) -> None:
         while self.layerSpinLayout.count():
@@ -426,6 +438,23 @@ class ControlPanel(QWidget):
         if self._config.hidden:
             self._set_hidden(self._config.hidden[:-1])
 
+    @Slot(str)
+    def _check_lr_text(self, text: str) -> None:
+        """A typed rate outside the box's range is refused or clamped: say so instead of silently.
+        Below the minimum counts only once all the decimals are typed ("0.0" may become 0.01)."""
+        typed = text.strip()
+        try:
+            value = float(typed.replace(",", "."))
+        except ValueError:
+            value = None
+        decimals = len(typed.replace(",", ".").partition(".")[2])
+        too_big = value is not None and value > cfg.MAX_LR
+        too_small = value is not None and value < cfg.MIN_LR and decimals >= self.learningRateInput.decimals()
+        if too_big or too_small:
+            self._set_lr_error(self.tr("learning rate: {0} is out of range; allowed 0.00001 to 10").format(typed))
+        else:
+            self._set_lr_error(None)
+
     @Slot(int)
     def _on_lr_slider(self, value: int) -> None:
         with QSignalBlocker(self.learningRateInput):
@@ -437,6 +466,19 @@ class ControlPanel(QWidget):
         with QSignalBlocker(self.learningRateSlider):
             self.learningRateSlider.setValue(lr_to_slider(value))
         self._edited()
+
+
+class _RateBox(QDoubleSpinBox):
+    """The learning-rate box; ``refused(text)`` when it rejects typed text (e.g. 50, above 10)."""
+
+    refused = Signal(str)
+
+    def validate(self, text: str, pos: int):
+        result = super().validate(text, pos)
+        state = result[0] if isinstance(result, tuple) else result
+        if state == QValidator.Invalid:
+            self.refused.emit(text)
+        return result
 
 
 # Each TrainConfig field a lesson can lock or hide: the panel's widgets that edit it.
