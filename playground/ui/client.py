@@ -68,6 +68,7 @@ class EngineClient(QObject):
     runFailed = Signal(str, bool)  # an unexpected error ended the run: message, steps kept
     notice = Signal(str)  # a passing message for the status bar
     replied = Signal(object)  # protocol.Reply
+    configRefused = Signal(object, object)  # the engine kept its settings: (config, preset) it has
     engineReady = Signal()
     _wake = Signal()
 
@@ -85,6 +86,8 @@ class EngineClient(QObject):
         self._closed = False
         self.state = RunState.IDLE
         self.config, self.preset = config, preset  # what the engine has (as far as we have heard)
+        self._engine_config = (config, preset)  # ... as the engine last confirmed it
+        self._config_seqs: set[int] = set()  # settings commands not answered yet
         self.model: p.ModelInfo | None = None
         self.step_count = 0
         self.live_views = True
@@ -121,6 +124,7 @@ class EngineClient(QObject):
         command = _with_seq(command, self._seq)
         if isinstance(command, (p.SetConfig, p.SetLearningRate)):
             self._last_pace_seq = self._seq
+            self._config_seqs.add(self._seq)
         self.transport.send(command)
         return self._seq
 
@@ -237,10 +241,12 @@ class EngineClient(QObject):
         elif isinstance(event, p.ModelInfo):
             self.model = event
             self.config, self.preset, self.step_count = event.config, event.preset, event.step
+            self._engine_config = (event.config, event.preset)
             if event.reason not in (p.ModelChange.WEIGHTS, p.ModelChange.RESTORED, p.ModelChange.SHOWN):
                 self._checkpoint = None  # it belonged to the network just replaced
             self.modelChanged.emit(event)
         elif isinstance(event, p.ConfigChanged):
+            self._engine_config = (event.config, event.preset)
             if event.in_reply_to >= self._last_pace_seq:  # else a newer change is on its way
                 self.config, self.preset = event.config, event.preset
                 self.configChanged.emit(event)
@@ -249,6 +255,11 @@ class EngineClient(QObject):
         elif isinstance(event, p.RunFailed):
             self.runFailed.emit(event.message, True)
         elif isinstance(event, p.Reply):
+            if event.in_reply_to in self._config_seqs:
+                self._config_seqs.discard(event.in_reply_to)
+                if not event.ok and not self._config_seqs:  # refused, and nothing newer on its way
+                    self.config, self.preset = self._engine_config
+                    self.configRefused.emit(self.config, self.preset)
             self._replies[event.in_reply_to] = event
             loop = self._waiting.get(event.in_reply_to)
             if loop is not None:

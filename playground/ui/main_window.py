@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         c.viewsReady.connect(self._on_views)
         c.modelChanged.connect(self._on_model)
         c.configChanged.connect(self._on_pace)
+        c.configRefused.connect(self.controls.set_config)  # the controls show what the engine kept
         c.runFinished.connect(self._on_finished)
         c.runFailed.connect(self._on_failed)
         c.notice.connect(self._on_notice)

@@ -241,3 +241,19 @@ def test_the_process_and_the_thread_engine_train_the_same_run(qtbot, monkeypatch
     keys = ("steps", "train_loss", "test_loss", "train_accuracy", "test_accuracy")
     assert [p_summary[k] for k in keys] == [t_summary[k] for k in keys]  # the same seed: the same run
     assert p_weights.keys() == t_weights.keys() and all(torch.equal(p_weights[k], t_weights[k]) for k in p_weights)
+
+
+def test_a_refused_setting_puts_the_controls_back_to_what_the_engine_has(qtbot):
+    window = open_window(qtbot, "xor")
+    window.controls.epochsInput.setValue(200)
+    with qtbot.waitSignal(window.controller.stateChanged, check_params_cb=lambda s: s == "running", timeout=RUN):
+        window.trainButton.click()
+    noise = window.controls.noiseInput
+    before = window.controller.model.config.noise
+    noise.setEnabled(True)  # as if the lock had been missed: the engine refuses a new network mid-run
+    with qtbot.waitSignal(window.controller.configRefused, timeout=RUN):
+        noise.setValue(noise.value() + 10)
+    assert noise.value() == round(before * 100) and window.controller.config.noise == before
+    assert "stop the run first" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.trainingFinished, timeout=RUN):
+        window.stopButton.click()
