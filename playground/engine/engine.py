@@ -97,6 +97,8 @@ class Engine:
                     self.handle(command)
                 continue
             if until_idle and self.state is RunState.IDLE:
+                if self.stale and self.trainer is not None:
+                    self._send_views()
                 return
             command = inbox.get_nowait()
             if command is None and self.stale and self.trainer is not None:

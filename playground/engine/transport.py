@@ -355,8 +355,7 @@ def _warm_up() -> None:
         engine = Engine(lambda event: None)
         for command in (p.SetConfig(TrainConfig(epochs=1, samples=40, hidden=(2,))), p.Step(), p.CaptureViews()):
             engine.handle(command)
-        engine.serve(Inbox(), until_idle=True)
-        engine._send_views()
+        engine.serve(Inbox(), until_idle=True)  # and the views, as after any step
     except Exception:  # only a warm-up: a real run reports its own errors
         traceback.print_exc()
 
