@@ -1,4 +1,6 @@
-"""Qt-free heart of the playground: config, data, model, training, graph, export.
+"""Qt-free heart of the playground: what a run is. Config, the catalog, data, model, trainer,
+graph tracing and probing, view snapshots, lessons, the palette.
 
-Nothing under this package may import Qt or pyqtgraph: the CLI and the tests run it headless.
+Nothing under this package imports Qt, pyqtgraph, the engine, io or ui (import-linter checks it):
+the CLI, the training process and the tests run it headless.
 """
