@@ -58,11 +58,25 @@ def _settle(app) -> None:
 def main(preset: str | None = None, session: str | None = None, screenshot: str | None = None,
          epochs: int | None = None, lesson: str | None = None, lang: str | None = None) -> int:
     if screenshot:
+        problem = screenshot_problem(Path(screenshot), epochs)
+        if problem:
+            print(f"playground: error: {problem}", file=sys.stderr)
+            return 2
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if session:  # no modal box with no one to close it: the reason on stderr, exit 2
+            problem = session_problem(session)
+            if problem:
+                print(f"playground: error: {problem}", file=sys.stderr)
+                return 2
     elif not has_screen():
         print("playground: error: no screen to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
               "Train headless with `playground train`, or save a picture with `playground --screenshot OUT.png`.",
               file=sys.stderr)
+        return 2
+    missing = missing_xcb_libraries()
+    if missing:
+        print(f"playground: error: Qt cannot open a window: the X libraries {', '.join(missing)} are missing; "
+              f"install them with: sudo apt-get install {' '.join(XCB_PACKAGES)}", file=sys.stderr)
         return 2
     app = make_app(lang=lang)
     window = create_window(preset)
@@ -83,8 +97,77 @@ def has_screen() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+# The libraries Qt's xcb platform plugin loads beyond libX11 (Qt 6.5+ needs libxcb-cursor0 too), and the
+# Debian/Ubuntu packages that bring them.
+XCB_LIBRARIES = ("xcb", "xcb-icccm", "xcb-keysyms", "xcb-cursor", "xcb-image", "xcb-render-util", "xcb-shape",
+                 "xcb-randr", "xcb-xkb", "xkbcommon-x11")
+XCB_PACKAGES = ("libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libxcb-image0", "libxcb-render-util0",
+                "libxcb-shape0", "libxcb-randr0", "libxcb-xkb1", "libxkbcommon-x11-0")
+
+
+def missing_xcb_libraries() -> list[str]:
+    """The X libraries Qt's xcb plugin needs that this Linux machine lacks (Qt's own message for them is
+    misleading); empty off Linux, with another platform asked for, or with no DISPLAY."""
+    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
+        return []
+    if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        return []
+    import ctypes
+    import ctypes.util
+
+    missing = []
+    for name in XCB_LIBRARIES:
+        found = ctypes.util.find_library(name)
+        try:
+            if found is None:
+                raise OSError(name)
+            ctypes.CDLL(found)
+        except OSError:
+            missing.append(f"lib{name}")
+    return missing
+
+
+def screenshot_problem(out: Path, epochs: int | None) -> str | None:
+    """Why ``--screenshot out`` cannot work, in one line, before any training; None when it can."""
+    if epochs is not None and epochs < 1:
+        return f"epochs: {epochs} epochs; allowed 1 or more"
+    if out.suffix.lower() != ".png":
+        return f"screenshot: {out}: the picture is saved as PNG; give a name ending in .png"
+    folder = out.expanduser().parent
+    if not folder.is_dir():
+        return f"screenshot: cannot write {out}: the folder {folder} does not exist"
+    if out.expanduser().is_dir():
+        return f"screenshot: cannot write {out}: a folder of that name is in the way"
+    if not os.access(folder, os.W_OK):
+        return f"screenshot: cannot write {out}: permission denied"
+    return None
+
+
+def session_problem(path: str) -> str | None:
+    """Why the session or config at ``path`` cannot be opened, in one line; None when it can."""
+    from playground.core.config import ConfigError
+
+    try:
+        if Path(path).suffix.lower() == ".json":
+            from playground.io.session import load_config
+
+            load_config(path)
+        else:
+            from playground.io.session import load_session
+
+            load_session(path)
+    except ConfigError as e:
+        return str(e)
+    except RecursionError:
+        return f"config: {path} is not a config the playground can read (nested too deeply)"
+    except (OSError, ValueError, TypeError) as e:
+        return f"cannot open {path}: {str(e).splitlines()[0][:120] if str(e) else type(e).__name__}"
+    return None
+
+
 def _screenshot(app, window, out: Path, epochs: int | None) -> int:
-    """Train to the end offscreen, then save a PNG of the whole window."""
+    """Train to the end offscreen, then save a PNG of the whole window (written atomically: a failure
+    leaves no file, and says why in one line, exit 2)."""
     if epochs is not None:
         window.controls.epochsInput.setValue(epochs)
     window.remember_geometry = False
@@ -92,15 +175,38 @@ def _screenshot(app, window, out: Path, epochs: int | None) -> int:
     window.ask_before_closing = False
     window.show()
     result = {}
+    error = []
 
     def done(summary: dict) -> None:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        from playground.core.config import ConfigError
+        from playground.io.atomic import atomic_write
+
         result.update(summary)
         app.processEvents()
-        window.grab().save(str(out))
-        window.close()
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.WriteOnly)
+        try:
+            if not window.grab().toImage().save(buffer, "PNG"):
+                error.append(f"screenshot: cannot write {out}: Qt could not encode the PNG")
+            else:
+                atomic_write(out, bytes(data.data()))
+        except ConfigError as e:
+            error.append(f"screenshot: {e.message}")
+        finally:
+            buffer.close()
+            window.close()
 
     window.trainingFinished.connect(done)
     window.trainButton.click()
     app.exec()
+    if error:
+        print(f"playground: error: {error[0]}", file=sys.stderr)
+        return 2
+    if not result:
+        print(f"playground: error: screenshot: the run did not finish; nothing saved to {out}", file=sys.stderr)
+        return 1
     print(f"saved {out} ({result.get('status')}, test loss {result.get('test_loss')})", file=sys.stderr)
-    return 0 if out.exists() else 1
+    return 0

@@ -21,9 +21,14 @@ import unicodedata
 from pathlib import Path
 
 from playground import __version__
-from playground.core.config import ConfigError, TrainConfig, parse_layers
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 0, 2, 3, 130
+
+try:  # imports torch (a second or two): Ctrl-C meanwhile is "interrupted", exit 130, not a traceback
+    from playground.core.config import ConfigError, TrainConfig, parse_layers
+except KeyboardInterrupt:
+    sys.stderr.write("\nplayground: interrupted\n")
+    raise SystemExit(EXIT_INTERRUPTED) from None
 
 _language: list[str] = []  # "en" or "zh_CN", once chosen
 _translator: list = []  # the QTranslator with the .qm, once Chinese is asked for
@@ -218,12 +223,7 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, str | None]
 
     preset_name = args.preset
     if args.config:
-        path = Path(args.config)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as e:
-            raise ConfigError("config", f"cannot read {path}: {e.strerror}") from None
-        config = TrainConfig.from_json(text)
+        config = read_config(args.config)
     else:
         preset_name = preset_name or "circle"
         config = get_preset(preset_name).config
@@ -236,6 +236,37 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, str | None]
     if args.layers is not None:
         changes["hidden"] = parse_layers(args.layers)
     return config.replace(**changes).validate(), preset_name
+
+
+def read_config(path: str) -> TrainConfig:
+    """The config in ``path`` (a .json config or preset file, or a session), read as the window reads it.
+
+    Whatever the file holds, a ConfigError naming it: not text, not JSON, nested too deeply, a number too long.
+    """
+    from playground.io.session import load_config
+
+    try:
+        return load_config(path)
+    except ConfigError:
+        raise
+    except RecursionError:
+        raise ConfigError("config", f"{path} is not a config the playground can read (nested too deeply)") from None
+    except (ValueError, TypeError, UnicodeError) as e:  # e.g. an integer of thousands of digits
+        reason = "a number with too many digits" if "digits" in str(e) else str(e).splitlines()[0][:120]
+        raise ConfigError("config", f"{path} is not a config the playground can read ({reason})") from None
+
+
+def check_export_paths(paths: list[str]) -> None:
+    """Each --export path, checked before training: not empty, a known extension, an existing folder."""
+    from playground.io.export import export_format
+
+    for path in paths:
+        if not path.strip():
+            raise ConfigError("export", "an empty path; give a file name such as model.safetensors")
+        export_format(path)
+        folder = Path(path).expanduser().parent
+        if not folder.is_dir():
+            raise ConfigError("export", f"cannot write {path}: the folder {folder} does not exist")
 
 
 class _Progress:
@@ -330,26 +361,23 @@ def cmd_train(args) -> int:
     from playground.engine import protocol
 
     config, preset = config_from_args(args)
-    if args.export:  # an unknown extension is bad input: say so before training, not after
-        from playground.io.export import export_format
-
-        for path in args.export:
-            export_format(path)
+    check_export_paths(args.export)  # bad input: say so before training, not after
     engine = _Inline(_Progress(config.epochs))
     engine.do(protocol.SetConfig(config, preset))
     if args.init_weights:
         engine.do(protocol.LoadWeights(args.init_weights))
     interrupted = []
 
-    def on_sigint(signum, frame):  # first Ctrl-C stops cleanly between steps; a second one kills
+    def on_sigint(signum, frame):  # first Ctrl-C stops cleanly between steps; a second one ends the process
+        if interrupted:  # no exception, no lock: one raised inside the engine or torch could deadlock
+            _exit_interrupted()
         interrupted.append(True)
-        engine.interrupt()
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        engine.interrupt()  # Inbox.post: lock-free
 
     previous = signal.signal(signal.SIGINT, on_sigint)
     try:
         engine.run()
-    finally:
+    finally:  # exports and the summary: Ctrl-C raises KeyboardInterrupt, which main() reports (exit 130)
         signal.signal(signal.SIGINT, previous)
 
     summary = engine.summary
@@ -386,7 +414,29 @@ def cmd_graph(args) -> int:
     return EXIT_OK
 
 
+def _exit_interrupted() -> None:
+    """End the process at once with 130: from a signal handler, so a raw write and no Python-level locks."""
+    try:
+        os.write(2, b"\nplayground: interrupted\n")
+    finally:
+        os._exit(EXIT_INTERRUPTED)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; Ctrl-C anywhere (before training, during an export) prints one line, exit 130."""
+    try:
+        if signal.getsignal(signal.SIGINT) in (signal.SIG_DFL, None):  # Python's own, unless ignored (nohup, &)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:  # not the main thread
+        pass
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("\nplayground: " + translate("cli", "interrupted"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: list[str] | None = None) -> int:
     if choose_language(argv) == "zh_CN":  # a console that cannot show Chinese shows "?", not a traceback
         for stream in (sys.stdout, sys.stderr):
             try:
@@ -407,6 +457,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_train(args)
         if args.command == "graph":
             return cmd_graph(args)
+        if args.gui_epochs is not None and args.gui_epochs < 1:
+            raise ConfigError("epochs", f"{args.gui_epochs} epochs; allowed 1 or more")
         if args.gui_lesson is not None:  # an unknown name: one line listing the lessons, before any window
             from playground.core.lessons import get_lesson
 

@@ -36,7 +36,13 @@ class ConfigError(ValueError):
 
 
 def parse_layers(text: str) -> tuple[int, ...]:
-    """Parse "8, 8" (or "8 8", or "" for no hidden layer) into (8, 8)."""
+    """Parse "8, 8" (or "8 8", or "" for no hidden layer) into (8, 8); "8,,8" is an error, not (8, 8)."""
+    if text.strip() and any(not item.strip() for item in text.split(",")):
+        raise ConfigError(
+            "layers",
+            f"{text!r} has an empty item between commas; write e.g. \"8, 8\" "
+            f"(0 to {MAX_LAYERS} layers of 1 to {MAX_NEURONS} neurons, \"\" for none)",
+        )
     parts = [p for p in text.replace(",", " ").split() if p]
     try:
         sizes = tuple(int(p) for p in parts)

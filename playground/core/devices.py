@@ -39,6 +39,9 @@ def resolve_device(name: str) -> torch.device:
     return torch.device(key)
 
 
+_warned_threads: list[str] = []
+
+
 def use_cpu_threads(n: int | None = None) -> int:
     """Set torch's CPU threads: one by default (env PLAYGROUND_THREADS overrides).
 
@@ -47,8 +50,19 @@ def use_cpu_threads(n: int | None = None) -> int:
     benchmarks/bench_window.py. Returns the count in force.
     """
     import os
+    import sys
 
     if n is None:
-        n = int(os.environ.get("PLAYGROUND_THREADS", "1") or 1)
+        value = os.environ.get("PLAYGROUND_THREADS", "").strip()
+        try:
+            n = int(value) if value else 1
+            if n < 1:
+                raise ValueError
+        except ValueError:
+            if not _warned_threads:  # once: the window's start-up asks again
+                _warned_threads.append(value)
+                print(f"playground: warning: PLAYGROUND_THREADS={value[:40]!r} is not allowed; "
+                      "use a whole number of 1 or more. Using 1 thread.", file=sys.stderr)
+            n = 1
     torch.set_num_threads(max(1, n))
     return torch.get_num_threads()
