@@ -97,10 +97,13 @@ def has_screen() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-# The libraries Qt's xcb platform plugin loads beyond libX11 (Qt 6.5+ needs libxcb-cursor0 too), and the
-# Debian/Ubuntu packages that bring them.
-XCB_LIBRARIES = ("xcb", "xcb-icccm", "xcb-keysyms", "xcb-cursor", "xcb-image", "xcb-render-util", "xcb-shape",
-                 "xcb-randr", "xcb-xkb", "xkbcommon-x11")
+# The libraries Qt's xcb platform plugin loads (Qt 6.5+ needs libxcb-cursor0 too), by the name the dynamic
+# linker knows, and the Debian/Ubuntu packages that bring them.
+XCB_LIBRARIES = {"xcb": "libxcb.so.1", "xcb-icccm": "libxcb-icccm.so.4", "xcb-keysyms": "libxcb-keysyms.so.1",
+                 "xcb-cursor": "libxcb-cursor.so.0", "xcb-image": "libxcb-image.so.0",
+                 "xcb-render-util": "libxcb-render-util.so.0", "xcb-shape": "libxcb-shape.so.0",
+                 "xcb-randr": "libxcb-randr.so.0", "xcb-xkb": "libxcb-xkb.so.1",
+                 "xkbcommon-x11": "libxkbcommon-x11.so.0"}
 XCB_PACKAGES = ("libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libxcb-image0", "libxcb-render-util0",
                 "libxcb-shape0", "libxcb-randr0", "libxcb-xkb1", "libxkbcommon-x11-0")
 
@@ -116,13 +119,15 @@ def missing_xcb_libraries() -> list[str]:
     import ctypes.util
 
     missing = []
-    for name in XCB_LIBRARIES:
-        found = ctypes.util.find_library(name)
-        try:
-            if found is None:
-                raise OSError(name)
-            ctypes.CDLL(found)
-        except OSError:
+    for name, soname in XCB_LIBRARIES.items():
+        for candidate in (soname, ctypes.util.find_library(name)):  # as Qt loads it, then wherever it is
+            try:
+                if candidate is not None:
+                    ctypes.CDLL(candidate)
+                    break
+            except OSError:
+                pass
+        else:
             missing.append(f"lib{name}")
     return missing
 
