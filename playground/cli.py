@@ -404,11 +404,17 @@ def cmd_train(args) -> int:
 
 def cmd_graph(args) -> int:
     from playground.core.probe import graph_for_config
+    from playground.io.atomic import ExportError
     from playground.io.graph_render import write_graph
 
+    if not args.out.strip():
+        raise ConfigError("out", "an empty path; give a file name ending in .json, .svg, .png or .dot")
     config, _ = config_from_args(args)
     spec = graph_for_config(config)
-    write_graph(spec, args.out)
+    try:
+        write_graph(spec, args.out)
+    except ExportError as e:  # the option the user gave, not "export"
+        raise ConfigError("out", e.message) from None
     print(translate("cli", "saved {0}: {1} nodes, {2} edges").format(args.out, len(spec.nodes), len(spec.edges)),
           file=sys.stderr)
     return EXIT_OK

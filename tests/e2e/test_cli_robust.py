@@ -139,7 +139,14 @@ def test_graph_into_a_missing_folder_names_the_target(tmp_path, capsys):
     target = tmp_path / "nodir" / "g.svg"
     assert main(["graph", "--preset", "xor", "--out", str(target)]) == 2
     line = one_error_line(capsys.readouterr().err)
+    assert line.startswith("playground: error: out: ")
     assert f"cannot write {target}:" in line and "does not exist" in line and ".tmp" not in line
+
+
+def test_graph_to_an_empty_path_names_the_option(capsys):
+    assert main(["graph", "--preset", "xor", "--out", ""]) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert line.startswith("playground: error: out: an empty path") and ".svg" in line
 
 
 def test_graph_onto_a_folder_names_the_target(tmp_path, capsys):
