@@ -160,17 +160,26 @@ def _choice(name: str, value: Any, entries: dict[str, Any]) -> None:
 
 
 def _number(name: str, value: Any, lo: float, hi: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(name, f"{value!r} is not a number; allowed {lo:g} to {hi:g}")
+    if isinstance(value, int) and not lo <= value <= hi:  # an int too big for a float: no isfinite, no :g
+        raise ConfigError(name, f"{_short(value)} is out of range; allowed {lo:g} to {hi:g}")
+    if not math.isfinite(value):
         raise ConfigError(name, f"{value!r} is not a number; allowed {lo:g} to {hi:g}")
     if not lo <= value <= hi:
         raise ConfigError(name, f"{value:g} is out of range; allowed {lo:g} to {hi:g}")
+
+
+def _short(value: int) -> str:
+    """A whole number for a message (str() refuses ints of more than 4300 digits)."""
+    return str(value) if abs(value) < 10**30 else f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
 
 
 def _integer(name: str, value: Any, lo: int, hi: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ConfigError(name, f"{value!r} is not a whole number; allowed {lo} to {hi}")
     if not lo <= value <= hi:
-        raise ConfigError(name, f"{value} is out of range; allowed {lo} to {hi}")
+        raise ConfigError(name, f"{_short(value)} is out of range; allowed {lo} to {hi}")
 
 
 __all__ = ["TrainConfig", "ConfigError", "parse_layers", "SCHEMA_VERSION"]
