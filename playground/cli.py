@@ -12,10 +12,12 @@ context "cli"), loaded with QtCore only when Chinese is asked for.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import re
 import signal
+import stat
 import sys
 import unicodedata
 from pathlib import Path
@@ -258,15 +260,18 @@ def read_config(path: str) -> TrainConfig:
 
 def check_export_paths(paths: list[str]) -> None:
     """Each --export path, checked before training: not empty, a known extension, an existing folder."""
+    from playground.io.atomic import os_reason
     from playground.io.export import export_format
 
     for path in paths:
         if not path.strip():
             raise ConfigError("export", "an empty path; give a file name such as model.safetensors")
         export_format(path)
-        folder = Path(path).expanduser().parent
-        if not folder.is_dir():
-            raise ConfigError("export", f"cannot write {path}: the folder {folder} does not exist")
+        try:  # the words atomic_write would use after training
+            if not stat.S_ISDIR(os.stat(Path(path).expanduser().parent).st_mode):
+                raise NotADirectoryError(errno.ENOTDIR, "Not a directory")
+        except OSError as e:
+            raise ConfigError("export", f"cannot write {path}: {os_reason(e, path)}") from None
 
 
 class _Progress:
