@@ -169,6 +169,6 @@ def test_every_config_field_has_its_widgets():
     import dataclasses
 
     from playground.core.config import TrainConfig
-    from playground.ui import controls
+    from playground.ui import control_locks
 
-    assert list(controls._FIELD_WIDGETS) == [f.name for f in dataclasses.fields(TrainConfig)]
+    assert list(control_locks._FIELD_WIDGETS) == [f.name for f in dataclasses.fields(TrainConfig)]
