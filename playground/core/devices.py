@@ -64,5 +64,6 @@ def use_cpu_threads(n: int | None = None) -> int:
                 print(f"playground: warning: PLAYGROUND_THREADS={value[:40]!r} is not allowed; "
                       "use a whole number of 1 or more. Using 1 thread.", file=sys.stderr)
             n = 1
+            os.environ["PLAYGROUND_THREADS"] = "1"  # the engine's process, started later, needs no second warning
     torch.set_num_threads(max(1, n))
     return torch.get_num_threads()

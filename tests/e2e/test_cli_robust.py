@@ -80,6 +80,7 @@ def test_a_bad_thread_count_warns_once_and_uses_one_thread(monkeypatch, capsys, 
     line = one_error_line(capsys.readouterr().err)
     assert "PLAYGROUND_THREADS" in line and "1 or more" in line
     assert torch.get_num_threads() == 1
+    assert os.environ["PLAYGROUND_THREADS"] == "1"  # the window's engine process does not warn again
 
 
 # -- 4. --screenshot -----------------------------------------------------------------------------
