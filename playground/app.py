@@ -83,7 +83,15 @@ def main(preset: str | None = None, session: str | None = None, screenshot: str 
     if lesson and hasattr(window, "open_lesson"):
         window.open_lesson(lesson)
     if session:
-        window.open_path(session)
+        failures: list[str] = []
+        if screenshot:  # whatever the engine still refuses: a line on stderr, not a box no one can close
+            window.files._fail = lambda title, message, field="": failures.append(
+                f"{field}: {message}" if field else message)
+        if not window.open_path(session) and screenshot:
+            print(f"playground: error: {failures[0] if failures else f'cannot open {session}'}", file=sys.stderr)
+            window.ask_before_closing = False
+            window.close()
+            return 2
     if screenshot:
         return _screenshot(app, window, Path(screenshot), epochs)
     window.show()

@@ -295,3 +295,19 @@ def test_no_x_library_check_offscreen_or_without_a_display(monkeypatch):
     monkeypatch.delenv("QT_QPA_PLATFORM")
     monkeypatch.delenv("DISPLAY")
     assert app.missing_xcb_libraries() == []
+
+
+def test_a_session_the_window_refuses_with_screenshot_is_one_line_not_a_box(tmp_path):
+    session = tmp_path / "bad.pgsession"
+    session.write_bytes(b"not a session at all")
+    code = (  # past the check before the window: the window's own refusal must not be a modal box either
+        "import sys\n"
+        "from playground import app\n"
+        "app.session_problem = lambda path: None\n"
+        "from playground.cli import main\n"
+        f"sys.exit(main(['--open', {str(session)!r}, '--screenshot', {str(tmp_path / 'o.png')!r}]))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2, r.stderr
+    assert str(session) in one_error_line(r.stderr)
+    assert not (tmp_path / "o.png").exists()
