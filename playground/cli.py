@@ -225,7 +225,9 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, str | None]
 
     preset_name = args.preset
     if args.config:
-        config = read_config(args.config)
+        from playground.io.session import load_config
+
+        config = load_config(args.config)  # as the window reads it: a .json config or preset, or a session
     else:
         preset_name = preset_name or "circle"
         config = get_preset(preset_name).config
@@ -238,24 +240,6 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, str | None]
     if args.layers is not None:
         changes["hidden"] = parse_layers(args.layers)
     return config.replace(**changes).validate(), preset_name
-
-
-def read_config(path: str) -> TrainConfig:
-    """The config in ``path`` (a .json config or preset file, or a session), read as the window reads it.
-
-    Whatever the file holds, a ConfigError naming it: not text, not JSON, nested too deeply, a number too long.
-    """
-    from playground.io.session import load_config
-
-    try:
-        return load_config(path)
-    except ConfigError:
-        raise
-    except RecursionError:
-        raise ConfigError("config", f"{path} is not a config the playground can read (nested too deeply)") from None
-    except (ValueError, TypeError, UnicodeError) as e:  # e.g. an integer of thousands of digits
-        reason = "a number with too many digits" if "digits" in str(e) else str(e).splitlines()[0][:120]
-        raise ConfigError("config", f"{path} is not a config the playground can read ({reason})") from None
 
 
 def check_export_paths(paths: list[str]) -> None:

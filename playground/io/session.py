@@ -407,6 +407,11 @@ def load_config(path: str | os.PathLike) -> TrainConfig:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise ConfigError("config", f"{path} is not valid JSON ({e.msg} at line {e.lineno})") from None
+    except RecursionError:
+        raise ConfigError("config", f"{path} is not a config the playground can read (nested too deeply)") from None
+    except ValueError:  # an integer of thousands of digits
+        raise ConfigError("config", f"{path} is not a config the playground can read "
+                                    "(a number with too many digits)") from None
     if isinstance(data, dict) and isinstance(data.get("config"), dict) and "name" in data:
         data = data["config"]  # a preset file: {"name", "description", "config"}
     return TrainConfig.from_dict(data)

@@ -36,3 +36,17 @@ def test_opening_a_crafted_session_warns_and_changes_nothing(qtbot, message_boxe
         assert kind == "warning"
         assert str(path) in text and field in text and "\n" not in text and "Traceback" not in text, text
         assert w.controller.model is before  # the network is the one it was
+
+
+def test_opening_a_config_nested_too_deeply_or_with_a_huge_number_says_so(qtbot, message_boxes, tmp_path):
+    w = open_window(qtbot)
+    before = w.controller.model
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000)
+    huge = tmp_path / "huge.json"
+    huge.write_text('{"seed": ' + "9" * 5000 + "}")
+    assert not w.open_path(deep) and not w.open_path(huge)
+    assert [box[:2] for box in message_boxes] == [("warning", "Cannot open config")] * 2
+    assert message_boxes[0][2] == f"{deep} is not a config the playground can read (nested too deeply)"
+    assert message_boxes[1][2] == f"{huge} is not a config the playground can read (a number with too many digits)"
+    assert w.controller.model is before
