@@ -236,15 +236,6 @@ class TrainingProcess:
                 f"the training process ended unexpectedly (exit code {code})" if code is not None
                 else "the training process stopped answering") from None
 
-    def poll_ready(self) -> bool:
-        """True once the child has started (without waiting)."""
-        try:
-            if not self.ready and self._events.poll(0):
-                self.wait_ready(0)
-        except (RemoteError, OSError):
-            return False
-        return self.ready
-
     def wait_ready(self, timeout: float = READY_TIMEOUT) -> None:
         if self.ready:
             return

@@ -42,7 +42,6 @@ from playground.core.palette import (
 NEUTRAL = "#f2f3f3"  # the middle of the diverging ramp: zero, or "not sure"
 EMPTY_NEURON = "#e4e6e7"  # a neuron without a picture
 HOVER = "#222222"  # the hovered neuron's ring
-TRAIN_OUTLINE = "#ffffff"  # training points: white ring
 TEST_OUTLINE = "#111111"  # test points: dark ring
 UNPREDICTED = "#9e9e9e"  # a point before the first prediction
 TILE_FRAME = "#b0b0b0"  # a digit image predicted right (wrong ones are framed in WRONG)
@@ -221,7 +220,7 @@ __all__ = [
     "BLUE", "CLASS_BRUSHES", "CLASS_COLORS", "CLASS_RGB", "DANGER", "EDGE_ACTIVE", "EDGE_COLOR", "EDGE_IDLE",
     "EMPTY_NEURON", "GRAD_QCOLORS", "GRAD_RAMP", "HIGHLIGHT", "HOVER", "LINE", "MUTED_TEXT", "NEUTRAL", "NODE_BORDER_QCOLORS",
     "NODE_FILL_QCOLORS", "ORANGE", "PAPER", "TEST_COLOR", "TEST_OUTLINE", "TILE_FRAME", "TRAIN_COLOR",
-    "TRAIN_OUTLINE", "UNPREDICTED", "WRONG", "class_brushes", "class_color", "diverging_brushes",
+    "UNPREDICTED", "WRONG", "class_brushes", "class_color", "diverging_brushes",
     "diverging_color", "diverging_colormap", "diverging_lut", "em", "em_f", "grad_color", "label_style", "rgb", "scaled_font",
     "style_canvas", "style_plot", "swatch", "text_on", "to_rgba",
 ]
