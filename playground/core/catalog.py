@@ -1,4 +1,4 @@
-"""The one table of what can be chosen: datasets, activations, optimizers.
+"""The one table of what can be chosen: datasets, activations, optimizers, model families.
 
 Everything else iterates these dicts: the config's allowed values and the task of a dataset, the
 data maker, the model, the optimizer, the control panel's combo boxes, the CLI's help, the graph's
@@ -131,10 +131,26 @@ OPTIMIZERS: dict[str, OptimizerEntry] = _index(
 )
 
 
+@dataclass(frozen=True)
+class ModelEntry:
+    name: str  # what configs, presets and the CLI (--model) say
+    label: str  # what the model combo shows
+    description: str  # one line for tooltips, help and the exported script
+
+
+MODELS: dict[str, ModelEntry] = _index(
+    ModelEntry("mlp", "MLP", "Linear layers fc1..fcN with one activation between them (the article's network)"),
+    ModelEntry("dynamic", "Dynamic (loop 0-3x)",
+               "the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: "
+               "the graph is built anew on every pass"),
+)
+
+
 def activation_for_op(op: str) -> ActivationEntry | None:
     """The activation that records autograd node ``op`` (``ReluBackward0`` -> relu), if any."""
     return next((a for a in ACTIVATIONS.values() if op in a.ops), None)
 
 
-__all__ = ["DATASETS", "ACTIVATIONS", "OPTIMIZERS", "DatasetEntry", "ActivationEntry", "OptimizerEntry",
+__all__ = ["DATASETS", "ACTIVATIONS", "OPTIMIZERS", "MODELS", "DatasetEntry", "ActivationEntry", "OptimizerEntry",
+           "ModelEntry",
            "activation_for_op", "TASKS"]

@@ -17,6 +17,7 @@ DATASETS = tuple(catalog.DATASETS)
 CLASSIFICATION_DATASETS = tuple(n for n, d in catalog.DATASETS.items() if d.task == "classification")
 REGRESSION_DATASETS = tuple(n for n, d in catalog.DATASETS.items() if d.task == "regression")
 ACTIVATIONS = tuple(catalog.ACTIVATIONS)
+MODELS = tuple(catalog.MODELS)
 OPTIMIZERS = tuple(catalog.OPTIMIZERS)
 
 MAX_LAYERS = 8
@@ -24,6 +25,7 @@ MAX_NEURONS = 512
 MIN_LR, MAX_LR = 1e-5, 10.0
 MAX_EPOCHS = 100_000
 MAX_BATCH = 100_000
+MAX_DROPOUT = 0.9
 
 
 class ConfigError(ValueError):
@@ -73,7 +75,11 @@ class TrainConfig:
     train_fraction: float = 0.5  # share of the samples used for training; the rest is the test set
     samples: int = 500  # how many points the synthetic sets draw
     hidden: tuple[int, ...] = (8, 8)  # neurons per hidden layer, input to output
+    model: str = "mlp"  # the model family, a name in catalog.MODELS
     activation: str = "tanh"
+    # Dropout after each hidden layer's activation while training: one rate for every hidden layer,
+    # or a list with one rate per hidden layer. 0 (the default) is no dropout.
+    dropout: float | tuple[float, ...] = 0.0
     learning_rate: float = 0.03
     epochs: int = 100
     batch_size: int = 10
@@ -86,6 +92,8 @@ class TrainConfig:
         # Accept lists from JSON and callers; keep the frozen object hashable.
         if not isinstance(self.hidden, tuple):
             object.__setattr__(self, "hidden", tuple(self.hidden))
+        if isinstance(self.dropout, list):
+            object.__setattr__(self, "dropout", tuple(self.dropout))
 
     # -- derived --------------------------------------------------------------------------
     @property
@@ -98,6 +106,13 @@ class TrainConfig:
         """The loss follows the problem: cross-entropy to classify, MSE to regress."""
         return "mse" if self.task == "regression" else "cross_entropy"
 
+    @property
+    def dropout_rates(self) -> tuple[float, ...]:
+        """One dropout rate per hidden layer."""
+        if isinstance(self.dropout, tuple):
+            return tuple(float(r) for r in self.dropout)
+        return (float(self.dropout),) * len(self.hidden)
+
     # -- validation -----------------------------------------------------------------------
     def validate(self) -> TrainConfig:
         """Raise ConfigError naming the first bad field and what is allowed; return self."""
@@ -106,7 +121,12 @@ class TrainConfig:
         _number("train_fraction", self.train_fraction, 0.1, 0.9)
         _integer("samples", self.samples, 20, 100_000)
         _check_layers(self.hidden)
+        _choice("model", self.model, catalog.MODELS)
+        if self.model == "dynamic" and not self.hidden:
+            raise ConfigError("layers", "the dynamic model needs at least one hidden layer (its middle layer "
+                                        "repeats the last one); give e.g. \"8\"")
         _choice("activation", self.activation, catalog.ACTIVATIONS)
+        _check_dropout(self.dropout, len(self.hidden))
         _number("learning_rate", self.learning_rate, MIN_LR, MAX_LR)
         _integer("epochs", self.epochs, 1, MAX_EPOCHS)
         _integer("batch_size", self.batch_size, 1, MAX_BATCH)
@@ -124,6 +144,8 @@ class TrainConfig:
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["hidden"] = list(self.hidden)
+        if isinstance(self.dropout, tuple):
+            d["dropout"] = list(self.dropout)
         return {"schema_version": SCHEMA_VERSION, **d}
 
     def to_json(self) -> str:
@@ -143,6 +165,8 @@ class TrainConfig:
             raise ConfigError(unknown[0], f"unknown setting; allowed: {', '.join(sorted(known))}")
         if "hidden" in data and not isinstance(data["hidden"], (list, tuple)):
             raise ConfigError("hidden", "must be a list of layer sizes such as [8, 8]")
+        if "dropout" in data and not isinstance(data["dropout"], (int, float, list, tuple)):
+            raise ConfigError("dropout", f"must be a rate from 0 to {MAX_DROPOUT:g}, or a list of one rate per hidden layer")
         return cls(**data).validate()
 
     @classmethod
@@ -152,6 +176,30 @@ class TrainConfig:
         except json.JSONDecodeError as e:
             raise ConfigError("config", f"not valid JSON ({e.msg} at line {e.lineno})") from None
         return cls.from_dict(data)
+
+
+def parse_dropout(text: str) -> float | tuple[float, ...]:
+    """Parse "0.2" (every hidden layer) or "0.1, 0.3" (one rate per hidden layer)."""
+    parts = [p for p in text.replace(",", " ").split() if p]
+    try:
+        rates = [float(p) for p in parts]
+    except ValueError:
+        raise ConfigError("dropout", f"{text!r} is not a rate; write e.g. 0.2, or 0.1,0.3 for one rate per hidden "
+                                     f"layer (0 to {MAX_DROPOUT:g})") from None
+    if not rates:
+        return 0.0
+    return rates[0] if len(rates) == 1 else tuple(rates)
+
+
+def _check_dropout(value: Any, n_hidden: int) -> None:
+    if isinstance(value, tuple):
+        if len(value) != n_hidden:
+            raise ConfigError("dropout", f"{len(value)} rates for {n_hidden} hidden layers; give one rate per hidden "
+                                         f"layer, or a single rate for all")
+        for rate in value:
+            _number("dropout", rate, 0.0, MAX_DROPOUT)
+    else:
+        _number("dropout", value, 0.0, MAX_DROPOUT)
 
 
 def _choice(name: str, value: Any, entries: dict[str, Any]) -> None:
@@ -182,4 +230,4 @@ def _integer(name: str, value: Any, lo: int, hi: int) -> None:
         raise ConfigError(name, f"{_short(value)} is out of range; allowed {lo} to {hi}")
 
 
-__all__ = ["TrainConfig", "ConfigError", "parse_layers", "SCHEMA_VERSION"]
+__all__ = ["TrainConfig", "ConfigError", "parse_layers", "parse_dropout", "SCHEMA_VERSION"]

@@ -1,6 +1,19 @@
-"""The network: a plain MLP whose parameters read like the article's (fc1.weight, fc2.bias...)."""
+"""The networks: model families whose parameters read like the article's (fc1.weight, fc2.bias...).
+
+``MLP``: linear layers fc1..fcN with one activation between them, and optional dropout after each
+hidden activation. ``DynamicMLP``: the same, plus a square middle layer that each *training*
+forward pass applies a random number of times (0 to 3), the classic example of a graph that
+PyTorch builds anew on every pass. Both draw their randomness (dropout masks, the loop count)
+from their own CPU generator ``rng``, seeded by the Trainer, so a run is reproducible on any
+device and the exported script can draw the same numbers.
+
+``model.tape`` records one forward pass for teaching (the chain rule, the phase stepper): set it to
+a list, run a forward pass, and it holds one ``Application`` per linear layer call, in order.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import torch
 from torch import nn
@@ -8,29 +21,71 @@ from torch import nn
 from playground.core import catalog
 
 
+@dataclass
+class Application:
+    """One call of a linear layer in a forward pass: ``out = act(z) * mask`` (or ``z`` for the output)."""
+
+    layer: str  # "fc2"
+    x: torch.Tensor  # the layer's input
+    z: torch.Tensor  # x @ W.T + b
+    activated: bool  # whether the activation follows (all but the output layer)
+    mask: torch.Tensor | None = None  # the dropout multiplier (0 or 1/(1-p)) applied after the activation
+
+
 class MLP(nn.Module):
     """Linear layers fc1..fcN with one activation between them; the last layer is the output."""
 
-    def __init__(self, n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activation: str = "relu"):
+    family = "mlp"
+
+    def __init__(self, n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activation: str = "relu",
+                 dropout: tuple[float, ...] | float = 0.0):
         super().__init__()
         self.sizes = [n_inputs, *hidden, n_outputs]
         self.activation_name = activation
+        self.dropout = tuple(dropout) if isinstance(dropout, (tuple, list)) else (float(dropout),) * len(hidden)
         for i, (a, b) in enumerate(zip(self.sizes, self.sizes[1:]), start=1):
             setattr(self, f"fc{i}", nn.Linear(a, b))
         self.act = catalog.ACTIVATIONS[activation].module()
+        self.rng = torch.Generator()  # dropout masks and loop counts; the Trainer seeds it
+        self.tape: list[Application] | None = None  # a list: record the next forward passes into it
 
     @property
     def layers(self) -> list[nn.Linear]:
+        """The linear layers in drawing order (as ``sizes`` numbers them)."""
         return [getattr(self, f"fc{i}") for i in range(1, len(self.sizes))]
 
+    def layer_name(self, index: int) -> str:
+        """The name of ``layers[index]`` ("fc1" for 0)."""
+        return f"fc{index + 1}"
+
+    def _hidden(self, index: int, x: torch.Tensor, rate: float = 0.0) -> torch.Tensor:
+        """Layer ``index`` (0-based), its activation, and dropout at ``rate`` while training."""
+        fc = self.layers[index]
+        z = fc(x)
+        out = self.act(z)
+        mask = None
+        if rate > 0 and self.training:
+            keep = torch.rand(out.shape, generator=self.rng) >= rate
+            mask = keep.to(device=out.device, dtype=out.dtype) / (1.0 - rate)
+            out = out * mask
+        if self.tape is not None:
+            self.tape.append(Application(self.layer_name(index), x, z, True, mask))
+        return out
+
+    def _output(self, index: int, x: torch.Tensor) -> torch.Tensor:
+        z = self.layers[index](x)
+        if self.tape is not None:
+            self.tape.append(Application(self.layer_name(index), x, z, False))
+        return z
+
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        *hidden, last = self.layers
-        for fc in hidden:
-            x = self.act(fc(x))
-        return last(x)
+        n_hidden = len(self.sizes) - 2
+        for i in range(n_hidden):
+            x = self._hidden(i, x, self.dropout[i])
+        return self._output(n_hidden, x)
 
     def hidden_activations(self, x: torch.Tensor) -> list[torch.Tensor]:
-        """Each hidden layer's output (after the activation), for the neuron pictures."""
+        """Each hidden layer's output (after the activation, eval mode), for the neuron pictures."""
         outs = []
         for fc in self.layers[:-1]:
             x = self.act(fc(x))
@@ -38,8 +93,57 @@ class MLP(nn.Module):
         return outs
 
 
-def build_model(n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activation: str) -> MLP:
-    return MLP(n_inputs, tuple(hidden), n_outputs, activation)
+class DynamicMLP(MLP):
+    """The MLP plus a square middle layer (``fc{k+1}`` after k hidden layers) that each training
+    forward pass applies a random 0 to ``MAX_REPEATS`` times, drawn from ``rng``: the autograd
+    graph differs from pass to pass. In eval mode the output is the average over the four choices
+    (what the random draw gives on average), so views, accuracy and ONNX are deterministic."""
+
+    family = "dynamic"
+    MAX_REPEATS = 3
+
+    def __init__(self, n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activation: str = "relu",
+                 dropout: tuple[float, ...] | float = 0.0):
+        if not hidden:
+            raise ValueError("the dynamic model needs at least one hidden layer")
+        rates = tuple(dropout) if isinstance(dropout, (tuple, list)) else (float(dropout),) * len(hidden)
+        super().__init__(n_inputs, (*hidden, hidden[-1]), n_outputs, activation, (*rates, 0.0))
+        self.last_repeats: int | None = None  # the count the last training pass drew
+
+    @property
+    def middle_index(self) -> int:
+        """Index in ``layers`` of the reused middle layer."""
+        return len(self.sizes) - 3
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        middle = self.middle_index
+        for i in range(middle):
+            x = self._hidden(i, x, self.dropout[i])
+        if self.training:
+            repeats = int(torch.randint(0, self.MAX_REPEATS + 1, (1,), generator=self.rng))
+            self.last_repeats = repeats
+            for _ in range(repeats):  # data-dependent control flow: a plain Python loop
+                x = self._hidden(middle, x)
+            return self._output(middle + 1, x)
+        outs = []
+        for repeats in range(self.MAX_REPEATS + 1):
+            outs.append(self._output(middle + 1, x))
+            if repeats < self.MAX_REPEATS:
+                x = self._hidden(middle, x)
+        return torch.stack(outs).mean(0)
+
+
+def build_model(n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activation: str,
+                family: str = "mlp", dropout: tuple[float, ...] | float = 0.0) -> MLP:
+    if family not in catalog.MODELS:
+        raise ValueError(f"unknown model family {family!r}; allowed: {', '.join(catalog.MODELS)}")
+    cls = DynamicMLP if family == "dynamic" else MLP
+    return cls(n_inputs, tuple(hidden), n_outputs, activation, dropout)
+
+
+def model_for_config(config, n_inputs: int, n_outputs: int) -> MLP:
+    """The network a TrainConfig describes (its weights from the global torch seed)."""
+    return build_model(n_inputs, config.hidden, n_outputs, config.activation, config.model, config.dropout_rates)
 
 
 def cpu_state_dict(model: nn.Module) -> dict[str, torch.Tensor]:

@@ -23,7 +23,7 @@ from torch import nn
 from playground.core.config import TrainConfig
 from playground.core.datasets import Dataset, make_dataset
 from playground.core.devices import resolve_device
-from playground.core.model import MLP, build_model, cpu_state_dict
+from playground.core.model import MLP, cpu_state_dict, model_for_config
 
 
 @dataclass(frozen=True)
@@ -198,8 +198,9 @@ class Trainer:
         seed = self.config.seed if seed is None else seed
         torch.manual_seed(seed)
         d = self.dataset
-        self.model: MLP = build_model(d.n_features, self.config.hidden, d.n_outputs, self.config.activation)
+        self.model: MLP = model_for_config(self.config, d.n_features, d.n_outputs)
         self.model.to(self.device)
+        self.model.rng.manual_seed(seed)  # dropout masks and the dynamic model's loop counts
         self.optimizer = make_optimizer(self.model, self.config)
         self.shuffle = torch.Generator().manual_seed(seed)  # batch order, on the CPU
         self.step_count = 0
@@ -246,6 +247,7 @@ class Trainer:
             "model": cpu_state_dict(self.model),
             "optimizer": _to_cpu(self.optimizer.state_dict()),
             "shuffle": self.shuffle.get_state(),
+            "model_rng": self.model.rng.get_state(),
             "pending_batches": [b.to("cpu") for b in self.pending_batches],
             "step_count": self.step_count,
             "epoch": self.epoch,
@@ -263,6 +265,8 @@ class Trainer:
             self.model.load_state_dict(state["model"], strict=True)
         self.optimizer.load_state_dict(state["optimizer"])
         self.shuffle.set_state(state["shuffle"])
+        if state.get("model_rng") is not None:  # files from before dropout and the dynamic model lack it
+            self.model.rng.set_state(state["model_rng"])
         self.pending_batches = list(state["pending_batches"])
         self.step_count = int(state["step_count"])
         self.epoch = int(state["epoch"])
@@ -296,11 +300,11 @@ class Trainer:
 
     # -- one step -------------------------------------------------------------------------
     def train_step(self) -> StepResult:
-        """One mini-batch: forward, loss, zero_grad, backward, step. Stops at a non-finite loss."""
-        if not self._batches:
-            order = torch.randperm(len(self.x_train), generator=self.shuffle).to(self.device)
-            self._batches = list(order.split(self.config.batch_size))[::-1]  # pop() from the end
-        idx = self._batches.pop()
+        """One mini-batch: forward, loss, zero_grad, backward, step. Stops at a non-finite loss.
+
+        ``core.iteration.PhaseWalk`` takes the same step one phase at a time, through
+        ``take_batch`` and ``conclude_step``: both end with the network in the same place."""
+        idx = self.take_batch()
         # A failure (CUDA out of memory, a lost device) leaves the weights as they were, and the
         # batch goes back so the step can be taken again: up to optimizer.step() nothing writes a
         # weight (forward, backward and zero_grad touch activations and .grad only), and torch's
@@ -318,23 +322,43 @@ class Trainer:
             self.optimizer.zero_grad()
             if math.isfinite(loss_value):
                 loss.backward()
-                grads = [p.grad for p in self.model.parameters() if p.grad is not None]
-                # one fused norm per gradient and a single device sync, not one per parameter
-                grads_finite = bool(torch.isfinite(torch.stack(torch._foreach_norm(grads))).all())
-            else:
-                grads_finite = False
-            if not grads_finite:  # keep the last finite weights: no step is taken
+        except BaseException:  # Ctrl-C too: the batch goes back
+            self.put_back(idx)
+            raise
+        return self.conclude_step(idx, loss_value)
+
+    def take_batch(self) -> torch.Tensor:
+        """The indices of the next mini-batch (a new shuffled epoch order when the last is used up).
+        The caller trains it (``conclude_step``) or gives it back (``put_back``)."""
+        if not self._batches:
+            order = torch.randperm(len(self.x_train), generator=self.shuffle).to(self.device)
+            self._batches = list(order.split(self.config.batch_size))[::-1]  # pop() from the end
+        return self._batches.pop()
+
+    def put_back(self, idx: torch.Tensor) -> None:
+        """A batch that was not trained goes back: the next ``take_batch`` returns it again."""
+        self._batches.append(idx)
+
+    def grads_finite(self) -> bool:
+        grads = [p.grad for p in self.model.parameters() if p.grad is not None]
+        # one fused norm per gradient and a single device sync, not one per parameter
+        return bool(torch.isfinite(torch.stack(torch._foreach_norm(grads))).all()) if grads else True
+
+    def conclude_step(self, idx: torch.Tensor, loss_value: float) -> StepResult:
+        """After backward(): check for divergence, ``optimizer.step()``, and keep the record."""
+        try:
+            if not (math.isfinite(loss_value) and self.grads_finite()):  # keep the last finite weights
                 self.diverged, self.diverged_reason = True, "not finite"
-                self._batches.append(idx)
+                self.put_back(idx)
                 return StepResult(self.step_count, self.epoch, loss_value, None, diverged=True)
             if loss_value > EXPLODED_STEP_LOSS:  # finite but exploded: no step, back to the last good
                 self.diverged, self.diverged_reason = True, "exploded"
                 self._back_to_good()
-                self._batches.append(idx)
+                self.put_back(idx)
                 return StepResult(self.step_count, self.epoch, loss_value, None, diverged=True)
             self.optimizer.step()
-        except BaseException:  # Ctrl-C too: the batch goes back
-            self._batches.append(idx)
+        except BaseException:
+            self.put_back(idx)
             raise
         self.step_count += 1
         self.step_losses.append(loss_value)

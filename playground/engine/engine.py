@@ -76,6 +76,8 @@ class Engine:
             p.Export: self._export, p.SaveSession: self._save_session, p.OpenSession: self._open_session,
             p.Restore: self._restore, p.CaptureViews: self._capture, p.SetLiveViews: self._set_live_views,
             p.SetPace: self._set_pace, p.Describe: self._describe, p.Shutdown: self._shutdown,
+            p.PhaseStep: self._phase_step, p.ExplainWeight: self._explain_weight,
+            p.RaceDevices: self._race_devices, p.ShowDeviceMismatch: self._show_device_mismatch,
         }
 
     # -- the loop -------------------------------------------------------------------------
@@ -335,6 +337,25 @@ class Engine:
                 self._finish("diverged")
             else:
                 self.emit(p.RunFinished(t.summary("diverged")))
+
+    # -- teaching: one iteration phase by phase, one gradient by the chain rule --------------
+    def _phase_step(self, c: p.PhaseStep) -> None:
+        raise ConfigError("command", "stepping by phase is not built yet")
+
+    def _explain_weight(self, c: p.ExplainWeight) -> None:
+        raise ConfigError("command", "explaining a gradient is not built yet")
+
+    # -- the device lesson (engine/device_lesson.py) --------------------------------------------
+    def _race_devices(self, c: p.RaceDevices) -> None:
+        from playground.engine.device_lesson import race_devices
+
+        self._require(RunState.IDLE, doing="race the devices")
+        race_devices(self, c)
+
+    def _show_device_mismatch(self, c: p.ShowDeviceMismatch) -> None:
+        from playground.engine.device_lesson import show_device_mismatch
+
+        show_device_mismatch(self, c)
 
     # -- views ----------------------------------------------------------------------------
     def _describe(self, c: p.Describe) -> None:

@@ -153,6 +153,42 @@ class SetPace(Command):
     until_paused: bool = False
 
 
+PHASES = ("forward", "loss", "zero_grad", "backward", "step")  # one training iteration, in the article's order
+
+
+@dataclass(frozen=True)
+class PhaseStep(Command):
+    """The next phase of one mini-batch (PHASES, one per command), from idle or a paused run.
+    After ``step`` the network is where one ``Step`` would have put it (same batch, same result).
+    Any other command that trains or changes the network first gives the unfinished batch back
+    (before ``step`` nothing has written a weight), so phase steps and runs mix freely."""
+
+
+@dataclass(frozen=True)
+class ExplainWeight(Command):
+    """Explain the gradient of one number (``param``, e.g. "fc1.weight", at ``index``) by the chain
+    rule with the live numbers, beside autograd's ``.grad``; it is also the weight whose update
+    the ``step`` phase shows."""
+
+    param: str
+    index: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RaceDevices(Command):
+    """The device lesson: steps per second of the current network's task on every device present,
+    as the hidden layers widen (one ``DeviceRace`` event per measurement)."""
+
+    widths: tuple[int, ...] = (16, 64, 256, 1024)
+    steps: int = 30
+
+
+@dataclass(frozen=True)
+class ShowDeviceMismatch(Command):
+    """The device lesson: run the classic mistake (model and data on different devices) and its
+    fix, ``.to(device)``; one ``DeviceMismatch`` event says what happened."""
+
+
 @dataclass(frozen=True)
 class Shutdown(Command):
     """End the engine (a run in progress stops first)."""
@@ -247,6 +283,63 @@ class EngineLost(Event):
     """Made by the transport, not the engine: the engine's process ended unexpectedly."""
 
     message: str
+
+
+@dataclass(frozen=True, eq=False)
+class PhaseReport(Event):
+    """What one phase of a mini-batch did (``PhaseStep``), in plain numbers.
+
+    forward: ``graph`` (the autograd graph of the output, a core GraphSpec), ``order`` (its node
+    ids as the forward pass made them), ``node_values`` ({node id: {"shape": [...], "values":
+    [a few floats]}}). loss: ``graph`` (now with the loss), ``loss``. zero_grad: ``grad_norms``
+    ({parameter name: norm of .grad before}, None for no .grad) and after (``grads_after``).
+    backward: ``order`` (node ids in the order autograd ran them), ``grad_norms`` ({node id:
+    norm of the gradient}). step: ``update`` (core WeightUpdate of the selected weight),
+    ``changes`` ({parameter name: norm of w_new - w}) and ``step`` (steps taken, this one included)."""
+
+    phase: str  # one of PHASES
+    step: int  # steps taken before this batch (after ``step``: including it)
+    batch_size: int = 0
+    graph: Any = None
+    order: tuple[str, ...] = ()
+    node_values: Any = None
+    loss: float | None = None
+    grad_norms: Any = None
+    grads_after: Any = None
+    update: Any = None
+    changes: Any = None
+    model_changed: bool = False  # the network changed since the walk began (it started over)
+
+
+@dataclass(frozen=True, eq=False)
+class GradientExplained(Event):
+    """The chain rule for one weight (core GradientExplanation), answering ``ExplainWeight``."""
+
+    explanation: Any
+    in_reply_to: int
+
+
+@dataclass(frozen=True)
+class DeviceRace(Event):
+    """One measurement of ``RaceDevices``: ``done`` on the last one."""
+
+    device: str
+    width: int
+    steps_per_second: float
+    done: bool = False
+    parameters: int = 0
+
+
+@dataclass(frozen=True)
+class DeviceMismatch(Event):
+    """``ShowDeviceMismatch``: the code with the mistake, the error PyTorch gave, and the fix."""
+
+    devices: tuple[str, ...]  # the devices present ("cpu", "cuda:0", ...)
+    code: str  # the mistake
+    error: str  # PyTorch's message, as a student sees it ("" when it cannot happen here)
+    fixed_code: str
+    fixed_result: str  # what the fixed code printed
+    note: str = ""  # e.g. no GPU here: what the lesson shows instead
 
 
 @dataclass(frozen=True)

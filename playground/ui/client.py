@@ -70,6 +70,10 @@ class EngineClient(QObject):
     replied = Signal(object)  # protocol.Reply
     configRefused = Signal(object, object)  # the engine kept its settings: (config, preset) it has
     engineReady = Signal()
+    phaseReported = Signal(object)  # protocol.PhaseReport: one phase of one mini-batch
+    gradientExplained = Signal(object)  # protocol.GradientExplained: the chain rule for one weight
+    deviceRaced = Signal(object)  # protocol.DeviceRace: one measurement of the device lesson's race
+    deviceMismatchShown = Signal(object)  # protocol.DeviceMismatch
     _wake = Signal()
 
     def __init__(self, config: TrainConfig, preset: str | None = None, parent: QObject | None = None,
@@ -192,6 +196,18 @@ class EngineClient(QObject):
         self.pace = (steps_per_second, bool(until_paused))
         self.send(p.SetPace(steps_per_second, bool(until_paused)))
 
+    def phase_step(self) -> int:
+        return self.send(p.PhaseStep())
+
+    def explain_weight(self, param: str, index: tuple[int, ...]) -> int:
+        return self.send(p.ExplainWeight(param, tuple(int(i) for i in index)))
+
+    def race_devices(self, widths: tuple[int, ...] = (16, 64, 256, 1024), steps: int = 30) -> int:
+        return self.send(p.RaceDevices(tuple(widths), steps))
+
+    def show_device_mismatch(self) -> int:
+        return self.send(p.ShowDeviceMismatch())
+
     def describe(self) -> None:
         """Ask the engine for the network as it stands (a new window shows it from scratch)."""
         self.send(p.Describe())
@@ -233,6 +249,14 @@ class EngineClient(QObject):
         if isinstance(event, TrainSnapshot):
             self.step_count = event.step
             self.snapshotReady.emit(event)
+        elif isinstance(event, p.PhaseReport):
+            self.phaseReported.emit(event)
+        elif isinstance(event, p.GradientExplained):
+            self.gradientExplained.emit(event)
+        elif isinstance(event, p.DeviceRace):
+            self.deviceRaced.emit(event)
+        elif isinstance(event, p.DeviceMismatch):
+            self.deviceMismatchShown.emit(event)
         elif isinstance(event, p.Views):
             self.viewsReady.emit(event)
         elif isinstance(event, p.StateChanged):
