@@ -27,7 +27,7 @@ from playground import __version__
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 0, 2, 3, 130
 
 try:  # imports torch (a second or two): Ctrl-C meanwhile is "interrupted", exit 130, not a traceback
-    from playground.core.config import ConfigError, TrainConfig, parse_layers
+    from playground.core.config import ConfigError, TrainConfig, parse_dropout, parse_layers
 except KeyboardInterrupt:
     sys.stderr.write("\nplayground: interrupted\n")
     raise SystemExit(EXIT_INTERRUPTED) from None
@@ -165,7 +165,12 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
     src.add_argument("--config", metavar="FILE.json", help=translate("cli", "start from a saved config"))
     p.add_argument("--dataset", help=translate("cli", "dataset name (see `playground presets`)"))
     p.add_argument("--layers", metavar="8,8", help=translate("cli", 'hidden layer sizes, e.g. "8,8"; "" for none'))
+    p.add_argument("--model", help=translate("cli", "model family: {0} (dynamic: a middle layer that each training "
+                                                    "pass repeats a random 0-3 times)").format(_one_of(catalog.MODELS)))
     p.add_argument("--activation", help=_one_of(catalog.ACTIVATIONS))
+    p.add_argument("--dropout", metavar="RATE[,RATE...]",
+                   help=translate("cli", 'dropout after each hidden layer while training, 0 to 0.9; "0.1,0.3" for '
+                                         "one rate per hidden layer"))
     p.add_argument("--lr", type=float, dest="learning_rate", help=translate("cli", "learning rate, 1e-5 to 10"))
     p.add_argument("--epochs", type=int, help=translate("cli", "epochs to train"))
     p.add_argument("--batch-size", type=int, help=translate("cli", "mini-batch size"))
@@ -233,12 +238,14 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, str | None]
         config = get_preset(preset_name).config
     changes = {
         k: getattr(args, k)
-        for k in ("dataset", "activation", "learning_rate", "epochs", "batch_size", "optimizer",
+        for k in ("dataset", "model", "activation", "learning_rate", "epochs", "batch_size", "optimizer",
                   "weight_decay", "noise", "seed", "device")
         if getattr(args, k) is not None
     }
     if args.layers is not None:
         changes["hidden"] = parse_layers(args.layers)
+    if args.dropout is not None:
+        changes["dropout"] = parse_dropout(args.dropout)
     return config.replace(**changes).validate(), preset_name
 
 

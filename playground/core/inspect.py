@@ -48,6 +48,9 @@ class ViewSnapshot:
     weights: tuple[np.ndarray, ...]  # per layer, (out, in) float32
     biases: tuple[np.ndarray, ...]  # per layer, (out,) float32
     accuracy: float | None = None  # test accuracy (classification)
+    # the dynamic model's reused middle layer, as an index into ``sizes`` (its output layer); None
+    # for the MLP
+    loop_layer: int | None = None
 
     @property
     def hidden_sizes(self) -> tuple[int, ...]:
@@ -217,13 +220,24 @@ def _to_numpy(t: torch.Tensor) -> np.ndarray:
 
 
 def _forward_all(model, x: torch.Tensor) -> tuple[list[torch.Tensor], torch.Tensor]:
-    """Hidden activations and the output from one pass (the MLP's own layers and activation)."""
+    """Hidden activations and the output from one eval-mode pass (the model's own layers and
+    activation; no dropout). The dynamic model's middle layer is drawn as a layer (its first
+    call); its output is the eval output, the average over the loop counts 0 to MAX_REPEATS."""
     *hidden, last = model.layers
     acts = []
     for fc in hidden:
         x = model.act(fc(x))
         acts.append(x)
-    return acts, last(x)
+    middle = getattr(model, "middle_index", None)
+    if middle is None:
+        return acts, last(x)
+    x = acts[middle - 1]  # the middle layer's input (the dynamic model has a hidden layer before it)
+    outs = []
+    for repeats in range(model.MAX_REPEATS + 1):  # as DynamicMLP.forward in eval mode
+        outs.append(last(x))
+        if repeats < model.MAX_REPEATS:
+            x = acts[middle] if repeats == 0 else model.act(hidden[middle](x))
+    return acts, torch.stack(outs).mean(0)
 
 
 def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40) -> ViewSnapshot:
@@ -253,6 +267,7 @@ def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres:
         sizes=tuple(int(s) for s in model.sizes),
         weights=tuple(_to_numpy(fc.weight) for fc in model.layers),
         biases=tuple(_to_numpy(fc.bias) for fc in model.layers),
+        loop_layer=None if getattr(model, "middle_index", None) is None else model.middle_index + 1,
     )
 
     # The test set: accuracy, and the predictions the digits and projection views draw.

@@ -209,12 +209,16 @@ def preview_snapshot(trainer, probe: GraphProbe | None = None) -> GraphSnapshot 
     """The graph of the trainer's next mini-batch with its gradients, without taking a step.
 
     For showing the graph before training starts (or after a reset): forward, trace, backward,
-    then the gradients are cleared again; weights, batch order and optimizer state do not move.
+    then the gradients are cleared again; weights, batch order, optimizer state and the model's
+    own generator (dropout masks, the dynamic model's loop count) do not move, so the next step
+    draws what this preview drew.
     """
     probe = probe or GraphProbe()
     n = min(trainer.config.batch_size, len(trainer.x_train))
     x, y = trainer.x_train[:n], trainer.y_train[:n]
     was_training = trainer.model.training
+    rng = getattr(trainer.model, "rng", None)
+    rng_state = rng.get_state() if rng is not None else None
     trainer.model.train()
     try:
         loss = trainer.criterion(trainer.model(x), y)
@@ -226,6 +230,8 @@ def preview_snapshot(trainer, probe: GraphProbe | None = None) -> GraphSnapshot 
     finally:
         trainer.model.zero_grad(set_to_none=True)
         trainer.model.train(was_training)
+        if rng_state is not None:
+            rng.set_state(rng_state)
     return None if snap is None else dataclasses.replace(snap, step=trainer.step_count)
 
 

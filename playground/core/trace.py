@@ -194,6 +194,12 @@ def trace_autograd(loss: torch.Tensor, model: torch.nn.Module | None = None) -> 
                     continue  # the target, drawn above
                 argname = _SLOT_SAVED.get(op, {}).get(slot)
                 shape = saved.get(argname) if argname else None
+                if op == "MulBackward0" and argname == "other" and shape is not None and shape == out_shape:
+                    # x * mask with a constant mask of x's shape: dropout's random mask, new every pass
+                    mid = f"mask:{nid}"
+                    nodes[mid] = GraphNode(mid, "mask", "dropout mask", "input", shape=shape)
+                    edges.append(GraphEdge(mid, nid))
+                    continue
                 key = (argname is not None, tuple(shape) if shape else None)
                 if argname is None:
                     continue  # a constant we cannot name: leave it out rather than guess
@@ -216,8 +222,20 @@ def trace_autograd(loss: torch.Tensor, model: torch.nn.Module | None = None) -> 
             seen.add((e.source, e.target))
             unique.append(e)
     spec_nodes = list(nodes.values())
-    _attribute_modules(spec_nodes, unique, act_modules)
+    _attribute_modules(spec_nodes, unique, act_modules, _reused_layers(model))
     return GraphSpec(spec_nodes, unique), fns
+
+
+def _reused_layers(model: torch.nn.Module | None) -> set[str]:
+    """The layers a model may call more than once per pass (the dynamic model's middle layer)."""
+    index = getattr(model, "middle_index", None)
+    return {model.layer_name(index)} if index is not None else set()
+
+
+def group_title(group: str) -> str:
+    """How a group reads: ``fc3#2`` (the second call of fc3 in one pass) -> ``fc3 (pass 2)``."""
+    module, sep, k = group.partition("#")
+    return f"{module} (pass {k})" if sep else group
 
 
 def _topological(nodes: list[GraphNode], edges: list[GraphEdge]) -> list[GraphNode]:
@@ -240,8 +258,13 @@ def _topological(nodes: list[GraphNode], edges: list[GraphEdge]) -> list[GraphNo
     return order
 
 
-def _attribute_modules(nodes: list[GraphNode], edges: list[GraphEdge], act_modules: dict[str, str]) -> None:
-    """Map ops back to the modules that recorded them, and give each a friendly label."""
+def _attribute_modules(nodes: list[GraphNode], edges: list[GraphEdge], act_modules: dict[str, str],
+                       reused: set[str] = frozenset()) -> None:
+    """Map ops back to the modules that recorded them, and give each a friendly label.
+
+    A layer called more than once in the pass (or one of ``reused``, the layers a model may call
+    several times) gets one group per call, in forward order: ``fc3#1``, ``fc3#2``... Its weight and
+    bias stay in the group ``fc3``, shared by the calls."""
     by_id = {n.id: n for n in nodes}
     preds: dict[str, list[GraphNode]] = {n.id: [] for n in nodes}  # forward inputs of each node
     succs: dict[str, list[GraphNode]] = {n.id: [] for n in nodes}
@@ -273,25 +296,44 @@ def _attribute_modules(nodes: list[GraphNode], edges: list[GraphEdge], act_modul
             n.module, n.group = loss_name, "loss_fn"
             stack.extend(p for p in preds[n.id] if p.kind == "op")
     by_id["loss"].group = "loss"
-    # Everything else (activations) joins the layer that feeds it, in forward order.
-    for n in _topological(nodes, edges):
+    order = _topological(nodes, edges)
+    # A layer used several times in one pass: one group per call, numbered in forward order.
+    calls: dict[str, list[GraphNode]] = {}
+    for n in order:
+        if n.kind == "op" and n.op in ("AddmmBackward0", "MmBackward0") and n.module:
+            calls.setdefault(n.module, []).append(n)
+    for module, ops in calls.items():
+        if len(ops) > 1 or module in reused:
+            for k, n in enumerate(ops, start=1):
+                n.group = f"{module}#{k}"
+                for p in preds[n.id]:  # its own W.T
+                    if p.kind == "op" and p.op in _PASS_THROUGH and p.module == module:
+                        p.group = n.group
+    # Everything else (activations, dropout) joins the layer that feeds it, in forward order.
+    for n in order:
         if n.kind == "op" and n.group is None:
             fed = [p.group for p in preds[n.id] if p.kind == "op" and p.group]
             n.group = fed[0] if fed else "ops"
             act = _ACTIVATIONS.get(n.op)
             n.module = act_modules.get(act, act) if act else n.group
     for n in nodes:
+        if n.op == "mask":  # a dropout mask belongs to the layer it drops from
+            n.group = next((s.group for s in succs[n.id] if s.group), "input")
+    for n in nodes:
         if n.kind != "op":
             continue
         formula = _FORMULAS.get(n.op)
+        title = group_title(n.group) if n.group and n.group.startswith(f"{n.module}#") else n.module
         if n.op == "AddmmBackward0" and n.module:
-            n.label = f"Linear {n.module}: x @ W.T + b"
+            n.label = f"Linear {title}: x @ W.T + b"
         elif n.op == "MmBackward0" and n.module:
-            n.label = f"Linear {n.module}: x @ W.T"
+            n.label = f"Linear {title}: x @ W.T"
         elif n.op == "TBackward0" and n.module:
-            n.label = f"{n.module}.weight.T"
+            n.label = f"{n.module}.weight.T" + (title[len(n.module):] if title != n.module else "")
         elif n.op in _ACTIVATIONS:
             n.label = f"{_ACTIVATIONS[n.op]} {n.module}: {formula}"
+        elif n.op == "MulBackward0" and any(p.op == "mask" for p in preds[n.id]):
+            n.label = f"Dropout {group_title(n.group)}: x * dropout mask"
         elif formula:
             n.label = f"{short_op(n.op)}: {formula}"
     by_id["loss"].label = f"loss ({loss_name})" if loss_name != "loss" else "loss"
@@ -307,6 +349,11 @@ def layer_graph(spec: GraphSpec) -> GraphSpec:
     groups: OrderedDict[str, list[GraphNode]] = OrderedDict()
     for n in spec.nodes:
         groups.setdefault(n.group or n.id, []).append(n)
+    passes: dict[str, int] = {}  # a layer called once per pass box: how many
+    for g in groups:
+        module, sep, _ = g.partition("#")
+        if sep:
+            passes[module] = passes.get(module, 0) + 1
     nodes = []
     gid: dict[str, str] = {}
     for g, members in groups.items():
@@ -320,14 +367,23 @@ def layer_graph(spec: GraphSpec) -> GraphSpec:
         params = [m for m in members if m.kind == "param"]
         weight = next((p for p in params if p.param and p.param.endswith("weight")), None)
         acts = [_ACTIVATIONS[m.op] for m in ops if m.op in _ACTIVATIONS]
+        matmul = next((m for m in ops if m.op in ("AddmmBackward0", "MmBackward0")), None)
+        w_t = matmul.saved.get("mat2") if matmul is not None else None  # W.T: (in, out)
+        calls = passes.get(g, 0)
         if weight is not None and weight.shape and len(weight.shape) == 2:
             label = f"{g}: Linear {weight.shape[1]}\u2192{weight.shape[0]}"
+            if calls:  # the weights of a layer called once per pass box
+                label += f" weights, shared by {calls} passes" if calls > 1 else " weights (1 pass)"
+        elif "#" in g and w_t and len(w_t) == 2:
+            label = f"{group_title(g)}: Linear {w_t[0]}\u2192{w_t[1]}"
         elif g == "loss_fn":
             label = next((m.module for m in ops if m.module), "loss")
         else:
-            label = g
+            label = group_title(g)
         if acts:
             label += " + " + "/".join(dict.fromkeys(acts))
+        if any(m.op == "mask" for m in members):
+            label += " + Dropout"
         out = [m for m in ops if m.op not in _PASS_THROUGH]
         nodes.append(GraphNode(lid, "layer", label, "layer", shape=out[-1].shape if out else None,
                                module=g, group=g, members=[m.id for m in members]))
@@ -362,6 +418,7 @@ __all__ = [
     "GraphNode",
     "GraphSpec",
     "layer_graph",
+    "group_title",
     "node_text",
     "short_op",
     "trace_autograd",

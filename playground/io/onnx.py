@@ -25,10 +25,15 @@ ONNX_INPUT, ONNX_OUTPUT = "input", "output"
 
 
 def cpu_model(trainer) -> MLP:
-    """A CPU copy of the network in eval mode (made on the meta device: no global RNG is used)."""
+    """A CPU copy of the network in eval mode (made on the meta device: no global RNG is used): the
+    same family and dropout rates. Eval mode has no dropout, and the dynamic model gives the average
+    over its loop counts, so the exported graph is fixed."""
     src = trainer.model
+    family = getattr(src, "family", "mlp")
+    hidden = tuple(src.sizes[1:-2] if family == "dynamic" else src.sizes[1:-1])  # less the repeated middle
     with torch.device("meta"):
-        model = build_model(src.sizes[0], tuple(src.sizes[1:-1]), src.sizes[-1], src.activation_name)
+        model = build_model(src.sizes[0], hidden, src.sizes[-1], src.activation_name, family,
+                            tuple(src.dropout[:len(hidden)]))
     model.load_state_dict(cpu_state_dict(src), assign=True)
     return model.eval()
 
@@ -92,7 +97,10 @@ def pt2_bytes(trainer) -> bytes:
 def describe(trainer) -> str:
     c = trainer.config
     sizes = "-".join(str(s) for s in trainer.model.sizes)
-    return f"{c.dataset} ({sizes}, {c.activation}, {c.optimizer}, lr {c.learning_rate:g}, seed {c.seed})"
+    extra = "".join([", dynamic (middle layer averaged over 0-3 passes)" if c.model == "dynamic" else "",
+                     f", dropout {c.dropout if not isinstance(c.dropout, tuple) else list(c.dropout)}"
+                     if any(c.dropout_rates) else ""])
+    return f"{c.dataset} ({sizes}, {c.activation}{extra}, {c.optimizer}, lr {c.learning_rate:g}, seed {c.seed})"
 
 
 __all__ = ["ONNX_INPUT", "ONNX_OUTPUT", "cpu_model", "describe", "onnx_bytes", "pt2_bytes", "quiet_exporters"]

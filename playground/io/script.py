@@ -75,15 +75,20 @@ def standalone_script(trainer) -> str:
         settings.append(f"WEIGHT_DECAY = {c.weight_decay!r}  # L2 penalty")
     settings += [f"BATCH_SIZE = {c.batch_size}", f"EPOCHS = {epochs}"]
 
-    layers = "\n".join(
-        f"        self.fc{i} = nn.Linear({a}, {b})" for i, (a, b) in enumerate(itertools.pairwise(sizes), start=1)
-    )
-    n_layers = len(sizes) - 1
-    forward = [f"        x = {act.format(f'self.fc{i}(x)')}" for i in range(1, n_layers)]
-    forward.append(f"        x = self.fc{n_layers}(x)")
-    if c.activation == "linear" and n_layers > 1:
-        forward[0] += "  # linear: no activation between the layers"
-    forward_text = "\n".join(forward)
+    dynamic = c.model == "dynamic"
+    rates = c.dropout_rates
+    uses_dropout = any(r > 0 for r in rates)
+    if uses_dropout:
+        if len(set(rates)) == 1:
+            settings.append(f"DROPOUT = {rates[0]!r}  # dropout after each hidden layer, while training")
+        else:
+            settings.append(f"DROPOUT = {rates!r}  # dropout after each hidden layer (one rate each), while training")
+    if dynamic:
+        settings.append(f"MAX_REPEATS = {trainer.model.MAX_REPEATS}  # each training pass runs the middle layer a "
+                        f"random 0 to MAX_REPEATS times")
+    layers_text, methods = _network(sizes, act, rates if uses_dropout else None, dynamic)
+    if c.activation == "linear" and len(sizes) > 2:
+        methods = methods.replace("(x)\n", "(x)  # linear: no activation between the layers\n", 1)
 
     optimizer = OPTIMIZERS[c.optimizer].script_line(weight_decay=bool(c.weight_decay))
 
@@ -125,13 +130,68 @@ def standalone_script(trainer) -> str:
         generator_source=gen_source,
         generator=gen_name,
         to_types=to_types,
-        layers=layers,
-        forward=forward_text,
+        layers=layers_text,
+        methods=methods,
         evaluate=evaluate,
         criterion=criterion,
         optimizer=optimizer,
         measure=measure,
     )
+
+
+def _network(sizes: list[int], act: str, rates: tuple[float, ...] | None, dynamic: bool) -> tuple[str, str]:
+    """The Net's ``__init__`` lines and its methods (``forward``, and ``dropout`` when used), drawing
+    the model's random numbers exactly as ``core.model`` does: the same generator, in the same order."""
+    n_layers = len(sizes) - 1
+    layers = [f"        self.fc{i} = nn.Linear({a}, {b})" for i, (a, b) in enumerate(itertools.pairwise(sizes), start=1)]
+    if dynamic:
+        layers[-2] += "  # the middle layer: used 0 to MAX_REPEATS times per pass"
+    if rates is not None or dynamic:
+        layers.append("        # the network's own randomness (" + ", ".join(
+            (["dropout masks"] if rates is not None else []) + (["the loop count"] if dynamic else []))
+            + "), drawn in this order on each pass")
+        layers.append("        self.rng = torch.Generator().manual_seed(SEED)")
+
+    def layer(i: int) -> str:
+        return f"        x = {act.format(f'self.fc{i}(x)')}"
+
+    n_hidden = n_layers - 2 if dynamic else n_layers - 1
+    forward = ["    def forward(self, x):"]
+    for i in range(1, n_hidden + 1):
+        forward.append(layer(i))
+        if rates is not None:
+            rate = "DROPOUT" if len(set(rates)) == 1 else f"DROPOUT[{i - 1}]"
+            forward.append(f"        x = self.dropout(x, {rate})")
+    if dynamic:
+        middle, out = n_layers - 1, n_layers
+        forward += [
+            "        if self.training:",
+            "            # plain Python control flow: how often the middle layer runs is drawn anew on each pass",
+            "            repeats = int(torch.randint(0, MAX_REPEATS + 1, (1,), generator=self.rng))",
+            "            for _ in range(repeats):  # a different graph on every pass",
+            "        " + layer(middle),
+            f"            return self.fc{out}(x)",
+            "        # evaluation: the average of the outputs after 0, 1, ..., MAX_REPEATS passes",
+            f"        outputs = [self.fc{out}(x)]",
+            "        for _ in range(MAX_REPEATS):",
+            "    " + layer(middle),
+            f"            outputs.append(self.fc{out}(x))",
+            "        return torch.stack(outputs).mean(0)",
+        ]
+    else:
+        forward += [f"        x = self.fc{n_layers}(x)", "        return x"]
+    if rates is not None:
+        forward += [
+            "",
+            "    def dropout(self, x, rate):",
+            '        """While training, zero each value with probability `rate` (a new random mask on every',
+            '        pass) and scale the rest by 1 / (1 - rate), so the expected value stays the same."""',
+            "        if not self.training or rate == 0:",
+            "            return x",
+            "        mask = (torch.rand(x.shape, generator=self.rng) >= rate).float() / (1.0 - rate)",
+            "        return x * mask",
+        ]
+    return "\n".join(layers), "\n".join(forward)
 
 
 def script_bytes(trainer) -> bytes:

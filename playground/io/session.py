@@ -5,6 +5,8 @@ Tensors:
     ``model.<name>``                   each ``state_dict`` entry of the network
     ``optimizer.state.<i>.<key>``      each tensor in ``optimizer.state_dict()["state"][i]``
     ``trainer.shuffle_state``          the batch-order generator's state (uint8)
+    ``trainer.model_rng_state``        the model's own generator's state (uint8): dropout masks and the
+                                       dynamic model's loop counts (absent in older sessions)
     ``trainer.pending_batches``        the batches left in the current epoch, in training order, concatenated (int64)
     ``history.step_losses``            every step's loss (float64)
 String metadata: ``format`` = ``"pytorch-playground-session"``, ``format_version`` = ``"1"``,
@@ -72,6 +74,8 @@ def session_bytes(trainer) -> bytes:
     for g in groups:  # a rate asked for but not yet applied is the one to continue with
         g["lr"] = state["requested_learning_rate"]
     tensors["trainer.shuffle_state"] = state["shuffle"]
+    if state.get("model_rng") is not None:
+        tensors["trainer.model_rng_state"] = state["model_rng"]
     pending = state["pending_batches"]
     if pending:
         tensors["trainer.pending_batches"] = torch.cat(pending).to(torch.int64)
@@ -194,6 +198,12 @@ def _restore(tensors: dict[str, torch.Tensor], meta: dict[str, str], path, devic
     shuffle = tensors.get("trainer.shuffle_state", shuffle_now)
     if shuffle.dtype != torch.uint8 or tuple(shuffle.shape) != tuple(shuffle_now.shape):
         raise bad("tensor trainer.shuffle_state", f"is {_tensor_kind(shuffle)}; allowed: uint8 {list(shuffle_now.shape)}")
+    model_rng = tensors.get("trainer.model_rng_state")  # absent in sessions from before dropout and `dynamic`
+    if model_rng is not None:
+        rng_now = trainer.model.rng.get_state()
+        if model_rng.dtype != torch.uint8 or tuple(model_rng.shape) != tuple(rng_now.shape):
+            raise bad("tensor trainer.model_rng_state",
+                      f"is {_tensor_kind(model_rng)}; allowed: uint8 {list(rng_now.shape)}")
     losses = tensors.get("history.step_losses", torch.zeros(0, dtype=torch.float64))
     if not losses.is_floating_point() or losses.dim() != 1:
         raise bad("tensor history.step_losses", f"is {_tensor_kind(losses)}; allowed: float64 [steps]")
@@ -201,6 +211,7 @@ def _restore(tensors: dict[str, torch.Tensor], meta: dict[str, str], path, devic
         "model": weights,
         "optimizer": optimizer,
         "shuffle": shuffle,
+        "model_rng": model_rng,
         "pending_batches": list(pending.split(pending_sizes)) if pending_sizes else [],
         "step_count": step,
         "epoch": epoch,
