@@ -15,7 +15,9 @@ _FIELD_WIDGETS = {
     "train_fraction": ("splitInput",),
     "samples": (),  # no control: set by configs and lessons only
     "hidden": ("layerSizesInput", "addLayerButton", "removeLayerButton", "layerSpins"),
+    "model": ("modelInput",),
     "activation": ("activationInput",),
+    "dropout": ("dropoutInput",),
     "learning_rate": ("learningRateSlider", "learningRateInput"),
     "epochs": ("epochsInput",),
     "batch_size": ("batchSizeInput",),
@@ -46,7 +48,7 @@ class LessonLocks:
             w.setEnabled(w not in locked and not (self._running and w in model))
         if "hidden" not in self._locked and not self._running:
             self.addLayerButton.setEnabled(len(self._config.hidden) < cfg.MAX_LAYERS)
-            self.removeLayerButton.setEnabled(len(self._config.hidden) > 0)
+        self._update_enabled()  # what the config itself rules out (the panel's)
 
     def set_hidden(self, fields: tuple[str, ...]) -> None:
         """Hide the rows (label and widgets) of these TrainConfig fields, and a group box whose

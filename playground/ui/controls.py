@@ -99,6 +99,11 @@ class ControlPanel(LessonLocks, QWidget):
         # Network
         net = QGroupBox(self.tr("Network"))
         form = QFormLayout(net)
+        self.modelInput = QComboBox(objectName="modelInput")
+        for m in catalog.MODELS.values():
+            self.modelInput.addItem(self.tr(m.label), m.name)  # "Dynamic (loop 0-3x)" goes to the .ts files
+            self.modelInput.setItemData(self.modelInput.count() - 1, m.description, Qt.ToolTipRole)
+        form.addRow(self.tr("&Model"), self.modelInput)
         self.layerSizesInput = QLineEdit(objectName="layerSizesInput")
         self.layerSizesInput.setPlaceholderText(self.tr("e.g. 8, 8 (empty: no hidden layer)"))
         self.layerSizesInput.setToolTip(
@@ -126,6 +131,12 @@ class ControlPanel(LessonLocks, QWidget):
             self.activationInput.setItemData(self.activationInput.count() - 1, a.formula, Qt.ToolTipRole)
         self.activationInput.setToolTip(self.tr("The non-linearity between layers"))
         form.addRow(self.tr("&Activation"), self.activationInput)
+        self.dropoutInput = _DropoutBox(objectName="dropoutInput")
+        self.dropoutInput.setDecimals(2)
+        self.dropoutInput.setRange(0.0, cfg.MAX_DROPOUT)
+        self.dropoutInput.setSingleStep(0.05)
+        self.dropoutInput.per_layer_text = self.tr("per layer")
+        form.addRow(self.tr("Dro&pout"), self.dropoutInput)
         layout.addWidget(net)
 
         # Training
@@ -186,6 +197,8 @@ class ControlPanel(LessonLocks, QWidget):
         self.addLayerButton.clicked.connect(self._add_layer)
         self.removeLayerButton.clicked.connect(self._remove_layer)
         self.activationInput.currentIndexChanged.connect(self._edited)
+        self.modelInput.currentIndexChanged.connect(self._on_model)
+        self.dropoutInput.valueChanged.connect(self._on_dropout)
         self.learningRateSlider.valueChanged.connect(self._on_lr_slider)
         self.learningRateInput.valueChanged.connect(self._on_lr_box)
         self.learningRateInput.lineEdit().textEdited.connect(self._check_lr_text)
@@ -215,7 +228,9 @@ class ControlPanel(LessonLocks, QWidget):
         self.noiseInput.setValue(round(config.noise * 100))
         self.splitInput.setValue(round(config.train_fraction * 100))
         self.layerSizesInput.setText(", ".join(map(str, config.hidden)))
+        self.modelInput.setCurrentIndex(self.modelInput.findData(config.model))
         self.activationInput.setCurrentIndex(self.activationInput.findData(config.activation))
+        self._show_dropout(config)
         self.learningRateInput.setValue(config.learning_rate)
         self.learningRateSlider.setValue(lr_to_slider(config.learning_rate))
         self.optimizerInput.setCurrentIndex(self.optimizerInput.findData(config.optimizer))
@@ -229,6 +244,8 @@ class ControlPanel(LessonLocks, QWidget):
         self.deviceInput.setCurrentIndex(index)
         del blockers
         self._rebuild_layer_spins(config.hidden)
+        self._update_model_tips()
+        self._update_enabled()
         self._update_labels()
         self._set_layer_error(None)
         self._set_lr_error(None)
@@ -239,6 +256,7 @@ class ControlPanel(LessonLocks, QWidget):
         locked = self._locked_widgets()
         for w in self._model_inputs():
             w.setEnabled(not running and w not in locked)
+        self._update_enabled()
 
     # -- helpers --------------------------------------------------------------------------
     def _inputs(self) -> list[QWidget]:
@@ -246,10 +264,58 @@ class ControlPanel(LessonLocks, QWidget):
                 self.batchSizeInput, *self._model_inputs()]
 
     def _model_inputs(self) -> list[QWidget]:
-        return [self.presetInput, self.datasetInput, self.noiseInput, self.splitInput, self.layerSizesInput,
-                self.addLayerButton, self.removeLayerButton, self.layerSpins, self.activationInput,
-                self.optimizerInput, self.weightDecayInput, self.seedInput, self.deviceInput, self.epochsInput,
-                self.batchSizeInput]
+        return [self.presetInput, self.datasetInput, self.noiseInput, self.splitInput, self.modelInput,
+                self.layerSizesInput, self.addLayerButton, self.removeLayerButton, self.layerSpins,
+                self.activationInput, self.dropoutInput, self.optimizerInput, self.weightDecayInput, self.seedInput,
+                self.deviceInput, self.epochsInput, self.batchSizeInput]
+
+    def _show_dropout(self, config: TrainConfig) -> None:
+        """The dropout box shows the config's rate, or "per layer" while the rates differ per layer."""
+        rates = config.dropout_rates
+        per_layer = rates if len(set(rates)) > 1 else None
+        if per_layer == self.dropoutInput.per_layer and (per_layer or rates[:1] == (self.dropoutInput.value(),)):
+            return
+        self.dropoutInput.per_layer = per_layer
+        with QSignalBlocker(self.dropoutInput):
+            self.dropoutInput.setValue(rates[0] if rates else 0.0 if isinstance(config.dropout, tuple)
+                                       else float(config.dropout))
+        self.dropoutInput.updateGeometry()
+
+    def _update_enabled(self) -> None:
+        """What the config itself rules out, over the lesson's locks and the run's: the dropout box
+        while the rates differ per layer (a list from a file, a lesson or the command line), removing
+        the dynamic model's last hidden layer."""
+        free = not self._running and "dropout" not in self._locked
+        self.dropoutInput.setEnabled(free and self.dropoutInput.per_layer is None)
+        hidden = self._config.hidden
+        free = not self._running and "hidden" not in self._locked
+        self.removeLayerButton.setEnabled(free and len(hidden) > self._min_layers())
+
+    def _min_layers(self) -> int:
+        return 1 if self.modelInput.currentData() == "dynamic" else 0
+
+    def _update_model_tips(self) -> None:
+        entry = catalog.MODELS.get(self.modelInput.currentData())
+        tip = self.tr("The model family: how the forward pass runs the layers")
+        if entry is not None:
+            tip += f"\n{self.modelInput.currentText()}: {entry.description}"
+        self._set_free_tooltip(self.modelInput, tip)
+        tip = self.tr("Dropout: while training, each hidden neuron's output is set to 0 with this probability "
+                      "(a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when "
+                      "evaluating. 0 to {0}").format(f"{cfg.MAX_DROPOUT:g}")
+        rates = self.dropoutInput.per_layer
+        if rates is not None:
+            tip = self.tr("Dropout per hidden layer: {0} (set by a file, a lesson or the command line; a preset "
+                          "sets one rate again)").format(", ".join(f"{r:g}" for r in rates)) + "\n" + tip
+        self._set_free_tooltip(self.dropoutInput, tip)
+
+    def _set_free_tooltip(self, widget: QWidget, tip: str) -> None:
+        """A widget's own tooltip, kept under a lesson's "fixes this setting" note when it has one."""
+        if widget in self._free_tooltips:
+            self._free_tooltips[widget] = tip
+            widget.setToolTip(f"{self.tr('This lesson fixes this setting.')}\n{tip}")
+        else:
+            widget.setToolTip(tip)
 
     def _update_labels(self) -> None:
         self.noiseLabel.setText(f"{self.noiseInput.value() / 100:.2f}")
@@ -279,7 +345,7 @@ class ControlPanel(LessonLocks, QWidget):
             self.layerSpinLayout.addWidget(spin, i // LAYER_SPINS_PER_ROW, i % LAYER_SPINS_PER_ROW)
         free = not self._running and "hidden" not in self._locked
         self.addLayerButton.setEnabled(free and len(hidden) < cfg.MAX_LAYERS)
-        self.removeLayerButton.setEnabled(free and len(hidden) > 0)
+        self.removeLayerButton.setEnabled(free and len(hidden) > self._min_layers())
 
     def _build_config(self, **override) -> TrainConfig | None:
         values = dict(
@@ -288,7 +354,9 @@ class ControlPanel(LessonLocks, QWidget):
             train_fraction=self.splitInput.value() / 100,
             samples=self._config.samples,
             hidden=self._config.hidden,
+            model=self.modelInput.currentData(),
             activation=self.activationInput.currentData(),
+            dropout=self._config.dropout,  # one rate per layer stays as it is; the box sets one for all
             learning_rate=self.learningRateInput.value(),
             epochs=self.epochsInput.value(),
             batch_size=self.batchSizeInput.value(),
@@ -298,10 +366,17 @@ class ControlPanel(LessonLocks, QWidget):
             device=self.deviceInput.currentData(),
         )
         values.update(override)
+        dropout, hidden = values["dropout"], values["hidden"]
+        if isinstance(dropout, tuple) and len(dropout) != len(hidden):  # layers added or removed
+            values["dropout"] = (dropout + (dropout[-1:] or (0.0,)) * len(hidden))[:len(hidden)]
         return TrainConfig(**values).validate()
 
     def _apply(self, config: TrainConfig) -> None:
         self._config = config
+        if self.dropoutInput.per_layer is not None:  # the list follows the layers added or removed
+            self._show_dropout(config)
+            self._update_model_tips()
+            self._update_enabled()
         if self._preset is not None and not self._matches_preset(config):
             self._preset = None
             with QSignalBlocker(self.presetInput):
@@ -331,6 +406,24 @@ class ControlPanel(LessonLocks, QWidget):
         self._update_labels()
         self._apply(self._build_config())
 
+    @Slot(int)
+    def _on_model(self, _index: int) -> None:
+        if len(self._config.hidden) < self._min_layers():  # the dynamic model repeats the last hidden layer
+            with QSignalBlocker(self.modelInput):
+                self.modelInput.setCurrentIndex(self.modelInput.findData(self._config.model))
+            self._set_layer_error(self.tr("The dynamic model needs at least one hidden layer: add one first"))
+            return
+        self._set_layer_error(None)
+        self._update_model_tips()
+        self._update_enabled()
+        self._edited()
+
+    @Slot(float)
+    def _on_dropout(self, value: float) -> None:
+        if self.dropoutInput.per_layer is not None:  # not editable then; a value set from code
+            return
+        self._apply(self._build_config(dropout=round(value, 4)))
+
     @Slot(str)
     def _check_layer_text(self, text: str) -> tuple[int, ...] | None:
         """Say what is wrong while typing; the network changes only when editing is done."""
@@ -338,6 +431,9 @@ class ControlPanel(LessonLocks, QWidget):
             hidden = parse_layers(text)
         except ConfigError as e:
             self._set_layer_error(e.message)
+            return None
+        if len(hidden) < self._min_layers():
+            self._set_layer_error(self.tr("The dynamic model needs at least one hidden layer"))
             return None
         self._set_layer_error(None)
         return hidden
@@ -374,7 +470,7 @@ class ControlPanel(LessonLocks, QWidget):
 
     @Slot()
     def _remove_layer(self) -> None:
-        if self._config.hidden:
+        if len(self._config.hidden) > self._min_layers():
             self._set_hidden(self._config.hidden[:-1])
 
     @Slot(str)
@@ -405,6 +501,17 @@ class ControlPanel(LessonLocks, QWidget):
         with QSignalBlocker(self.learningRateSlider):
             self.learningRateSlider.setValue(lr_to_slider(value))
         self._edited()
+
+
+class _DropoutBox(QDoubleSpinBox):
+    """The dropout rate; while the config holds one rate per hidden layer (``per_layer``) it shows
+    ``per_layer_text`` and is disabled, its tooltip listing the rates."""
+
+    per_layer: tuple[float, ...] | None = None
+    per_layer_text = "per layer"
+
+    def textFromValue(self, value: float) -> str:
+        return self.per_layer_text if self.per_layer is not None else super().textFromValue(value)
 
 
 class _RateBox(QDoubleSpinBox):
