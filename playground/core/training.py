@@ -335,6 +335,14 @@ class Trainer:
             self._batches = list(order.split(self.config.batch_size))[::-1]  # pop() from the end
         return self._batches.pop()
 
+    def peek_batch(self) -> torch.Tensor:
+        """The indices ``take_batch`` would return next, with nothing moved: a new epoch's order is
+        drawn from a copy of the shuffle generator (the batch size may still change before then)."""
+        if self._batches:
+            return self._batches[-1]
+        copy = torch.Generator().set_state(self.shuffle.get_state())
+        return torch.randperm(len(self.x_train), generator=copy).to(self.device)[: self.config.batch_size]
+
     def put_back(self, idx: torch.Tensor) -> None:
         """A batch that was not trained goes back: the next ``take_batch`` returns it again."""
         self._batches.append(idx)
