@@ -10,6 +10,7 @@ once, so a Pause, a Stop or a new learning rate takes effect at the next step.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import time
@@ -21,7 +22,8 @@ import numpy as np
 import torch
 
 from playground.core.config import ConfigError, TrainConfig
-from playground.core.training import Trainer
+from playground.core.iteration import PhaseWalk
+from playground.core.training import StepResult, Trainer
 from playground.engine import protocol as p
 from playground.engine.protocol import ModelChange, RunState
 from playground.engine.reporter import FunctionProbe, GraphTrainProbe, Probe, Reporter
@@ -69,6 +71,9 @@ class Engine:
         self.until_paused = False  # runs go on past their round until paused or stopped
         self._next_step_at = 0.0
         self.closed = False
+        self.walk: PhaseWalk | None = None  # a mini-batch stepped phase by phase (PhaseStep), unfinished
+        self.walk_abandoned = False  # the last walk was given up unfinished: the next one says so
+        self.selected: tuple[str, tuple[int, ...]] | None = None  # ExplainWeight's: the step phase shows it
         self._handlers: dict[type, Callable[[Any], str | None]] = {
             p.SetConfig: self._set_config, p.SetLearningRate: self._set_learning_rate, p.Train: self._train,
             p.Pause: self._pause, p.Resume: self._resume, p.Stop: self._stop, p.Step: self._step,
@@ -177,6 +182,7 @@ class Engine:
             self._pace_changed(c.seq)
             return
         self._require(RunState.IDLE, doing="change the data or the network (stop the run first)")
+        self._end_walk()
         self._adopt(Trainer(config, preset=c.preset), ModelChange.NEW)
 
     def _set_learning_rate(self, c: p.SetLearningRate) -> None:
@@ -191,6 +197,7 @@ class Engine:
 
     def _reset(self, c: p.Reset) -> None:
         self._require(RunState.IDLE, doing="reset")
+        self._end_walk()
         t = self.trainer
         self._adopt(Trainer(t.config, dataset=t.dataset, preset=t.preset), ModelChange.RESET)
 
@@ -198,6 +205,7 @@ class Engine:
         self._require(RunState.IDLE, doing="bring back a network")
         if self.previous is None:
             raise ConfigError("bring back", "there is no trained network to bring back")
+        self._end_walk()
         (trainer, round_start), current = self.previous, self.trainer
         self.previous = (current, self.round_start) if current.step_count > 0 else None
         self._adopt(trainer, ModelChange.BROUGHT_BACK, round_start, keep_previous=False)
@@ -206,6 +214,7 @@ class Engine:
         from playground.io.weights import load_weights
 
         self._require(RunState.IDLE, doing="import weights")
+        self._end_walk()
         load_weights(self.trainer.model, c.path)
         self._send_model(ModelChange.WEIGHTS)
         return c.path
@@ -214,12 +223,14 @@ class Engine:
         from playground.io.session import load_session
 
         self._require(RunState.IDLE, doing="open a session")
+        self._end_walk()
         trainer = load_session(c.path)
         self._adopt(trainer, ModelChange.OPENED, self._round_of(trainer))
         return c.path
 
     def _restore(self, c: p.Restore) -> None:
         self._require(RunState.IDLE, doing="restore a checkpoint")  # a run's reporter holds the trainer
+        self._end_walk()
         data = torch.load(io.BytesIO(c.data), weights_only=True)
         trainer = Trainer(TrainConfig.from_dict(data["config"]), preset=data["preset"])
         trainer.load_state(data["state"])
@@ -243,13 +254,15 @@ class Engine:
         from playground.io.export import export
 
         self._require(RunState.IDLE, RunState.PAUSED, doing="export")
-        return str(export(self.trainer, c.path))
+        with self._walk_set_aside():
+            return str(export(self.trainer, c.path))
 
     def _save_session(self, c: p.SaveSession) -> str:
         from playground.io.session import save_session
 
         self._require(RunState.IDLE, RunState.PAUSED, doing="save the session")
-        return str(save_session(self.trainer, c.path))
+        with self._walk_set_aside():
+            return str(save_session(self.trainer, c.path))
 
     # -- runs -----------------------------------------------------------------------------
     def _probes(self) -> dict[str, Probe]:
@@ -265,6 +278,7 @@ class Engine:
             self._resume(c)
             return
         self._require(RunState.IDLE, doing="start a run")
+        self._end_walk()
         t = self.trainer
         if self._round_done():  # the round is done: Train goes on for another one
             self.round_start = t.epoch
@@ -279,10 +293,12 @@ class Engine:
 
     def _resume(self, c: p.Command) -> None:
         if self.state is RunState.PAUSED:
+            self._end_walk()
             self._set_state(RunState.RUNNING)
 
     def _stop(self, c: p.Stop) -> None:
         if self.reporter is not None:
+            self._end_walk()
             self._finish("stopped")
 
     def _train_one(self) -> None:
@@ -318,19 +334,26 @@ class Engine:
         """One mini-batch, from idle or in a paused run; its snapshot (and graph) come at once,
         the output and network views once no other command waits."""
         self._require(RunState.IDLE, RunState.PAUSED, doing="take a single step")
+        self._end_walk()
+        self._single_step(self.trainer.train_step, arm_graph=True)
+
+    def _single_step(self, take: Callable[[], StepResult], arm_graph: bool) -> None:
+        """One step (``take``) from idle or paused, and what it tells: its snapshot at once (with the
+        graph probe armed before it), a failure or a divergence; the views once the inbox is empty."""
         before = self.state
         t = self.trainer
         reporter = self.reporter or Reporter(t, self._probes(), self.target_epochs, self.emit, self.clock)
         self._set_state(RunState.STEPPING)
-        reporter.arm(["graph"])
+        if arm_graph:
+            reporter.arm(["graph"])
         try:
-            result = t.train_step()
+            result = take()
         except Exception as e:
             traceback.print_exc()
             self.emit(p.RunFailed(failure_message(e, t.device)))
             result = None
         reporter.flush(paused=before is RunState.PAUSED)
-        self.stale = {"graph", "views"} if not self.live_views else {"views"}
+        self.stale = {"graph", "views"} if not (self.live_views and arm_graph) else {"views"}
         self._set_state(before)
         if result is not None and result.diverged:
             if before is RunState.PAUSED:
@@ -340,10 +363,56 @@ class Engine:
 
     # -- teaching: one iteration phase by phase, one gradient by the chain rule --------------
     def _phase_step(self, c: p.PhaseStep) -> None:
-        raise ConfigError("command", "stepping by phase is not built yet")
+        """The next phase of the walk (a new walk takes the next mini-batch). The step phase ends
+        as a Step does: snapshot, views, divergence; a paused run stays paused."""
+        self._require(RunState.IDLE, RunState.PAUSED, doing="step by phase")
+        restarted = False
+        if self.walk is None:
+            self.walk = PhaseWalk(self.trainer, self.selected)
+            restarted, self.walk_abandoned = self.walk_abandoned, False
+        walk = self.walk
+
+        def advance() -> StepResult | None:
+            try:
+                result = walk.advance()  # on an exception the walk gives its batch back
+            finally:
+                if walk.done:
+                    self.walk = None
+            self.emit(p.PhaseReport(**result.report_fields(), model_changed=restarted))
+            return result.result
+
+        if walk.next_phase == "step":
+            self._single_step(advance, arm_graph=False)
+            return
+        try:
+            advance()
+        except Exception as e:
+            traceback.print_exc()
+            self.emit(p.RunFailed(failure_message(e, self.trainer.device)))
+
+    def _end_walk(self) -> None:
+        """A command that trains or changes the network: an unfinished walk gives its batch back
+        (nothing else had changed), so an ordinary step takes that same batch."""
+        if self.walk is not None:
+            self.walk.abandon()
+            self.walk = None
+            self.walk_abandoned = True
+
+    def _walk_set_aside(self):
+        """Files and previews see the trainer as it stands without the walk's batch taken out."""
+        return self.walk.set_aside() if self.walk is not None else contextlib.nullcontext()
 
     def _explain_weight(self, c: p.ExplainWeight) -> None:
-        raise ConfigError("command", "explaining a gradient is not built yet")
+        """The chain rule for one weight beside autograd (the walk's batch once its forward pass
+        ran, else the next batch a step would take); the step phase then shows this weight."""
+        from playground.core.gradient import check_weight, explain_gradient
+
+        self._require(RunState.IDLE, RunState.PAUSED, doing="explain a gradient")
+        _, index = check_weight(self.trainer.model, c.param, c.index)
+        self.selected = (c.param, index)
+        if self.walk is not None:
+            self.walk.selected = self.selected
+        self.emit(p.GradientExplained(explain_gradient(self.trainer, c.param, index, self.walk), in_reply_to=c.seq))
 
     # -- the device lesson (engine/device_lesson.py) --------------------------------------------
     def _race_devices(self, c: p.RaceDevices) -> None:
@@ -378,10 +447,11 @@ class Engine:
         t = self.trainer
         graph = views = None
         try:
-            if "graph" in stale and "graph" in self.all_probes:
-                graph = preview_snapshot(t)
-            if "views" in stale and "views" in self.all_probes:
-                views = self.all_probes["views"].collect(t)
+            with self._walk_set_aside():
+                if "graph" in stale and "graph" in self.all_probes:
+                    graph = preview_snapshot(t)
+                if "views" in stale and "views" in self.all_probes:
+                    views = self.all_probes["views"].collect(t)
         except Exception:  # a broken view must not take the engine down
             traceback.print_exc()
         self.emit(p.Views(t.step_count, graph, views))
@@ -395,6 +465,7 @@ class Engine:
             self.reporter.target_epochs = self.target_epochs
 
     def _shutdown(self, c: p.Shutdown) -> None:
+        self._end_walk()
         if self.reporter is not None:
             self._finish("stopped")
         self.closed = True

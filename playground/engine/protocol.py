@@ -167,8 +167,10 @@ class PhaseStep(Command):
 @dataclass(frozen=True)
 class ExplainWeight(Command):
     """Explain the gradient of one number (``param``, e.g. "fc1.weight", at ``index``) by the chain
-    rule with the live numbers, beside autograd's ``.grad``; it is also the weight whose update
-    the ``step`` phase shows."""
+    rule with the live numbers, beside autograd's ``.grad`` (idle, paused, or mid-walk); it is also
+    the weight whose update the ``step`` phase shows. The batch: the walk's once its forward pass
+    ran, else the one the next step takes (nothing moves). A bad name or index: a Reply with ok
+    False and field "param" or "index"."""
 
     param: str
     index: tuple[int, ...]
@@ -287,15 +289,24 @@ class EngineLost(Event):
 
 @dataclass(frozen=True, eq=False)
 class PhaseReport(Event):
-    """What one phase of a mini-batch did (``PhaseStep``), in plain numbers.
+    """What one phase of a mini-batch did (``PhaseStep``), in plain numbers (core.iteration's
+    ``PhaseResult``). Node ids are core.trace's, the same in every phase of one mini-batch.
 
-    forward: ``graph`` (the autograd graph of the output, a core GraphSpec), ``order`` (its node
-    ids as the forward pass made them), ``node_values`` ({node id: {"shape": [...], "values":
-    [a few floats]}}). loss: ``graph`` (now with the loss), ``loss``. zero_grad: ``grad_norms``
-    ({parameter name: norm of .grad before}, None for no .grad) and after (``grads_after``).
-    backward: ``order`` (node ids in the order autograd ran them), ``grad_norms`` ({node id:
-    norm of the gradient}). step: ``update`` (core WeightUpdate of the selected weight),
-    ``changes`` ({parameter name: norm of w_new - w}) and ``step`` (steps taken, this one included)."""
+    forward: ``graph`` (the autograd graph of the output, a core GraphSpec without the loss),
+    ``order`` (its node ids as the forward pass made them: inputs and parameters first, then the
+    ops), ``node_values`` ({node id: {"shape": [...], "values": [up to 4 floats]}}: the node's
+    output for the first sample of the batch; for a parameter its first numbers). loss: ``graph``
+    (the whole graph, now with the loss), ``order`` (the node ids it added: "target", the loss
+    function's ops, "loss"), their ``node_values``, and ``loss``. zero_grad: ``grad_norms``
+    ({parameter name: norm of .grad before}, None for no .grad) and after (``grads_after``: None,
+    torch's set_to_none). backward: ``order`` ("loss", then node ids in the order autograd ran
+    them, each parameter as its gradient arrives: the last is a parameter), ``grad_norms`` ({node
+    id: norm of the gradient flowing into the node's output; "param:NAME": norm of p.grad; "loss":
+    1.0}). step: ``update`` (core WeightUpdate of the selected weight; None when the step was not
+    taken: the run diverged), ``changes`` ({parameter name: norm of w_new - w}), ``node_values``
+    of the parameter nodes ("param:NAME") after the step, and ``step`` (steps taken, this one
+    included). ``batch_size`` in every phase. After ``step`` the engine sends what a ``Step``
+    sends (StateChanged stepping and back, a TrainSnapshot, later Views)."""
 
     phase: str  # one of PHASES
     step: int  # steps taken before this batch (after ``step``: including it)
@@ -308,7 +319,9 @@ class PhaseReport(Event):
     grads_after: Any = None
     update: Any = None
     changes: Any = None
-    model_changed: bool = False  # the network changed since the walk began (it started over)
+    # forward only: the walk before this one was given up unfinished (a Train, Step, Reset, new
+    # settings... came in between), so this mini-batch starts over from forward
+    model_changed: bool = False
 
 
 @dataclass(frozen=True, eq=False)
