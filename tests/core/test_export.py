@@ -615,3 +615,143 @@ def test_no_qt_in_the_io_package():
     )
     assert done.stdout.strip() == "False", done.stderr
 
+
+
+# -- the dynamic model and dropout: the model's own random draws travel with every export ----------
+
+
+def dynamic_config(**changes) -> TrainConfig:
+    return small_config(**{"dataset": "moons", "model": "dynamic", "epochs": 3, **changes})
+
+
+@pytest.fixture(scope="module")
+def trained_dynamic() -> Trainer:
+    trainer = Trainer(dynamic_config(dropout=(0.2, 0.1), optimizer="adam", learning_rate=0.01))
+    trainer.run()
+    return trainer
+
+
+DYNAMIC_RUNS = {
+    "dynamic": {"model": "dynamic"},
+    "dynamic-dropout": {"model": "dynamic", "dropout": 0.3, "optimizer": "adam", "learning_rate": 0.01},
+    "dropout-per-layer": {"model": "mlp", "dropout": (0.1, 0.5), "activation": "relu"},
+    "dynamic-linear": {"model": "dynamic", "dropout": (0.0, 0.25), "activation": "linear", "hidden": (6, 5)},
+}
+
+
+def test_py_export_for_dynamic_and_dropout_reproduces_the_runs_per_step_losses(tmp_path):
+    """The script draws the model's randomness from its own generator, as the model does: the same
+    loop counts and masks in the same order, so every step's loss is the playground's."""
+    trainers = {}
+    for name, changes in DYNAMIC_RUNS.items():
+        trainer = Trainer(dynamic_config(**changes), preset=name)
+        trainer.run()
+        trainers[name] = trainer
+        source = standalone_script(trainer)
+        assert "self.rng = torch.Generator().manual_seed(SEED)" in source
+        assert ("for _ in range(repeats):  # a different graph on every pass" in source) == (name != "dropout-per-layer")
+        assert "playground" not in re.findall(r"^(?:import|from) (\S+)", source, re.MULTILINE)
+        (tmp_path / f"{name}.py").write_text(source)
+    (tmp_path / "playground").mkdir()  # a decoy: the scripts must not import the playground
+    (tmp_path / "playground" / "__init__.py").write_text("raise ImportError('the script imported playground')\n")
+    driver = tmp_path / "driver.py"
+    driver.write_text(textwrap.dedent(f"""
+        import json, runpy
+        for name in {list(DYNAMIC_RUNS)!r}:
+            print("== " + name, flush=True)
+            net, step_losses = runpy.run_path(name + ".py")["main"]()
+            print("steps " + json.dumps(step_losses), flush=True)
+    """))
+    done = subprocess.run(
+        [sys.executable, str(driver)], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    outputs = dict(re.findall(r"^== (\S+)\n(.*?)(?=^== |\Z)", done.stdout, re.MULTILINE | re.DOTALL))
+    for name, trainer in trainers.items():
+        assert_losses_match(outputs[name], trainer.history)
+        steps = json.loads(re.search(r"^steps (.*)$", outputs[name], re.MULTILINE).group(1))
+        assert len(steps) == len(trainer.step_losses) == 3 * trainer.steps_per_epoch
+        assert steps == pytest.approx(trainer.step_losses.tolist(), abs=1e-6)
+
+
+def test_py_export_of_the_dynamic_model_reads_like_the_model():
+    trainer = Trainer(dynamic_config(dropout=0.2))
+    source = standalone_script(trainer)
+    assert "DROPOUT = 0.2  # dropout after each hidden layer, while training" in source
+    assert "MAX_REPEATS = 3" in source
+    assert "self.fc3 = nn.Linear(8, 8)  # the middle layer: used 0 to MAX_REPEATS times per pass" in source
+    assert "repeats = int(torch.randint(0, MAX_REPEATS + 1, (1,), generator=self.rng))" in source
+    assert "mask = (torch.rand(x.shape, generator=self.rng) >= rate).float() / (1.0 - rate)" in source
+    assert "return torch.stack(outputs).mean(0)" in source  # evaluation: the average over the loop counts
+    per_layer = standalone_script(Trainer(dynamic_config(dropout=(0.1, 0.3))))
+    assert "DROPOUT = (0.1, 0.3)" in per_layer and "self.dropout(x, DROPOUT[1])" in per_layer
+    plain = standalone_script(Trainer(small_config()))
+    assert "rng" not in plain and "dropout" not in plain.lower() and "MAX_REPEATS" not in plain
+
+
+def test_onnx_and_pt2_of_the_dynamic_model_with_dropout_match_pytorch_in_eval_mode(trained_dynamic, tmp_path):
+    import onnx
+    import onnxruntime as ort
+
+    model = trained_dynamic.model
+    onnx_path = export(trained_dynamic, tmp_path / "dynamic.onnx")
+    proto = onnx.load(str(onnx_path))
+    onnx.checker.check_model(proto)
+    meta = {p.key: p.value for p in proto.metadata_props}
+    config = TrainConfig.from_json(meta["playground_config"])
+    assert (config.model, config.dropout) == ("dynamic", (0.2, 0.1))
+    assert "dynamic" in proto.doc_string and "dropout [0.2, 0.1]" in proto.doc_string
+    session = ort.InferenceSession(str(onnx_path), providers=["CPUExecutionProvider"])
+    program = torch.export.load(str(export(trained_dynamic, tmp_path / "dynamic.pt2"))).module()
+    rng = model.rng.get_state()
+    model.eval()
+    for batch in (1, 7, 300):
+        x = torch.randn(batch, 2, generator=torch.Generator().manual_seed(batch))
+        with torch.no_grad():
+            want = model(x)
+        (got,) = session.run(["output"], {"input": x.numpy()})
+        np.testing.assert_allclose(got, want.numpy(), rtol=0, atol=1e-5)
+        assert torch.allclose(program(x), want, rtol=0, atol=1e-6)
+    assert torch.equal(model.rng.get_state(), rng)  # exporting draws nothing
+
+
+def test_weights_of_the_dynamic_model_round_trip_and_do_not_fit_an_mlp(trained_dynamic, tmp_path):
+    for ext in (".safetensors", ".pt"):
+        path = export(trained_dynamic, tmp_path / f"dynamic{ext}")
+        assert sorted(read_weights(path)) == sorted(f"fc{i}.{k}" for i in (1, 2, 3, 4) for k in ("weight", "bias"))
+        fresh = Trainer(trained_dynamic.config.replace(seed=5))
+        load_weights(fresh.model, path)
+        assert_same_weights(state(fresh.model), state(trained_dynamic.model))
+    mlp = Trainer(trained_dynamic.config.replace(model="mlp"))
+    with pytest.raises(WeightsError) as info:
+        load_weights(mlp.model, path)
+    assert "fc4.weight" in str(info.value)
+    net = script_namespace(trained_dynamic)["Net"]()  # the script's Net takes them too
+    net.load_state_dict(read_weights(path))
+    net.eval()
+    trained_dynamic.model.eval()
+    x = torch.randn(5, 2)
+    with torch.no_grad():
+        assert torch.equal(net(x), trained_dynamic.model(x))
+
+
+def test_a_dynamic_session_with_dropout_continues_exactly_like_an_uninterrupted_run(tmp_path):
+    config = dynamic_config(epochs=3, dropout=0.3, optimizer="adam", learning_rate=0.01)
+    straight = Trainer(config)
+    straight.run()
+    first = Trainer(config)
+    first.run(epochs=1)
+    for _ in range(5):  # mid-epoch: the model's generator has moved on
+        first.train_step()
+    path = save_session(first, tmp_path / "dynamic")
+    del first
+    from safetensors import safe_open
+
+    with safe_open(str(path), framework="pt") as f:
+        assert f.get_tensor("trainer.model_rng_state").dtype == torch.uint8
+    resumed = load_session(path)
+    assert resumed.config == config
+    resumed.run()
+    assert resumed.step_losses == straight.step_losses
+    assert resumed.history == straight.history
+    assert_same_weights(state(resumed.model), state(straight.model))

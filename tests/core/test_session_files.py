@@ -351,3 +351,31 @@ def test_weights_perturbed_byte_by_byte(tmp_path, originals, kind, edits, trunca
     else:
         assert all(v.shape == before[k].shape for k, v in model.state_dict().items())
 
+
+
+# -- the model's own generator (dropout masks, the dynamic model's loop counts) --------------------
+
+
+def test_the_model_generator_state_is_checked_and_may_be_absent(tmp_path, saved):
+    assert saved[0]["trainer.model_rng_state"].dtype == torch.uint8
+    tensors = {**saved[0], "trainer.model_rng_state": torch.zeros(3, dtype=torch.uint8)}
+    refused(craft(tmp_path, saved, "rng", tensors=tensors), "trainer.model_rng_state", "uint8")
+    tensors = {**saved[0], "trainer.model_rng_state": saved[0]["trainer.model_rng_state"].float()}
+    refused(craft(tmp_path, saved, "rngfloat", tensors=tensors), "trainer.model_rng_state", "allowed: uint8")
+    # a session from before dropout and the dynamic model: no generator state, no model or dropout
+    # in its config; it opens as the MLP without dropout, its generator seeded from the seed
+    config = json.loads(saved[1]["config"])
+    old_config = json.dumps({k: v for k, v in config.items() if k not in ("model", "dropout")})
+    trainer = load_session(craft(tmp_path, saved, "old", drop=["trainer.model_rng_state"], config=old_config))
+    assert (trainer.config.model, trainer.config.dropout) == ("mlp", 0.0)
+    assert torch.equal(trainer.model.rng.get_state(), torch.Generator().manual_seed(trainer.config.seed).get_state())
+    trainer.train_step()
+
+
+def test_a_dynamic_session_with_a_bad_model_field_is_named(tmp_path, saved):
+    config = json.loads(saved[1]["config"])
+    for field, value, words in [("model", "loop", "unknown model 'loop'"), ("dropout", 1.5, "out of range"),
+                                ("dropout", [0.1, 0.2, 0.3], "3 rates for")]:
+        refused(craft(tmp_path, saved, field, config=json.dumps({**config, field: value})), "config", field, words)
+    trainer = load_session(craft(tmp_path, saved, "dyn", config=json.dumps({**config, "dropout": [0.1, 0.2]})))
+    assert trainer.config.dropout == (0.1, 0.2) and trainer.model.dropout == (0.1, 0.2)
