@@ -206,9 +206,9 @@ class PhaseWalk:
                 p.grad = grads[name]
 
     def _release(self) -> None:
-        """Drop the graph and the recorded pass (the walk keeps no tensors once done)."""
-        self._loss_tensor = None
-        self._fns = {}
+        """Drop the graph, the recorded pass and what abandon() needed (no tensors once done)."""
+        self._loss_tensor = self._old_grads = None
+        self._fns, self._before = {}, {}
         self.tape = self.x = self.y = None
 
     def _batch_size(self) -> int:
