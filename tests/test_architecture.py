@@ -11,8 +11,9 @@ UI = PACKAGE / "ui"
 # it may import.
 VIEWS = {
     "views/loss_plot": set(),
-    "views/graph_view": {"views/graph_items", "views/graph_inspector"},
+    "views/graph_view": {"views/graph_items", "views/graph_inspector", "views/graph_phases"},
     "views/graph_items": set(),
+    "views/graph_phases": {"views/graph_items"},
     "views/graph_inspector": set(),
     "views/network_view": {"views/network_items"},
     "views/network_items": set(),

@@ -37,7 +37,10 @@ def first_steps_html() -> str:
         "positive, orange negative, thicker is larger). Hover a neuron to see it large.</li>"
         "</ul>"
         "<p>Slow motion: the Speed box runs a few steps a second so a class can follow. View &gt; Presenter "
-        "mode (F11) makes everything large for a projector; Ctrl++ and Ctrl+- zoom.</p>")
+        "mode (F11) makes everything large for a projector; Ctrl++ and Ctrl+- zoom.</p>") + translate("Help",
+        "<p><b>Phase \u25b8</b> (Shift+N) walks one mini-batch through the training loop one phase per press: "
+        "forward, loss, zero_grad, backward, step. Click a weight (an edge in the Network view) to see its "
+        "gradient worked out by the chain rule.</p>")
 
 
 def show_first_steps(parent: QWidget) -> QDialog:

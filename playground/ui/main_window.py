@@ -26,6 +26,8 @@ from playground.core.presets import get_preset, load_presets
 from playground.engine.protocol import ModelChange, RunState
 from playground.ui.client import EngineClient
 from playground.ui.files import FileFlows
+from playground.ui.iteration_flow import IterationFlow
+from playground.ui.iteration_panel import IterationPanel
 from playground.ui.language import current_language, normalize, save_language, set_language
 from playground.ui.lesson_panel import LessonPanel
 from playground.ui.lessons_flow import LessonFlow
@@ -40,6 +42,7 @@ from playground.ui.theme import DANGER, em, scaled_font
 class MainWindow(QMainWindow):
     trainingFinished = Signal(dict)  # once per run: the same keys as `playground train --json`
     languageChanged = Signal(object)  # the new window that replaced this one, in the new language
+    phaseChanged = Signal(str)  # a phase of one mini-batch was shown: forward, loss, zero_grad, backward, step
 
     def __init__(self, preset: str | None = None, parent: QWidget | None = None,
                  controller: EngineClient | None = None):
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         self.controls.set_config(config, preset)
         self.sidebar.fit_width()
         self.trainButton, self.stepButton, self.stopButton = side.trainButton, side.stepButton, side.stopButton
+        self.phaseStepButton = side.phaseStepButton
         self.resetButton, self.exportButton, self.buttonBox = side.resetButton, side.exportButton, side.buttonBox
         self.speedInput, self.untilPausedInput = side.speedInput, side.untilPausedInput
 
@@ -110,11 +114,19 @@ class MainWindow(QMainWindow):
         self.lessonPanel = LessonPanel()
         self.lessonPanel.setMinimumWidth(em(self, 14))
         self.lessonPanel.hide()
+        self.iterationPanel = IterationPanel()  # one iteration phase by phase (ui/iteration_flow.py)
+        self.iterationPanel.hide()
+        # right of the views: the lesson above the iteration, as either is open
+        self.sideColumn = QSplitter(Qt.Vertical, objectName="sideColumn")
+        self.sideColumn.addWidget(self.lessonPanel)
+        self.sideColumn.addWidget(self.iterationPanel)
+        self.sideColumn.setChildrenCollapsible(False)
+        self.sideColumn.hide()
 
         split = QSplitter(Qt.Horizontal)
         split.addWidget(self.sidebar)
         split.addWidget(right)
-        split.addWidget(self.lessonPanel)
+        split.addWidget(self.sideColumn)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
@@ -134,6 +146,7 @@ class MainWindow(QMainWindow):
         self.presenter.zoomChanged.connect(self.apply_zoom)
         self.presenter.presentingChanged.connect(self._on_presenting)
         self.lessons = LessonFlow(self)
+        self.iterations = IterationFlow(self)
         build_menus(self)
         self.apply_zoom()
 
@@ -157,6 +170,7 @@ class MainWindow(QMainWindow):
         c.replied.connect(self._on_reply)
         c.stateChanged.connect(self._on_state)
         self.networkView.neuronHovered.connect(self.outputView.show_neuron)
+        self.iterations.wire()
 
     # -- user actions ---------------------------------------------------------------------
     @Slot()
@@ -165,20 +179,33 @@ class MainWindow(QMainWindow):
         if state is RunState.RUNNING:
             self.controller.pause()
         elif state is RunState.PAUSED:
+            self.iterations.interrupt()
             self.controller.resume()
         elif state is RunState.IDLE:
             self.divergedBanner.hide()
+            self.iterations.interrupt()
             self.controller.train()
 
     @Slot()
     def _on_step(self) -> None:
         if self.controller.state in (RunState.IDLE, RunState.PAUSED):
+            self.iterations.interrupt()
             self.controller.step()
+
+    @Slot()
+    def step_phase(self) -> None:
+        """The next phase of one mini-batch (Phase ▸, Shift+N): ui/iteration_flow.py."""
+        self.iterations.step_phase()
+
+    def explain_weight(self, param: str, index: tuple[int, ...]) -> bool:
+        """Ask for one weight's gradient by the chain rule (e.g. "fc1.weight", (2, 0)); False while training."""
+        return self.iterations.explain_weight(param, index)
 
     @Slot()
     def _on_reset(self) -> None:
         if self.controller.state is RunState.IDLE:
             self.divergedBanner.hide()
+            self.iterations.interrupt()
             self.controller.reset()
 
     @Slot(object)
@@ -202,6 +229,8 @@ class MainWindow(QMainWindow):
         """Another network (or the same one, rewound): show it from scratch."""
         before = self._shown
         self._shown = info
+        if info.reason is not ModelChange.SHOWN:
+            self.iterations.interrupt()
         self.lossView.clear(info.steps_per_epoch)
         if len(info.step_losses) or info.history:
             self.lossView.add(info.step_losses, info.history)
@@ -293,8 +322,10 @@ class MainWindow(QMainWindow):
         self.trainButton.setText({RunState.RUNNING: self.tr("Pause"), RunState.PAUSED: self.tr("Resume")}.get(
             RunState(state), self.tr("Train")))
         self.stopButton.setEnabled(in_run)
-        self.stepButton.setEnabled(state != RunState.RUNNING)
-        self.stepAction.setEnabled(state != RunState.RUNNING)
+        for w in (self.stepButton, self.stepAction, self.phaseStepButton, self.phaseStepAction):
+            w.setEnabled(state != RunState.RUNNING)
+        if state == RunState.RUNNING:
+            self.iterations.interrupt()
         self.resetButton.setEnabled(idle)
         for w in (self.exportButton, self.exportAction, self.saveAction):
             w.setEnabled(state != RunState.RUNNING)
@@ -457,7 +488,7 @@ class MainWindow(QMainWindow):
 
 def _structure(config: TrainConfig) -> tuple:
     """What shapes the autograd graph: the same structure keeps the graph's layout."""
-    return config.dataset, config.hidden, config.activation
+    return config.dataset, config.hidden, config.activation, config.model
 
 
 __all__ = ["MainWindow"]

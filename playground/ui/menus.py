@@ -60,6 +60,8 @@ def build_menus(w) -> None:
     train = bar.addMenu(translate("MainWindow", "&Train"))
     for action in (_action(w, "trainAction", translate("MainWindow", "Train / Pause / Resume"), Qt.Key_Space, w._on_train_clicked),
                    _action(w, "stepAction", translate("MainWindow", "One step"), Qt.Key_N, w._on_step),
+                   _action(w, "phaseStepAction", translate("MainWindow", "One phase of a step"), "Shift+N",
+                           w.step_phase),
                    _action(w, "stopAction", translate("MainWindow", "Stop"), Qt.Key_Escape, w.controller.stop),
                    _action(w, "resetAction", translate("MainWindow", "Reset weights"), Qt.Key_R, w._on_reset)):
         action.setShortcutContext(Qt.WindowShortcut)
@@ -75,6 +77,10 @@ def build_menus(w) -> None:
     w.liveViewsAction.setToolTip(translate("MainWindow",
         "Update the graph, output and network views during training; off trains faster on slow computers "
         "and shows them when training stops"))
+    _action(w, "iterationPanelAction", translate("MainWindow", "One &iteration panel"), None,
+            w.iterations.set_panel_visible, checkable=True)
+    w.iterationPanelAction.setToolTip(translate("MainWindow",
+        "The training loop phase by phase, and one weight's gradient by the chain rule"))
     _action(w, "presentationModeAction", translate("MainWindow", "&Presenter mode"), Qt.Key_F11, w.presenter.set_presenting,
             checkable=True)
     w.presentationModeAction.setToolTip(translate("MainWindow", "Full screen, large text and lines, high contrast, a big epoch counter"))
@@ -99,7 +105,7 @@ def build_menus(w) -> None:
         action.toggled.connect(pane.maxButton.setChecked)
         pane.maxButton.toggled.connect(action.setChecked)
         maximize.append(action)
-    _fill(view, [w.liveViewsAction, None, w.presentationModeAction, *zoom, None, w.languageMenu, None, *maximize])
+    _fill(view, [w.liveViewsAction, w.iterationPanelAction, None, w.presentationModeAction, *zoom, None, w.languageMenu, None, *maximize])
 
     w.helpMenu = bar.addMenu(translate("MainWindow", "&Help"))
     _fill(w.helpMenu, [

@@ -41,6 +41,10 @@ class Sidebar(QScrollArea):
         self.trainButton.setToolTip(self.tr("Start training (Space); while training: pause and resume"))
         self.stepButton = QPushButton(self.tr("Step"), objectName="stepButton")
         self.stepButton.setToolTip(self.tr("Train on one mini-batch: forward, backward, step (N); also while paused"))
+        self.phaseStepButton = QPushButton(self.tr("Phase \u25b8"), objectName="phaseStepButton")
+        self.phaseStepButton.setToolTip(self.tr(
+            "One mini-batch, one phase per press: forward, loss, zero_grad, backward, step (Shift+N); "
+            "press again while the graph grows to see it whole"))
         self.stopButton = QPushButton(self.tr("Stop"), objectName="stopButton")
         self.stopButton.setToolTip(self.tr("Stop training (Esc); the weights are kept"))
         self.resetButton = QPushButton(self.tr("Reset"), objectName="resetButton")
@@ -54,9 +58,10 @@ class Sidebar(QScrollArea):
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.trainButton, 0, 0, 1, 2)
         buttons.addWidget(self.stepButton, 1, 0)
-        buttons.addWidget(self.stopButton, 1, 1)
-        buttons.addWidget(self.resetButton, 2, 0)
-        buttons.addWidget(self.exportButton, 2, 1)
+        buttons.addWidget(self.phaseStepButton, 1, 1)
+        buttons.addWidget(self.stopButton, 2, 0)
+        buttons.addWidget(self.resetButton, 2, 1)
+        buttons.addWidget(self.exportButton, 3, 0, 1, 2)
         self.buttonBox = QWidget()
         self.buttonBox.setLayout(buttons)
 

@@ -1,19 +1,21 @@
-"""The graph panel's parts: a node (pill, box or ellipse, filled by its gradient), an edge along
-Graphviz's spline (its width follows the gradient it carries back), the zoomable view, and the
-legend of the gradient ramp.
+"""The graph panel's parts: a node (pill, box or ellipse, filled by its gradient; a dashed frame when
+it is new in this step's graph; a line for what the current phase did to it), an edge along
+Graphviz's spline (its width follows the gradient it carries back), the zoomable view, the legend
+of the gradient ramp.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, Signal, Slot
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, QSizeF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QLinearGradient,
     QPainter,
     QPainterPath,
@@ -28,12 +30,15 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMen
 from playground.core.trace import GraphNode
 from playground.ui import theme
 
+CHANGED_FRAME = "#c026d3"  # the dashed frame of a node new in this step's graph (on screen only)
+
 
 class NodeItem(QGraphicsItem):
     """One autograd node: ops are rounded pills, parameters square boxes with a blue frame,
     inputs/target/loss ellipses. The fill follows the gradient norm; text lines come from the spec."""
 
-    def __init__(self, node: GraphNode, lines: list[str], font: QFont, size: QSizeF, em: float):
+    def __init__(self, node: GraphNode, lines: list[str], font: QFont, size: QSizeF, em: float,
+                 note_line: bool = False):
         super().__init__()
         self.node = node
         self.lines = lines
@@ -44,8 +49,12 @@ class NodeItem(QGraphicsItem):
         self.em = em
         self.fill = theme.NODE_FILL_QCOLORS.get(node.kind, theme.NODE_FILL_QCOLORS["op"])
         self.hovered = False
+        self.changed = False  # new in this step's graph: a dashed frame
+        self.note = ""  # what the current phase did to it (a reserved last line, when note_line)
+        self._note_text: QStaticText | None = None
         self.grad_fraction: float | None = None
         self.tooltip_provider = None  # node id -> tooltip text, asked on hover
+        self.click_handler = None  # node id -> None, on a left click
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -53,14 +62,18 @@ class NodeItem(QGraphicsItem):
         # Shape and text never change once laid out: build them once, not in every paint().
         self._path = self._outline()
         line_h = QFontMetricsF(self.font).lineSpacing()
-        top = -line_h * len(lines) / 2
+        top = -line_h * (len(lines) + note_line) / 2
         self._texts = []
         for i, text in enumerate(lines):
-            static = QStaticText(text)
-            static.setTextWidth(self.size.width())
-            static.setTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
-            static.prepare(font=self.bold if i == 0 else self.font)
-            self._texts.append((QPointF(-self.size.width() / 2, top + i * line_h), static, i == 0))
+            self._texts.append((QPointF(-self.size.width() / 2, top + i * line_h), self._static(text, i == 0), i == 0))
+        self._note_pos = QPointF(-self.size.width() / 2, top + len(lines) * line_h) if note_line else None
+
+    def _static(self, text: str, bold: bool) -> QStaticText:
+        static = QStaticText(text)
+        static.setTextWidth(self.size.width())
+        static.setTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
+        static.prepare(font=self.bold if bold else self.font)
+        return static
 
     @property
     def node_id(self) -> str:
@@ -94,6 +107,18 @@ class NodeItem(QGraphicsItem):
         self.grad_fraction = fraction
         self.update()
 
+    def set_note(self, text: str) -> None:
+        """The reserved last line (nodes built with ``note_line``): e.g. ".grad = None"."""
+        if text != self.note and self._note_pos is not None:
+            self.note = text
+            self._note_text = self._static(text, False) if text else None
+            self.update()
+
+    def set_changed(self, on: bool) -> None:
+        if on != self.changed:
+            self.changed = on
+            self.update()
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         kind = self.node.kind
@@ -112,6 +137,20 @@ class NodeItem(QGraphicsItem):
         for pos, static, bold in self._texts:
             painter.setFont(self.bold if bold else self.font)
             painter.drawStaticText(pos, static)
+        if self._note_text is not None:
+            painter.setFont(self.font)
+            painter.drawStaticText(self._note_pos, self._note_text)
+        if self.changed:
+            pen = QPen(QColor(CHANGED_FRAME), self.em * 0.12, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            m = self.em * 0.2
+            painter.drawRoundedRect(self.rect().adjusted(-m, -m, m, m), self.em * 0.3, self.em * 0.3)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if self.click_handler is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.click_handler(self.node.id)
 
     def hoverEnterEvent(self, event) -> None:
         if self.tooltip_provider is not None:
@@ -319,4 +358,34 @@ class GradientLegend(QWidget):
                    Qt.AlignmentFlag.AlignVCenter, hi)
 
 
-__all__ = ["EdgeItem", "GradientLegend", "GraphView", "NodeItem"]
+def scene_picture(scene: QGraphicsScene, rect: QRectF, fmt_: str, title: str) -> bytes:
+    """``rect`` of the scene on white paper as SVG or PNG (twice the scene's pixels) bytes."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if fmt_ == "svg":
+        from PySide6.QtSvg import QSvgGenerator
+
+        gen = QSvgGenerator()
+        gen.setOutputDevice(buffer)
+        gen.setSize(rect.size().toSize())
+        gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        gen.setTitle(title)
+        painter = QPainter(gen)
+        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(theme.PAPER))
+        scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        painter.end()
+    else:
+        scale = 2.0
+        image = QImage((rect.size() * scale).toSize(), QImage.Format.Format_ARGB32)
+        image.fill(QColor(theme.PAPER))
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        scene.render(painter, QRectF(image.rect()), rect)
+        painter.end()
+        if not image.save(buffer, "PNG"):
+            raise OSError("could not encode the graph as PNG")
+    buffer.close()
+    return bytes(buffer.data())
+
+
+__all__ = ["CHANGED_FRAME", "EdgeItem", "GradientLegend", "GraphView", "NodeItem", "scene_picture"]

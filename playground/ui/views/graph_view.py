@@ -4,22 +4,22 @@ when the graph's structure changes; the inspector beside it shows the clicked no
 
 A new structure is fitted whole into the view when it first appears (and refitted on every resize
 until the user zooms): nothing of it starts scrolled out of sight. The toolbar takes two rows
-(buttons; legend and caption) so the panel fits a narrow pane.
+(buttons; legend and caption) so the panel fits a narrow pane; a third, only when the graph's
+structure changed since the last one shown (the dynamic model), says how, and the new nodes wear a
+dashed frame. ``show_phase`` shows one phase of a mini-batch (views/graph_phases.py).
 """
 
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QEvent, QIODevice, QRectF, QSize, QSizeF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsScene,
     QHBoxLayout,
-    QLabel,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -33,34 +33,19 @@ from playground.io.atomic import atomic_write
 from playground.io.graph_render import layout_graph, write_graph
 from playground.ui import theme
 from playground.ui.views.graph_inspector import GraphInspector, fmt, shape_text
-from playground.ui.views.graph_items import EdgeItem, GradientLegend, GraphView, NodeItem
+from playground.ui.views.graph_items import EdgeItem, GradientLegend, GraphView, NodeItem, scene_picture
+from playground.ui.views.graph_phases import Caption, ChangeNote, PhaseDisplay, PhaseViewMixin, StructureWatch
 
 AUTO_LAYER_NODES = 60  # a bigger autograd graph starts in one-box-per-layer mode
 MAX_FIT_SCALE = 1.6  # a small graph is not blown up past this
 _EDGE_IDLE, _EDGE_ACTIVE = QColor(theme.EDGE_IDLE), QColor(theme.EDGE_ACTIVE)
 
-class Caption(QLabel):
-    """A word-wrapping label that asks for its text's width on one line (QLabel's own hint is
-    narrower: it picks a width that gives a pleasant shape, and so wraps where there is room)."""
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        m = self.contentsMargins()
-        one_line = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self.text())) + m.left() + m.right() + 1
-        return QSize(max(hint.width(), one_line), hint.height())
-
-    def resizeEvent(self, event) -> None:
-        # a row of widgets gives a wrapped label one line's height: ask for the lines it needs
-        super().resizeEvent(event)
-        needed = self.heightForWidth(self.width())
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
-
-
-class GraphPanel(QWidget):
+class GraphPanel(PhaseViewMixin, QWidget):
     """Toolbar (fit, direction, autograd graph / one box per layer, legend), the graph, the inspector."""
 
     nodeSelected = Signal(str)  # node id; "" when the selection is cleared
+    parameterClicked = Signal(str)  # a parameter node clicked: its name ("fc1.weight")
+    animationFinished = Signal()  # a phase's animation reached its end (or was jumped to it)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -88,6 +73,11 @@ class GraphPanel(QWidget):
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.caption.setWordWrap(True)  # "step 1,234 · 24 nodes" takes two lines in a narrow pane
         self.caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.changes = ChangeNote(self)  # only when the structure changed since the last graph
+        self.watch = StructureWatch(self)
+        self.phases = PhaseDisplay(self)
+        self.phases.animationFinished.connect(self.animationFinished)
+        self._fixed_range: tuple[float, float] | None = None
         self._update_button_texts()
 
         bar = QHBoxLayout()  # the buttons; below them what the colors mean and which step is shown
@@ -114,6 +104,7 @@ class GraphPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addLayout(key)
+        layout.addWidget(self.changes)
         layout.addWidget(self.splitter, 1)
 
         self.fit_button.clicked.connect(self.fit)
@@ -142,8 +133,12 @@ class GraphPanel(QWidget):
 
     @Slot(object)
     def set_snapshot(self, snapshot: GraphSnapshot) -> None:
-        """Show a captured step: re-layout only if the structure changed, else recolor in place."""
+        """Show a captured step: re-layout only if the structure changed, else recolor in place.
+        While a phase is shown (``show_phase``) it is kept for ``end_phases``."""
+        self.note_structure(snapshot.spec)
         self.snapshot = snapshot
+        if self.phases.active:
+            return
         if not self._user_chose_mode:
             want = len(snapshot.spec.nodes) > AUTO_LAYER_NODES
             if want != self.layers_button.isChecked():
@@ -167,6 +162,10 @@ class GraphPanel(QWidget):
         self.inspector.show_node(None)
         self.legend.set_range(None, None)
         self.caption.clear()
+        self.phases.end()
+        self.watch.reset()
+        self.changes.set_text("", False)
+        self.layers_button.setEnabled(True)
 
     @Slot()
     def fit(self) -> None:
@@ -193,7 +192,8 @@ class GraphPanel(QWidget):
 
     def clipped_texts(self) -> list[str]:
         """Toolbar and inspector texts cut by too small a widget ([] when all fit)."""
-        cut = [w.text() for w in (self.fit_button, self.direction_button, self.layers_button, self.caption)
+        cut = [w.text() for w in (self.fit_button, self.direction_button, self.layers_button, self.caption,
+                                  self.changes.text)
                if w.isVisible() and w.text() and (w.width() < w.minimumSizeHint().width() or (
                    w.hasHeightForWidth() and w.height() < w.heightForWidth(w.width())))]
         if self.legend.isVisible() and self.legend.width() < self.legend.minimumSizeHint().width():
@@ -221,9 +221,13 @@ class GraphPanel(QWidget):
 
     # -- drawing ---------------------------------------------------------------------------
     def _show(self) -> None:
+        if self.phases.active:
+            self.phases.redraw()
+            return
         snap = self.snapshot
         if snap is None:
             return
+        self._fixed_range = None
         if self.layer_mode:
             spec = layer_graph(snap.spec)
             stats = dict(snap.node_stats)
@@ -240,15 +244,35 @@ class GraphPanel(QWidget):
         else:
             self.recolor()
         self.caption.setText(self.tr("step {0} \u00b7 {1} nodes").format(snap.step, len(spec.nodes)))
+        self._mark_changes()
         if self.inspector.node_id is not None:
             self._inspect(self.inspector.node_id)
+
+    # -- one phase of a mini-batch (views/graph_phases.py) ---------------------------------
+    def show_phase(self, report) -> None:
+        """Show one ``PhaseReport``: the autograd graph as far as this phase of the batch went."""
+        self.layers_button.setEnabled(False)  # phases show every autograd node
+        self.phases.show(report)
+        batch = report.step if report.phase == "step" else report.step + 1
+        count = len(self.spec.nodes) if self.spec is not None else 0
+        self.caption.setText(self.tr("step {0} \u00b7 {1} nodes \u00b7 {2}").format(batch, count, report.phase))
+
+    def end_phases(self) -> None:
+        """Back to the graph of the latest step (a run, a Step or a reset goes on from here)."""
+        if not self.phases.active:
+            return
+        self.phases.end()
+        self.layers_button.setEnabled(True)
+        self._drawn_key = None
+        self._show()
 
     def _node_font(self) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 0.92)
         return font
 
-    def _build(self, spec: GraphSpec) -> None:
+    def _build(self, spec: GraphSpec, values: dict[str, str] | None = None, notes: bool = False) -> None:
+        """``values``: a line more per node (forward values); ``notes``: room for a phase's note."""
         selected = self.inspector.node_id
         self.scene.blockSignals(True)
         self.scene.clear()
@@ -262,16 +286,19 @@ class GraphPanel(QWidget):
         fmb = QFontMetricsF(bold)
         em = fm.height()
         sizes, texts = {}, {}
+        reserve = {}
         for n in spec.nodes:
-            lines = node_text(n).split("\n")
-            w = max([fmb.horizontalAdvance(lines[0])] + [fm.horizontalAdvance(t) for t in lines[1:]])
+            lines = node_text(n).split("\n") + ([values[n.id]] if values and values.get(n.id) else [])
+            reserve[n.id] = self.phases.note_widths(n.kind) if notes else []
+            w = max([fmb.horizontalAdvance(lines[0])] + [fm.horizontalAdvance(t) for t in lines[1:] + reserve[n.id]])
             pad_x = em * (1.5 if n.kind in ("input", "target", "loss") else 0.7)
-            sizes[n.id] = (w + 2 * pad_x, fm.lineSpacing() * len(lines) + em * 0.6)
+            sizes[n.id] = (w + 2 * pad_x, fm.lineSpacing() * (len(lines) + bool(reserve[n.id])) + em * 0.6)
             texts[n.id] = lines
         layout = layout_graph(spec, self.rankdir, sizes)
         for n in spec.nodes:
             w, h = sizes[n.id]
-            item = NodeItem(n, texts[n.id], font, QSizeF(w, h), em)
+            item = NodeItem(n, texts[n.id], font, QSizeF(w, h), em, note_line=bool(reserve[n.id]))
+            item.click_handler = self._on_node_clicked
             item.tooltip_provider = self.tooltip
             item.setPos(*layout[n.id])
             self.scene.addItem(item)
@@ -290,7 +317,7 @@ class GraphPanel(QWidget):
     def recolor(self) -> None:
         """Node fills and edge widths from the current statistics: no re-layout, only changed items."""
         stats = self.stats
-        lo, hi = grad_range(stats, self.nodes)
+        lo, hi = self._fixed_range or grad_range(stats, self.nodes)
         self.legend.set_range(lo, hi)
         em = self.em
         fractions: dict[str, float | None] = {}
@@ -340,6 +367,11 @@ class GraphPanel(QWidget):
         else:
             self.inspector.show_node(None)
         self.nodeSelected.emit(node_id)
+
+    def _on_node_clicked(self, node_id: str) -> None:
+        item = self.nodes.get(node_id)
+        if item is not None and item.node.kind == "param" and item.node.param:
+            self.parameterClicked.emit(item.node.param)
 
     def _inspect(self, node_id: str) -> None:
         if self.spec is None or node_id not in self.spec.by_id:
@@ -399,29 +431,4 @@ class GraphPanel(QWidget):
             return
         self.scene.clearSelection()
         rect = self.scene.itemsBoundingRect().adjusted(-self.em, -self.em, self.em, self.em)
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if ext == ".svg":
-            from PySide6.QtSvg import QSvgGenerator
-
-            gen = QSvgGenerator()
-            gen.setOutputDevice(buffer)
-            gen.setSize(rect.size().toSize())
-            gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-            gen.setTitle(self.tr("Autograd graph"))
-            painter = QPainter(gen)
-            painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(theme.PAPER))
-            self.scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-            painter.end()
-        else:
-            scale = 2.0
-            image = QImage((rect.size() * scale).toSize(), QImage.Format.Format_ARGB32)
-            image.fill(QColor(theme.PAPER))
-            painter = QPainter(image)
-            painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-            self.scene.render(painter, QRectF(image.rect()), rect)
-            painter.end()
-            if not image.save(buffer, "PNG"):
-                raise OSError(f"could not write {path}")
-        buffer.close()
-        atomic_write(path, bytes(buffer.data()))
+        atomic_write(path, scene_picture(self.scene, rect, ext[1:], self.tr("Autograd graph")))

@@ -1,5 +1,7 @@
 """The network view's items: a neuron (circle, picture, bias square), an edge (one weight), static
-text, and a scene that builds tooltips when asked (an edge shows its weight as it is now).
+text, and a scene that builds tooltips when asked (an edge shows its weight as it is now) and says
+which weight a click picked (an edge: ``fc2.weight[dst, src]``; a bias square: ``fc2.bias[i]``).
+The weight being explained wears a highlight.
 
 ``maps_to_images`` turns activation maps into the round pictures the neurons show, colored by
 the theme's diverging ramp.
@@ -12,7 +14,7 @@ from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -81,6 +83,30 @@ def _disc(h: int, w: int) -> np.ndarray:
     return mask
 
 
+def draw_circle(r: float, scale: float, hovered: bool, filled: bool, color: QColor) -> QPixmap:
+    """A neuron's outline (filled grey when it has no picture) over its bounding box, at ``scale``
+    device pixels per scene unit."""
+    m = r * 1.25
+    size = max(1, math.ceil(2 * m * scale))
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.scale(size / (2 * m), size / (2 * m))
+    p.translate(m, m)
+    p.setPen(QPen(QColor(theme.HOVER) if hovered else color, r * (0.2 if hovered else 0.08)))
+    p.setBrush(QBrush(QColor(theme.EMPTY_NEURON)) if filled else Qt.BrushStyle.NoBrush)
+    p.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+    p.end()
+    return pixmap
+
+
+def _mark_pen(width: float) -> QPen:
+    pen = QPen(QColor(theme.HIGHLIGHT), width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
+
+
 class NeuronItem(QGraphicsItem):
     """A circle, optionally filled with an activation map, with its bias as a small square."""
 
@@ -92,6 +118,7 @@ class NeuronItem(QGraphicsItem):
         self._bias_brush = QBrush()
         self.image: QImage | None = None
         self.hovered = False
+        self.marked = False  # its bias is the weight being explained
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self._geometry(radius)
@@ -104,6 +131,11 @@ class NeuronItem(QGraphicsItem):
         self._bounds = QRectF(-m, -m, 2 * m, 2 * m)  # asked for several times per paint: made once
         self._disc = QRectF(-radius, -radius, 2 * radius, 2 * radius)
         self._bias_rect = QRectF(-radius * 1.05, radius * 1.05 - s, s, s)
+        self._shape = QPainterPath(self._circle)  # the bias square too: it can be hovered and clicked
+        if self.has_bias:
+            square = QPainterPath()
+            square.addRect(self._bias_rect)
+            self._shape = self._circle.united(square)
         self._bias_pen = QPen(self.view.text_color, radius * 0.05)
 
     def set_radius(self, radius: float) -> None:
@@ -115,7 +147,7 @@ class NeuronItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        return self._circle
+        return self._shape
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self.image is not None:
@@ -130,6 +162,20 @@ class NeuronItem(QGraphicsItem):
             painter.setPen(self._bias_pen)
             painter.setBrush(self._bias_brush)
             painter.drawRect(self._bias_rect)
+        if self.marked:
+            m = self.r * 0.1
+            painter.setPen(_mark_pen(self.r * 0.12))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._bias_rect.adjusted(-m, -m, m, m))
+
+    def bias_contains(self, scene_pos: QPointF) -> bool:
+        """Whether a point (scene coordinates) is on the bias square, give or take a little."""
+        m = self.r * 0.15
+        return self.has_bias and self._bias_rect.adjusted(-m, -m, m, m).contains(self.mapFromScene(scene_pos))
+
+    def set_marked(self, on: bool) -> None:
+        self.marked = on
+        self.update()
 
     def set_image(self, image: QImage | None) -> None:
         self.image = image
@@ -168,8 +214,31 @@ class EdgeItem(QGraphicsPathItem):
         super().__init__()
         self.view, self.layer, self.src, self.dst = view, layer, src, dst
         self._grab = grab
+        self.marked = False  # the weight being explained
         self.set_ends(a, b)
         self.setZValue(0)
+
+    def set_marked(self, on: bool) -> None:
+        if on == self.marked:
+            return
+        self.prepareGeometryChange()
+        self.marked = on
+        if on:
+            self._z, z = self.zValue(), 1.5  # above the other edges, under the neurons
+        else:
+            z = self._z
+        self.setZValue(z)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        r = super().boundingRect()
+        return r.adjusted(-self._grab, -self._grab, self._grab, self._grab) if self.marked else r
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.marked:
+            painter.setPen(_mark_pen(self.pen().widthF() + self._grab * 0.5))
+            painter.drawPath(self.path())
+        super().paint(painter, option, widget)
 
     def set_ends(self, a: QPointF, b: QPointF) -> None:
         path = QPainterPath(a)
@@ -231,6 +300,25 @@ class TextItem(QGraphicsSimpleTextItem):
 
 
 class Scene(QGraphicsScene):
+    weightClicked = Signal(str, object)  # parameter name, index: ("fc2.weight", (dst, src)), ("fc2.bias", (i,))
+
+    _press: QPointF | None = None
+
+    def mousePressEvent(self, event) -> None:
+        self._press = event.scenePos() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if (event.scenePos() - press).manhattanLength() > 4:
+            return  # a drag, not a click
+        picked = weight_at(self.items(event.scenePos()), event.scenePos())
+        if picked is not None:
+            self.weightClicked.emit(*picked)
+
     def helpEvent(self, event) -> None:
         """Tooltips are built when asked, so an edge shows its weight as it is now."""
         for item in self.items(event.scenePos()):
@@ -244,4 +332,26 @@ class Scene(QGraphicsScene):
         event.ignore()
 
 
-__all__ = ["EdgeItem", "NeuronHost", "NeuronItem", "Scene", "TextItem", "maps_to_images"]
+def weight_at(items, scene_pos: QPointF) -> tuple[str, tuple[int, ...]] | None:
+    """The weight under a point: a neuron's bias square (its circle: none), else the edge nearest
+    the point among those whose grab band holds it (edges cross: the topmost is not always meant)."""
+    edges = []
+    for item in items:  # topmost first
+        if isinstance(item, NeuronItem):
+            return (f"fc{item.layer}.bias", (item.index,)) if item.bias_contains(scene_pos) else None
+        if isinstance(item, EdgeItem):
+            edges.append(item)
+    if not edges:
+        return None
+    best = min(edges, key=lambda e: _distance(scene_pos, e.path().elementAt(0), e.path().elementAt(1)))
+    return f"fc{best.layer}.weight", (best.dst, best.src)
+
+
+def _distance(p: QPointF, a, b) -> float:
+    """From ``p`` to the segment a-b (path elements: .x, .y)."""
+    dx, dy = b.x - a.x, b.y - a.y
+    t = max(0.0, min(1.0, ((p.x() - a.x) * dx + (p.y() - a.y) * dy) / (dx * dx + dy * dy or 1.0)))
+    return math.hypot(p.x() - a.x - t * dx, p.y() - a.y - t * dy)
+
+
+__all__ = ["EdgeItem", "NeuronHost", "NeuronItem", "Scene", "TextItem", "draw_circle", "maps_to_images", "weight_at"]

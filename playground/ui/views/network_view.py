@@ -7,21 +7,20 @@ their first and last few neurons around an ellipsis that counts the rest, so a 5
 stays readable. Items are built once per architecture and placed in pixels for the view's size
 (never scaled: every label keeps the font's size, and neurons grow or shrink with the pane); a
 snapshot only re-pens edges and swaps thumbnails. Hovering a neuron emits ``neuronHovered(layer, index)`` ((-1, -1) on leaving); the
-tooltip of an edge shows its weight live.
+tooltip of an edge shows its weight live. Clicking an edge or a bias square emits
+``weightClicked(param, index)``; ``select_weight`` marks the one being explained.
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from playground.core.inspect import MAX_MAPPED_NEURONS, BoundarySnapshot, ViewSnapshot
 from playground.ui import theme
-from playground.ui.views.network_items import EdgeItem, NeuronItem, Scene, TextItem, maps_to_images
+from playground.ui.views.network_items import EdgeItem, NeuronItem, Scene, TextItem, draw_circle, maps_to_images
 
 MAX_DRAWN = 16  # a layer up to this wide shows every neuron
 HEAD, TAIL = 6, 2  # a wider one shows its first HEAD and last TAIL neurons around an ellipsis
@@ -38,6 +37,7 @@ class NetworkView(QGraphicsView):
     """The network drawn live (``networkView``): call ``set_architecture`` then ``set_snapshot``."""
 
     neuronHovered = Signal(int, int)
+    weightClicked = Signal(str, object)  # ("fc2.weight", (dst, src)) or ("fc2.bias", (i,))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,6 +45,8 @@ class NetworkView(QGraphicsView):
         self._scene = Scene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(self._scene)
+        self._scene.weightClicked.connect(self.weightClicked)
+        self._marked: tuple[str, tuple[int, ...]] | None = None
         # no SmoothPixmapTransform: thumbnails are drawn near their own size, and smoothing them
         # is a large share of the paint cost (benchmarks/bench_views.py)
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
@@ -100,7 +102,7 @@ class NetworkView(QGraphicsView):
         self._placeholder = None
         self._neurons, self._edges, self._edge_index, self._edge_keys = [], [], [], []
         self._more, self._headers, self._labels = [], [], []
-        self._weights = None
+        self._weights, self._marked = None, None
         self._pens.clear()
         self._inputs_pictured = False
         if self._hovered is not None:
@@ -269,19 +271,7 @@ class NetworkView(QGraphicsView):
         if pixmap is None:
             if len(self._circles) > 64:  # zoom levels come and go with resizes
                 self._circles.clear()
-            m = r * 1.25
-            size = max(1, math.ceil(2 * m * scale))
-            pixmap = QPixmap(size, size)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            p = QPainter(pixmap)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            p.scale(size / (2 * m), size / (2 * m))
-            p.translate(m, m)
-            p.setPen(QPen(QColor(theme.HOVER) if hovered else self.text_color, r * (0.2 if hovered else 0.08)))
-            p.setBrush(QBrush(QColor(theme.EMPTY_NEURON)) if filled else Qt.BrushStyle.NoBrush)
-            p.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
-            p.end()
-            self._circles[key] = pixmap
+            pixmap = self._circles[key] = draw_circle(r, scale, hovered, filled, self.text_color)
         return pixmap
 
     def edge_weight(self, edge: EdgeItem) -> float | None:
@@ -301,6 +291,23 @@ class NetworkView(QGraphicsView):
             if e.src == src and e.dst == dst:
                 return e
         return None
+
+    def select_weight(self, param: str | None, index: tuple[int, ...] = ()) -> None:
+        """Mark one weight ("fc2.weight", (dst, src)) or bias ("fc2.bias", (i,)); None: none."""
+        old = self._weight_item(*self._marked) if self._marked else None
+        if old is not None:
+            old.set_marked(False)
+        self._marked = (param, tuple(index)) if param else None
+        item = self._weight_item(*self._marked) if self._marked else None
+        if item is not None:
+            item.set_marked(True)
+
+    def selected_weight(self) -> tuple[str, tuple[int, ...]] | None:
+        return self._marked
+
+    def _weight_item(self, param: str, index: tuple[int, ...]) -> EdgeItem | NeuronItem | None:
+        layer, kind = int(param.split(".")[0][2:]), param.split(".")[1]
+        return self.edge_item(layer, index[1], index[0]) if kind == "weight" else self.neuron_item(layer, index[0])
 
     def edge_count(self) -> int:
         return sum(len(e) for e in self._edges)
