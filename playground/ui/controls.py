@@ -130,12 +130,12 @@ class ControlPanel(LessonLocks, QWidget):
             self.activationInput.addItem(a.name, a.name)
             self.activationInput.setItemData(self.activationInput.count() - 1, a.formula, Qt.ToolTipRole)
         self.activationInput.setToolTip(self.tr("The non-linearity between layers"))
-        form.addRow(self.tr("&Activation"), self.activationInput)
         self.dropoutInput = _DropoutBox(objectName="dropoutInput")
         self.dropoutInput.setDecimals(2)
         self.dropoutInput.setRange(0.0, cfg.MAX_DROPOUT)
         self.dropoutInput.setSingleStep(0.05)
         self.dropoutInput.per_layer_text = self.tr("per layer")
+        form.addRow(self.tr("&Activation"), self.activationInput)
         form.addRow(self.tr("Dro&pout"), self.dropoutInput)
         layout.addWidget(net)
 

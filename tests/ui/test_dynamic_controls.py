@@ -129,3 +129,4 @@ def test_the_window_shows_the_dynamic_model(qtbot):
         assert fc3_calls() == repeats
     assert len(keys) == 3
     assert get_preset("dynamic").config.model == "dynamic"
+
