@@ -21,6 +21,7 @@ VIEWS = {
     "views/boundary": set(),
     "views/digits": set(),
     "views/projection": set(),
+    "views/device_race": set(),
     "controls": set(),
 }
 

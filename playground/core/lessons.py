@@ -15,7 +15,8 @@ The file format (every key but ``title``/``title_zh``, ``text``/``text_zh`` and 
      "config": {"dataset": "xor", "hidden": []},   # TrainConfig fields (over the preset's)
      "locked": ["dataset"], "hidden": ["device"],  # TrainConfig field names
      "goal": {"metric": "test_accuracy", "at_least": 0.95, "max_parameters": 50},
-     "solution": {"hidden": [8]}}         # the change that reaches the goal (the tests train it)
+     "solution": {"hidden": [8]},         # the change that reaches the goal (the tests train it)
+     "tool": "device-race"}               # optional: a hands-on tool under the text (TOOLS)
 """
 
 from __future__ import annotations
@@ -34,10 +35,13 @@ from typing import Any
 from playground.core.config import ConfigError, TrainConfig
 
 LESSON_KEYS = ("schema_version", "name", "order", "title", "title_zh", "text", "text_zh", "preset", "config",
-               "locked", "hidden", "goal", "solution")
+               "locked", "hidden", "goal", "solution", "tool")
 GOAL_KEYS = ("metric", "at_least", "at_most", "max_parameters", "max_epochs")
 METRICS = ("test_accuracy", "train_accuracy", "test_loss", "train_loss")
 SETTINGS = tuple(f.name for f in dataclasses.fields(TrainConfig))
+# The hands-on tools a lesson may show under its text (the window knows how to build each one):
+# "device-race": race the devices as the network widens, and the model/data device mistake.
+TOOLS = ("device-race",)
 SCHEMA_VERSION = 1
 DEFAULT_ORDER = 1000  # a lesson without "order" comes after the built-ins
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
@@ -152,6 +156,7 @@ class Lesson:
     hidden: tuple[str, ...] = ()  # TrainConfig fields the controls hide
     goal: Goal | None = None
     solution: TrainConfig | None = None  # the config after the change the lesson asks for
+    tool: str | None = None  # a hands-on tool under the text, one of TOOLS
     path: Path | None = field(default=None, compare=False)  # the file it came from
 
     def title_for(self, lang: str = "en") -> str:
@@ -237,9 +242,12 @@ def lesson_from_dict(data: Any, path: str | Path = "<lesson>") -> Lesson:
     hidden = _settings(data, "hidden", fail)
     goal = _goal(data.get("goal"), config, fail)
     solution = _solution(data.get("solution"), config, locked + hidden, fail)
+    tool = data.get("tool")
+    if tool is not None and tool not in TOOLS:
+        fail("tool", f"{tool!r} is not a tool; allowed: {', '.join(TOOLS)} (or leave it out)")
     return Lesson(name=name, order=order, title=title or title_zh, title_zh=title_zh or title,
                   text=body or body_zh, text_zh=body_zh or body, config=config, preset=preset,
-                  locked=locked, hidden=hidden, goal=goal, solution=solution, path=path)
+                  locked=locked, hidden=hidden, goal=goal, solution=solution, tool=tool, path=path)
 
 
 def _optional_text(data: dict, key: str, fail, paragraphs: bool = False) -> str:
@@ -389,5 +397,5 @@ def get_lesson(name: str, extra_dirs: Iterable[str | Path] | None = None) -> Les
     return lessons[name]
 
 
-__all__ = ["Lesson", "Goal", "LessonError", "METRICS", "parameter_count", "load_lesson_file", "lesson_from_dict",
-           "load_lessons", "get_lesson", "user_lessons_dir", "builtin_lessons_dir", "is_chinese"]
+__all__ = ["Lesson", "Goal", "LessonError", "METRICS", "TOOLS", "parameter_count", "load_lesson_file",
+           "lesson_from_dict", "load_lessons", "get_lesson", "user_lessons_dir", "builtin_lessons_dir", "is_chinese"]

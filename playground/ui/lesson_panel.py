@@ -1,4 +1,5 @@
-"""The lesson beside the views: its title, its text, and its goal with a visible "goal reached"."""
+"""The lesson beside the views: its title, its text, a hands-on tool under the text for lessons
+that have one (``set_tool``; LessonFlow builds it), and its goal with a visible "goal reached"."""
 
 from __future__ import annotations
 
@@ -56,6 +57,8 @@ class LessonPanel(QWidget):
         self._lang = "en"
         self._reached = False
         self._result = ""
+        self._tool: QWidget | None = None
+        self._tool_name: str | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +79,7 @@ class LessonPanel(QWidget):
         self.resultLabel.setStyleSheet(f"color: {MUTED_TEXT}")
         layout.addWidget(self.titleLabel)
         layout.addWidget(self.textView, 1)
+        self._tool_index = layout.count()  # a tool goes here, under the text
         layout.addWidget(self.goalLabel)
         layout.addWidget(self.resultLabel)
         self._show()
@@ -93,6 +97,16 @@ class LessonPanel(QWidget):
     def goal_reached(self) -> bool:
         """Whether a run since ``set_lesson`` reached the goal (it stays reached)."""
         return self._reached
+
+    @property
+    def tool(self) -> QWidget | None:
+        """The lesson's hands-on tool under the text (e.g. the device race), or None."""
+        return self._tool
+
+    @property
+    def tool_name(self) -> str | None:
+        """The name of the tool shown (a ``Lesson.tool``), or None."""
+        return self._tool_name
 
     @property
     def title_text(self) -> str:
@@ -120,6 +134,22 @@ class LessonPanel(QWidget):
             self._result = ""
         self._lesson, self._lang = lesson, lang
         self._show()
+
+    def set_tool(self, widget: QWidget | None, name: str | None = None) -> None:
+        """Show ``widget`` under the lesson text (None: no tool); the one it replaces is deleted.
+        The text and the tool share the height the panel has."""
+        if widget is self._tool:
+            self._tool_name = name if widget is not None else None
+            return
+        layout = self.layout()
+        if self._tool is not None:
+            layout.removeWidget(self._tool)
+            self._tool.hide()
+            self._tool.deleteLater()
+        self._tool, self._tool_name = widget, (name if widget is not None else None)
+        if widget is not None:
+            layout.insertWidget(self._tool_index, widget, 1)
+            widget.show()
 
     def set_result(self, summary: dict, n_parameters: int) -> bool:
         """Check a finished run (``Summary.to_dict()``) on a network with ``n_parameters``; return

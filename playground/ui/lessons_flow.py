@@ -1,5 +1,6 @@
 """Lessons in the window: the Lessons menu, File > Open lesson file, the lesson panel beside the
-views, the settings a lesson fixes or hides, and its goal, checked after every run."""
+views (with the lesson's hands-on tool under its text), the settings a lesson fixes or hides, and its
+goal, checked after every run."""
 
 from __future__ import annotations
 
@@ -19,6 +20,14 @@ from playground.core.lessons import (
     user_lessons_dir,
 )
 from playground.ui.language import current_language
+from playground.ui.views.device_race import DeviceRaceView
+
+
+def make_tool(name: str, window):
+    """The widget for a lesson's ``tool`` (core.lessons.TOOLS), wired to the window's engine client."""
+    if name == "device-race":
+        return DeviceRaceView(window.controller)
+    raise ValueError(f"unknown lesson tool {name!r}")
 
 
 class LessonFlow(QObject):
@@ -92,6 +101,9 @@ class LessonFlow(QObject):
         w.controls.set_locked(lesson.locked)
         w.controls.set_hidden(lesson.hidden)
         w.lessonPanel.set_lesson(lesson, current_language())
+        panel = w.lessonPanel
+        if lesson.tool != panel.tool_name:  # the same tool stays, with what it shows
+            panel.set_tool(make_tool(lesson.tool, w) if lesson.tool else None, lesson.tool)
         w.lessonPanel.show()
 
     def close(self) -> None:
@@ -99,6 +111,7 @@ class LessonFlow(QObject):
         w.controls.set_locked(())
         w.controls.set_hidden(())
         w.lessonPanel.set_lesson(None)
+        w.lessonPanel.set_tool(None)
         w.lessonPanel.hide()
 
     def check(self, summary: dict) -> None:
@@ -109,4 +122,4 @@ class LessonFlow(QObject):
                 self.window.statusBar().showMessage(self.tr("Goal reached!"), 8000)
 
 
-__all__ = ["LessonFlow"]
+__all__ = ["LessonFlow", "make_tool"]
