@@ -13,7 +13,7 @@ import html
 import math
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetricsF, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 from playground.core.trace import short_op
 from playground.ui.theme import MUTED_TEXT, em, scaled_font
 
-# The article's loop; each phase is one of its lines.
-CODE = ("for x, y in loader:", "    output = net(x)", "    loss = criterion(output, y)", "    optimizer.zero_grad()",
-        "    loss.backward()", "    optimizer.step()")
-PHASE_LINES = {"forward": 1, "loss": 2, "zero_grad": 3, "backward": 4, "step": 5}
+# The body of the article's loop (for x, y in loader: ...); each phase is one of its lines. No
+# indentation: the panel stays narrow enough to sit beside the views at 1024 x 768.
+CODE = ("output = net(x)", "loss = criterion(output, y)", "optimizer.zero_grad()", "loss.backward()",
+        "optimizer.step()")
+PHASE_LINES = {"forward": 0, "loss": 1, "zero_grad": 2, "backward": 3, "step": 4}
+CODE_SIZE = 0.9  # the loop's font, as a share of the panel's
 LINE_FILL = "#fde68a"  # the current phase's line (a marker's yellow: reads on a projector)
 AGREE_TEXT, DISAGREE_TEXT = "#1b5e20", "#b71c1c"
 SAMPLES_SHOWN = 4  # rows of the explanation's table of samples
@@ -111,13 +113,13 @@ class IterationPanel(QWidget):
         head.addWidget(self.closeButton, 0, Qt.AlignmentFlag.AlignTop)
 
         self.codeView = CodeView()
-        self.codeView.setToolTip(self.tr("The training loop; the highlighted line is the phase shown"))
+        self.codeView.setToolTip(self.tr("The body of the training loop (for x, y in loader:); the highlighted "
+                                         "line is the phase shown"))
         self.phaseDetails = self._label("phaseDetails")
         self.gradientExplanation = self._label("gradientExplanation")
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, em(self, 0.3), 0)
-        inner.addWidget(self.codeView)
         inner.addWidget(self.phaseDetails)
         rule = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
         inner.addWidget(rule)
@@ -131,9 +133,14 @@ class IterationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
+        layout.addWidget(self.codeView)  # above the scrolling part: always in sight, and no scroll bar beside it
         layout.addWidget(self.scroll, 1)
         self._apply_fonts()
         self.clear()
+
+    def sizeHint(self) -> QSize:
+        """Room for the loop and a comfortable column of text; a small screen gets the minimum."""
+        return QSize(max(self.minimumWidth(), em(self, 22)), em(self, 30))
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(objectName=name)
@@ -145,9 +152,8 @@ class IterationPanel(QWidget):
 
     def _apply_fonts(self) -> None:
         self.titleLabel.setFont(scaled_font(self, 1.15, bold=True))
-        self.codeView.fit_to(self.font().pointSizeF())
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        self.setMinimumWidth(max(em(self, 14), self.codeView.minimumWidth() + bar + em(self, 0.5)))
+        self.codeView.fit_to(self.font().pointSizeF() * CODE_SIZE)
+        self.setMinimumWidth(max(em(self, 14), self.codeView.minimumWidth()))
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -259,8 +265,9 @@ class IterationPanel(QWidget):
             out.append(_p(self.tr("One weight, {0}[{1}], with {2} (lr {3}):").format(u.param, index, u.optimizer,
                                                                                     num(u.lr))))
             out.append(f"<p><code>{html.escape(u.formula)}</code><br><code>{html.escape(u.expression)}</code></p>")
-            if u.terms:
-                out.append(_p(", ".join(f"{k} = {num(v, 6)}" for k, v in u.terms)))
+            extra = [(k, v) for k, v in u.terms if k not in ("w", "grad", "lr", "w_new")]  # the expression has those
+            if extra:
+                out.append(_p(", ".join(f"{k} = {num(v, 6)}" for k, v in extra)))
         return out
 
     def show_explanation(self, e) -> None:
@@ -274,24 +281,25 @@ class IterationPanel(QWidget):
             parts.append(_p(self.tr("{0} ran {1} times in this forward pass: each use adds its own terms.").format(
                 e.layer, e.applications)))
         if e.path:
-            parts.append(_p(self.tr("Sample 1, from the loss back to the weight:")))
-            items = "".join(f"<li>{html.escape(t.label)} = <b>{num(t.value, 6)}</b><br>"
-                            f"<span style='color:{MUTED_TEXT}'>{html.escape(t.formula)}</span></li>" for t in e.path)
-            parts.append(f"<ol>{items}</ol>")
-            parts.append(_p(self.tr("Their product: {0}").format(num(math.prod(t.value for t in e.path), 6))))
+            parts.append(_p(self.tr("Sample 0, from the loss back to the weight:")))
+            parts += [f"<p>{k}. {html.escape(t.label)} = <b>{num(t.value, 6)}</b><br>"
+                      f"<span style='color:{MUTED_TEXT}'>{html.escape(t.formula)}</span></p>"
+                      for k, t in enumerate(e.path, start=1)]
         if e.samples:
             a = "1" if e.kind == "bias" else "a_j"
-            rows = [(str(b + 1), num(s[0], 4), num(s[1], 4), num(s[2], 4)) for b, s in enumerate(e.samples[:SAMPLES_SHOWN])]
-            parts.append(_table([self.tr("sample"), a, "delta_i", self.tr("product")], rows))
+            parts.append(_p(self.tr("The first samples, {0} \u00d7 delta_i:").format(a)))
+            lines = [f"{b}: {num(s[0], 4)} \u00d7 {num(s[1], 4)} = {num(s[2], 4)}"
+                     for b, s in enumerate(e.samples[:SAMPLES_SHOWN])]
+            if e.batch_size > len(lines):
+                lines.append("\u2026")
+            parts.append("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
         color = AGREE_TEXT if e.agree else DISAGREE_TEXT
         verdict = (self.tr("They agree to {0}.") if e.agree else self.tr("They differ by {0}.")).format(f"{e.difference:.0e}")
-        parts.append(
-            f"<table cellspacing='0' cellpadding='2'>"
-            f"<tr><td>{html.escape(self.tr('Chain rule, summed over {0} samples').format(e.batch_size))}</td>"
-            f"<td align='right'><b>{e.chain_value:.9g}</b></td></tr>"
-            f"<tr><td>{html.escape(self.tr('w.grad from autograd'))}</td>"
-            f"<td align='right'><b>{e.autograd_value:.9g}</b></td></tr></table>"
-            f"<p style='color:{color}'><b>{html.escape(verdict)}</b></p>")
+        parts.append(f"<p>{html.escape(self.tr('Chain rule, summed over {0} samples:').format(e.batch_size))}<br>"
+                     f"<code><b>{e.chain_value:.9g}</b></code><br>"
+                     f"{html.escape(self.tr('w.grad from autograd:'))}<br>"
+                     f"<code><b>{e.autograd_value:.9g}</b></code></p>"
+                     f"<p style='color:{color}'><b>{html.escape(verdict)}</b></p>")
         self.gradientExplanation.setText("".join(parts))
 
 

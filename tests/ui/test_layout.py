@@ -19,9 +19,11 @@ def _rect_in(window: QWidget, widget: QWidget) -> QRect:
 
 
 def _scroll_parent(widget: QWidget) -> QScrollArea | None:
+    """The scroll area whose content holds ``widget`` (not its own scroll bars: those are checked
+    against the window like any widget)."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QScrollArea):
+        if isinstance(parent, QScrollArea) and parent.widget() is not None and parent.widget().isAncestorOf(widget):
             return parent
         parent = parent.parentWidget()
     return None
@@ -53,7 +55,7 @@ def layout_problems(window) -> list[str]:
                 problems.append(f"label {name} {widget.text()!r} is cut")
         elif isinstance(widget, (QAbstractButton, QComboBox)) and widget.width() < widget.minimumSizeHint().width() - 1:
             problems.append(f"{name} is narrower than its text")
-    for view in (window.outputView, window.graphView, window.networkView, window.lossView):
+    for view in (window.outputView, window.graphView, window.networkView, window.lossView, window.iterationPanel):
         clipped = getattr(view, "clipped_texts", None)
         if clipped is not None:
             problems += [f"{type(view).__name__}: {text!r} is cut" for text in clipped()]
@@ -93,4 +95,28 @@ def test_a_trained_network_with_eight_wide_layers_fits_1024x768(qtbot):
     qtbot.waitUntil(lambda: window.statusLabel.text().startswith("step "), timeout=START)
     qtbot.waitUntil(lambda: layout_problems(window) == [], timeout=5000)
     assert (window.width(), window.height()) == (1024, 768)
+    assert layout_problems(window) == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_iteration_panel_fits_beside_the_views_and_a_lesson(qtbot, size):
+    """A whole phase walk and a weight's chain rule, with the lesson open too: nothing cut."""
+    window = create_window("xor")
+    qtbot.addWidget(window)
+    window.remember_geometry = False
+    window.resize(*size)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.model is not None, timeout=START)
+    assert window.open_lesson("xor")
+    qtbot.waitUntil(lambda: window.outputView.snapshot is not None, timeout=START)
+    with qtbot.waitSignal(window.controller.gradientExplained, timeout=START):
+        window.explain_weight("fc1.weight", (1, 0))
+    for phase in ("forward", "loss", "zero_grad", "backward", "step"):
+        with qtbot.waitSignal(window.phaseChanged, timeout=START):
+            window.phaseStepButton.click()
+        window.graphView.finish_animation()
+        assert window.iterationPanel.current_phase() == phase
+        qtbot.waitUntil(lambda: layout_problems(window) == [], timeout=5000)
+    assert window.iterationPanel.isVisible() and window.lessonPanel.isVisible()
+    assert (window.width(), window.height()) == size
     assert layout_problems(window) == []

@@ -9,7 +9,7 @@ from phase_reports import explanation, phase_reports  # noqa: E402  (tests/ui/ph
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QTextBrowser
-from windows import open_window  # noqa: E402  (tests/ui/windows.py)
+from windows import RUN, open_window  # noqa: E402  (tests/ui/windows.py)
 
 from playground.engine import protocol as p
 
@@ -47,6 +47,14 @@ def reports():
     return phase_reports(get_preset("xor").config)
 
 
+def _press(window, qtbot, phase, press):
+    """One press that asks for ``phase``; its animation (if any) jumped to the end."""
+    with qtbot.waitSignal(window.phaseChanged, timeout=RUN) as shown:
+        press()
+    assert shown.args == [phase]
+    window.graphView.finish_animation()
+
+
 def test_the_button_the_action_and_shift_n_each_ask_for_the_next_phase(window, qtbot, sent):
     button, action = window.phaseStepButton, window.phaseStepAction
     assert button.objectName() == "phaseStepButton" and button.isEnabled() and "Shift+N" in button.toolTip()
@@ -56,37 +64,83 @@ def test_the_button_the_action_and_shift_n_each_ask_for_the_next_phase(window, q
     actions = train_menu.actions()
     assert actions.index(action) == actions.index(window.stepAction) + 1  # right under One step
     assert not window.iterationPanel.isVisible()
-    button.click()
-    assert [type(c) for c in sent] == [p.PhaseStep]
+    _press(window, qtbot, "forward", button.click)
     assert window.iterationPanel.isVisible() and window.iterationPanelAction.isChecked()  # it opens
-    action.trigger()
+    _press(window, qtbot, "loss", action.trigger)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
-    qtbot.keyClick(window.graphView.view, Qt.Key_N, Qt.KeyboardModifier.ShiftModifier)
+    _press(window, qtbot, "zero_grad", lambda: qtbot.keyClick(window.graphView.view, Qt.Key_N,
+                                                              Qt.KeyboardModifier.ShiftModifier))
     assert [type(c) for c in sent] == [p.PhaseStep] * 3
     window.shortcutsAction.trigger()
     keys = window.findChild(QDialog, "shortcutsDialog").findChild(QTextBrowser).toPlainText()
     assert "Shift+N" in keys and "One phase of a step" in keys
+    window.iterationPanel.closeButton.click()  # closed, and the View menu opens it again
+    assert not window.iterationPanel.isVisible() and not window.iterationPanelAction.isChecked()
+    assert not window.sideColumn.isVisible()
+    window.iterationPanelAction.trigger()
+    assert window.iterationPanel.isVisible() and window.iterationPanel.current_phase() == "zero_grad"
 
 
-def test_each_phase_shows_its_line_its_numbers_and_says_so(window, qtbot, reports):
-    panel, graph = window.iterationPanel, window.graphView
-    seen = []
+def test_five_presses_walk_one_mini_batch_in_the_articles_order(window, qtbot):
+    c, panel, graph = window.controller, window.iterationPanel, window.graphView
+    before = c.step_count
+    seen, reports = [], []
     window.phaseChanged.connect(seen.append)
+    c.phaseReported.connect(reports.append)
     for phase in PHASES:
-        with qtbot.waitSignal(window.phaseChanged, check_params_cb=lambda name, ph=phase: name == ph, timeout=1000):
-            window.controller.phaseReported.emit(reports[phase])
+        with qtbot.waitSignal(window.phaseChanged, timeout=RUN):
+            window.phaseStepButton.click()
         assert panel.current_phase() == phase and graph.phase == phase
         assert panel.highlighted_line() == LINES[phase]
-        if phase in ("forward", "backward"):
+        if phase in ("forward", "loss", "backward"):  # they animate: a press jumps to the end
             assert graph.animating()
-            window.phaseStepButton.click()  # a second press: the end of the animation, nothing sent
+            window.phaseStepButton.click()
             assert not graph.animating()
+        r = reports[-1]
+        if phase == "forward":
+            assert set(graph.revealed_nodes()) == {n.id for n in r.graph.nodes}
+            op = next(nid for nid in r.order if r.graph.by_id[nid].kind == "op")
+            assert graph.phase_label(op).startswith("= ")
+        elif phase == "loss":
+            assert graph.phase_label("loss") == f"loss = {r.loss:.3g}" and f"{r.loss:.6g}" in panel.details_text()
+        elif phase == "zero_grad":
+            assert graph.phase_label("param:fc1.weight") == ".grad = None"
+        elif phase == "backward":
+            assert graph.lit_nodes()[0] == "loss" and graph.lit_nodes() == [n for n in r.order if n in graph.nodes]
+            assert graph.phase_label("param:fc1.weight") == f"|grad| {r.grad_norms['param:fc1.weight']:.3g}"
     assert seen == PHASES
-    assert panel.isVisible() and window.sideColumn.isVisible()
+    step = reports[-1]
+    assert step.step == before + 1 and step.update.param == "fc1.weight" and step.update.index == (0, 0)
     text = panel.details_text()
-    assert "optimizer.step()" in text and "fc1.weight[0, 0]" in text and reports["step"].update.expression in text
-    assert window.networkView.selected_weight() == ("fc1.weight", (0, 0))  # the weight whose step is shown
+    assert "fc1.weight[0, 0]" in text and step.update.expression in text
+    assert graph.phase_label("param:fc1.weight").startswith("moved ")
+    qtbot.waitUntil(lambda: c.step_count == before + 1, timeout=RUN)  # the snapshot a Step sends came too
+    qtbot.waitUntil(lambda: window.statusLabel.text().startswith(f"step {before + 1} "), timeout=RUN)
+    assert graph.phase == "step"  # the graph of this step stays until the next press, Step or run
+    with qtbot.waitSignal(window.phaseChanged, check_params_cb=lambda ph: ph == "forward", timeout=RUN):
+        window.phaseStepButton.click()  # the next batch
+
+
+def test_a_paused_run_steps_by_phase_and_stays_paused(window, qtbot):
+    c = window.controller
+    window.controls.epochsInput.setValue(100000)
+    with qtbot.waitSignal(c.snapshotReady, timeout=RUN):
+        window.trainButton.click()
+    assert not window.phaseStepButton.isEnabled() and not window.phaseStepAction.isEnabled()
+    with qtbot.waitSignal(c.stateChanged, check_params_cb=lambda s: s == "paused", timeout=RUN):
+        window.trainButton.click()
+    assert window.phaseStepButton.isEnabled()
+    before = c.step_count
+    for phase in PHASES:
+        _press(window, qtbot, phase, window.phaseStepButton.click)
+        assert c.state == "paused"
+    qtbot.waitUntil(lambda: c.step_count == before + 1, timeout=RUN)
+    with qtbot.waitSignal(c.stateChanged, check_params_cb=lambda s: s == "running", timeout=RUN):
+        window.trainButton.click()  # Resume: the phase display gives way to the run
+    assert window.graphView.phase is None and window.iterationPanel.highlighted_line() == ""
+    with qtbot.waitSignal(window.trainingFinished, timeout=RUN):
+        window.stopButton.click()
 
 
 def test_details_name_the_numbers_of_each_phase(window, reports):
@@ -106,22 +160,25 @@ def test_details_name_the_numbers_of_each_phase(window, reports):
     window.graphView.finish_animation()
 
 
-def test_a_second_press_while_the_graph_grows_jumps_to_its_end_and_sends_nothing(window, qtbot, sent, reports):
+def test_a_second_press_while_the_graph_grows_jumps_to_its_end_and_sends_nothing(window, qtbot, sent):
     graph = window.graphView
-    window.controller.phaseReported.emit(reports["forward"])
-    assert graph.animating() and len(graph.revealed_nodes()) < len(reports["forward"].graph.nodes)
+    with qtbot.waitSignal(window.phaseChanged, timeout=RUN):
+        window.phaseStepButton.click()
+    forward = graph.phases.report
+    assert graph.animating() and len(graph.revealed_nodes()) < len(forward.graph.nodes)
     with qtbot.waitSignal(graph.animationFinished, timeout=1000):
         window.phaseStepButton.click()
-    assert sent == [] and len(graph.revealed_nodes()) == len(reports["forward"].graph.nodes)
-    window.phaseStepButton.click()  # now the next phase
-    assert [type(c) for c in sent] == [p.PhaseStep]
+    assert [type(c) for c in sent] == [p.PhaseStep]  # the second press sent nothing
+    assert len(graph.revealed_nodes()) == len(forward.graph.nodes)
+    with qtbot.waitSignal(window.phaseChanged, check_params_cb=lambda ph: ph == "loss", timeout=RUN):
+        window.phaseStepButton.click()  # now the next phase
 
 
-def test_a_step_or_a_run_ends_the_phase_display(window, qtbot, reports):
-    window.controller.phaseReported.emit(reports["forward"])
-    window.controller.phaseReported.emit(reports["loss"])
+def test_a_step_ends_the_phase_display(window, qtbot):
+    _press(window, qtbot, "forward", window.phaseStepButton.click)
+    _press(window, qtbot, "loss", window.phaseStepButton.click)
     assert window.graphView.phase == "loss"
-    with qtbot.waitSignal(window.controller.snapshotReady, timeout=60_000):
+    with qtbot.waitSignal(window.controller.snapshotReady, timeout=RUN):
         window.stepButton.click()
     assert window.graphView.phase is None and window.iterationPanel.current_phase() == ""
     assert window.iterationPanel.highlighted_line() == ""
@@ -135,10 +192,10 @@ def test_the_chain_rule_beside_autograd(window, qtbot):
     assert "Why fc1.weight[2, 0].grad is what it is" in text
     for term in e.path:
         assert f"{term.label} = {term.value:.6g}" in text
-    assert "Their product: -0.046875" in text  # 0.125 * -0.75 * 1 * 0.5
-    assert "1 0.5 0.2 0.1" in text and "2 -1 0.3 -0.3" in text  # the first samples, a_j, delta_i, product
-    assert f"Chain rule, summed over 3 samples {e.chain_value:.9g}" in text
-    assert f"w.grad from autograd {e.autograd_value:.9g}" in text
+    assert "Sample 0, from the loss back to the weight:" in text
+    assert "0: 0.5 \u00d7 0.2 = 0.1" in text and "1: -1 \u00d7 0.3 = -0.3" in text  # a_j x delta_i
+    assert f"Chain rule, summed over 3 samples:\n{e.chain_value:.9g}" in text
+    assert f"w.grad from autograd:\n{e.autograd_value:.9g}" in text
     assert "They agree to 3e-09." in text
     assert window.iterationPanel.isVisible()
     assert window.networkView.selected_weight() == ("fc1.weight", (2, 0))
@@ -181,3 +238,40 @@ def test_clicking_a_parameter_in_the_graph_asks_for_its_first_element(window, qt
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(item.scenePos()))
     assert [(type(c), c.param, c.index) for c in sent] == [(p.ExplainWeight, "fc2.weight", (0, 0))]
     assert window.graphView.inspector.node_id == "param:fc2.weight"  # it is still inspected too
+
+
+def test_a_clicked_edge_gets_the_engines_chain_rule_beside_autograd_and_its_step(window, qtbot):
+    net, panel = window.networkView, window.iterationPanel
+    qtbot.waitUntil(lambda: net.edge_weight(net.edge_item(2, 1, 0)) is not None, timeout=RUN)
+    edge = net.edge_item(2, 1, 0)  # hidden neuron 1 -> output 0: fc2.weight[0, 1]
+    with qtbot.waitSignal(window.controller.gradientExplained, timeout=RUN) as got:
+        qtbot.mouseClick(net.viewport(), Qt.MouseButton.LeftButton, pos=_click(net, edge.path().pointAtPercent(0.7)))
+    e = got.args[0].explanation
+    assert (e.param, e.index) == ("fc2.weight", (0, 1)) and e.agree and e.difference <= 1e-6
+    text = panel.explanation_text()
+    assert "Why fc2.weight[0, 1].grad is what it is" in text
+    assert all(f"{t.label} = {t.value:.6g}" in text for t in e.path)
+    assert f"Chain rule, summed over {e.batch_size} samples:\n{e.chain_value:.9g}" in text
+    assert f"w.grad from autograd:\n{e.autograd_value:.9g}" in text and "They agree to" in text
+    for phase in PHASES:  # the step phase writes out the update of the weight explained
+        _press(window, qtbot, phase, window.phaseStepButton.click)
+    update = window.graphView.phases.report.update
+    assert (update.param, update.index) == ("fc2.weight", (0, 1))
+    assert f"fc2.weight[0, 1], with {update.optimizer}" in panel.details_text()
+
+
+def test_the_dynamic_model_frames_what_is_new_since_the_last_step(qtbot):
+    window = open_window(qtbot, "dynamic")
+    graph, c = window.graphView, window.controller
+    for _ in range(40):
+        before = graph.snapshot
+        with qtbot.waitSignal(c.snapshotReady, timeout=RUN):
+            window.stepButton.click()
+        qtbot.waitUntil(lambda b=before: graph.snapshot is not b, timeout=RUN)
+        if graph.changed_nodes():
+            break
+    new = graph.changed_nodes()
+    assert new and all(graph.nodes[n].changed for n in new)
+    modules = {graph.spec.by_id[n].module for n in new}
+    assert all(m and m.startswith("fc3") or m == "act" for m in modules)  # the repeated middle layer
+    assert graph.change_text().startswith(f"This step's graph: {len(graph.snapshot.spec.nodes)} nodes (+")

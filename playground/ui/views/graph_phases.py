@@ -68,24 +68,26 @@ def structure_keys(spec: GraphSpec) -> dict[str, tuple]:
 
 
 def reveal_groups(spec: GraphSpec, order: Sequence[str]) -> list[list[str]]:
-    """The forward animation: one group per node of ``order``; a node outside it (a parameter, the
-    input) appears with the first node it feeds, one fed only by others after the last of them."""
-    pos = {nid: k for k, nid in enumerate(dict.fromkeys(i for i in order if i in spec.by_id))}
+    """The forward animation: one group per op of ``order`` (the order the pass ran them); a node
+    that is not an op (the input, a parameter) appears with the first op it feeds, one fed only by
+    others after the last of them. Without ops in ``order``, one group per node of it."""
+    listed = [i for i in dict.fromkeys(order) if i in spec.by_id]
+    steps = [i for i in listed if spec.by_id[i].kind == "op"] or listed
+    pos = {nid: k for k, nid in enumerate(steps)}
     if not pos:
         return [[n.id for n in spec.nodes]] if spec.nodes else []
     groups: list[list[str]] = [[nid] for nid in pos]
     first: list[str] = []
-    for n in spec.nodes:
-        if n.id in pos:
-            continue
-        feeds = [pos[e.target] for e in spec.edges if e.source == n.id and e.target in pos]
-        fed_by = [pos[e.source] for e in spec.edges if e.target == n.id and e.source in pos]
+    rest = sorted((n.id for n in spec.nodes if n.id not in pos), key=lambda i: listed.index(i) if i in listed else 0)
+    for nid in rest:
+        feeds = [pos[e.target] for e in spec.edges if e.source == nid and e.target in pos]
+        fed_by = [pos[e.source] for e in spec.edges if e.target == nid and e.source in pos]
         if feeds:
-            groups[min(feeds)].insert(0, n.id)
+            groups[min(feeds)].insert(-1, nid)
         elif fed_by:
-            groups[max(fed_by)].append(n.id)
+            groups[max(fed_by)].append(nid)
         else:
-            first.append(n.id)
+            first.append(nid)
     return [first, *groups] if first else groups
 
 
@@ -187,11 +189,16 @@ class PhaseDisplay(QObject):
             self._draw(hidden=True)
             self._start("reveal", reveal_groups(self.spec, r.order))
             return
-        if r.phase == "loss":
+        if r.phase == "loss":  # the loss side joins: the target, the loss function's ops, the loss
+            self.values.update({nid: t for nid, v in (r.node_values or {}).items()
+                                if nid in self.spec.by_id and self.spec.by_id[nid].kind != "loss" and (t := values_text(v))})
             self.loss_notes = {n.id: self.tr("loss = {0}").format(_fmt(r.loss)) for n in self.spec.nodes
                                if n.kind == "loss" and r.loss is not None}
             self.notes = {}
-            self._draw()
+            added = [nid for nid in dict.fromkeys(r.order) if nid in self.spec.by_id]
+            self._draw(hidden=True)
+            self.revealed = [n.id for n in self.spec.nodes if n.id not in added]
+            self._start("reveal", [[nid] for nid in added])
         elif r.phase == "zero_grad":
             self.stats, self.range = {}, None
             after = dict(r.grads_after or {})
@@ -200,7 +207,8 @@ class PhaseDisplay(QObject):
             self._draw()
         elif r.phase == "backward":
             norms = {k: float(v) for k, v in (r.grad_norms or {}).items() if v is not None}
-            self.range = grad_range({k: {"grad_norm": v} for k, v in norms.items()}, self.panel.nodes)
+            colored = {nid for nid, item in self.panel.nodes.items() if item.node.kind in ("op", "param")}
+            self.range = grad_range({k: {"grad_norm": v} for k, v in norms.items()}, colored)
             self.stats, self.notes = {}, {}
             self._draw()
             order = [nid for nid in dict.fromkeys(r.order) if nid in self.panel.nodes and nid in norms]
