@@ -26,7 +26,9 @@ VALID = {
     "train_fraction": st.floats(0.1, 0.9),
     "samples": st.integers(20, 100_000),
     "hidden": st.lists(st.integers(1, 512), max_size=8),
+    "model": st.sampled_from(list(catalog.MODELS)),
     "activation": st.sampled_from(list(catalog.ACTIVATIONS)),
+    "dropout": st.one_of(st.floats(0.0, 0.9), st.lists(st.floats(0.0, 0.9), max_size=8)),
     "learning_rate": st.floats(1e-5, 10.0),
     "epochs": st.integers(1, 100_000),
     "batch_size": st.integers(1, 100_000),
@@ -48,7 +50,7 @@ WRONG = st.one_of(
     st.dictionaries(st.text(max_size=4), _scalar, max_size=3),
 )
 # the fields read as floats: ints up to what a float holds (see test_a_huge_int_for_a_float_field)
-FLOAT_FIELDS = {"noise", "train_fraction", "learning_rate", "weight_decay"}
+FLOAT_FIELDS = {"noise", "train_fraction", "learning_rate", "weight_decay", "dropout"}
 WRONG_FLOAT = WRONG
 
 
@@ -114,6 +116,9 @@ def _train_options():
         choices = {"--preset": st.one_of(st.sampled_from(["circle", "xor", "spiral", "nope"]), _value(str)),
                    "--dataset": st.one_of(st.sampled_from(list(catalog.DATASETS)), _value(str)),
                    "--activation": st.one_of(st.sampled_from(list(catalog.ACTIVATIONS)), _value(str)),
+                   "--model": st.one_of(st.sampled_from(list(catalog.MODELS)), _value(str)),
+                   "--dropout": st.one_of(st.lists(st.floats(-0.5, 1.5), max_size=4).map(
+                       lambda xs: ",".join(map(str, xs))), _value(float)),
                    "--optimizer": st.one_of(st.sampled_from(list(catalog.OPTIMIZERS)), _value(str)),
                    "--layers": st.one_of(st.lists(st.integers(-5, 600), max_size=10).map(
                        lambda xs: ",".join(map(str, xs))), _value(str)),
@@ -137,7 +142,8 @@ def train_argv(draw):
 
 def test_the_train_options_are_the_real_ones():
     flags = {f for f, _ in TRAIN_OPTIONS}
-    assert {"--lr", "--epochs", "--batch-size", "--layers", "--dataset", "--seed", "--noise"} <= flags
+    assert {"--lr", "--epochs", "--batch-size", "--layers", "--dataset", "--seed", "--noise", "--model",
+            "--dropout"} <= flags
 
 
 @SETTINGS
