@@ -10,6 +10,7 @@ from playground.core.presets import get_preset
 from playground.core.probe import GraphProbe
 from playground.core.trace import GraphEdge, GraphNode, GraphSpec
 from playground.core.training import Trainer
+from playground.engine.protocol import PhaseReport
 from playground.ui.views.graph_phases import reveal_groups, structure_keys, values_text
 from playground.ui.views.graph_view import GraphPanel
 
@@ -160,3 +161,13 @@ def test_values_text():
     assert values_text({"shape": [2], "values": [1.0, 2.0]}) == "= 1, 2"
     assert values_text({"shape": [], "values": [torch.tensor(0.5).item()]}) == "= 0.5"
     assert values_text(None) == ""
+
+
+def test_a_big_graph_grows_in_under_three_seconds(panel, qtbot):
+    nodes = [GraphNode(f"op{k}:Relu", "ReluBackward0", "Relu", "op", shape=[10, 4]) for k in range(150)]
+    spec = GraphSpec(nodes, [GraphEdge(a.id, b.id) for a, b in zip(nodes, nodes[1:])])
+    panel.show_phase(PhaseReport("forward", 0, 10, graph=spec, order=tuple(n.id for n in nodes)))
+    assert panel.phases.timer.interval() * len(panel.phases._queue) < 3000
+    with qtbot.waitSignal(panel.animationFinished, timeout=5000):
+        pass
+    assert panel.revealed_nodes() == [n.id for n in nodes]

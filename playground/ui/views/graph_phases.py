@@ -278,7 +278,9 @@ class PhaseDisplay(QObject):
         panel.set_phase_stats(self.stats, self.range)
 
     def _start(self, mode: str, queue: list[list[str]]) -> None:
-        self._mode, self._queue = mode, [q for q in queue if q]
+        queue = [q for q in queue if q]
+        per_tick = max(1, math.ceil(len(queue) * STEP_MS[0] / ANIMATION_MS))  # a big graph: several a tick
+        self._mode, self._queue = mode, [sum(queue[k:k + per_tick], []) for k in range(0, len(queue), per_tick)]
         if not self._queue:
             self._apply()
             return

@@ -102,7 +102,8 @@ def draw_circle(r: float, scale: float, hovered: bool, filled: bool, color: QCol
 
 
 def _mark_pen(width: float) -> QPen:
-    pen = QPen(QColor(theme.HIGHLIGHT), width)
+    """The weight being explained: a dark outline, clear beside blue and orange weights alike."""
+    pen = QPen(QColor(theme.HOVER), width)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     return pen
 
@@ -163,8 +164,8 @@ class NeuronItem(QGraphicsItem):
             painter.setBrush(self._bias_brush)
             painter.drawRect(self._bias_rect)
         if self.marked:
-            m = self.r * 0.1
-            painter.setPen(_mark_pen(self.r * 0.12))
+            m = self.r * 0.12
+            painter.setPen(_mark_pen(self.r * 0.16))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self._bias_rect.adjusted(-m, -m, m, m))
 
@@ -236,7 +237,7 @@ class EdgeItem(QGraphicsPathItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self.marked:
-            painter.setPen(_mark_pen(self.pen().widthF() + self._grab * 0.5))
+            painter.setPen(_mark_pen(self.pen().widthF() + self._grab * 0.35))
             painter.drawPath(self.path())
         super().paint(painter, option, widget)
 
