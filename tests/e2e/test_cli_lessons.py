@@ -50,7 +50,7 @@ def test_a_bad_user_lesson_is_named_on_stderr_and_the_good_ones_listed(user_fold
     names = [json.loads(line)["name"] for line in out.splitlines()]
     assert names[:3] == FIRST and names[-1] == "ours" and "broken" not in names
     assert err.splitlines() == [f"playground: skipped lesson: {bad}: locked: unknown setting 'speed'; allowed: "
-                                "dataset, noise, train_fraction, samples, hidden, activation, learning_rate, "
+                                "dataset, noise, train_fraction, samples, hidden, model, activation, dropout, learning_rate, "
                                 "epochs, batch_size, optimizer, weight_decay, seed, device"]
 
 
