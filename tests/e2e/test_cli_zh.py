@@ -34,7 +34,7 @@ def test_lang_zh_cn_gives_chinese_help():
     code, out, err = run_cli("--lang", "zh_CN", "train", "--help", lang="C")
     assert (code, err) == (0, "")
     assert out.startswith("用法： playground train [-h] [--preset PRESET | --config FILE.json]\n"
-                          "                        [--dataset DATASET] [--layers 8,8]\n")
+                          "                        [--dataset DATASET] [--layers 8,8] [--model MODEL]\n")
     assert "\n选项:\n  -h, --help            显示本帮助信息并退出\n" in out
     assert "\n  --lr LEARNING_RATE    学习率，1e-5 到 10\n" in out
     assert "\n  --epochs EPOCHS       训练的轮数\n" in out
@@ -63,7 +63,7 @@ def test_c_locale_help_is_the_english_text_byte_for_byte():
     code, out, err = run_cli("train", "--help", lang="C")
     assert (code, err) == (0, "")
     assert out.startswith("usage: playground train [-h] [--preset PRESET | --config FILE.json]\n"
-                          "                        [--dataset DATASET] [--layers 8,8]\n")
+                          "                        [--dataset DATASET] [--layers 8,8] [--model MODEL]\n")
     assert "\n  --lr LEARNING_RATE    learning rate, 1e-5 to 10\n" in out
     assert "\n  --optimizer OPTIMIZER\n                        sgd, sgd+momentum or adam\n" in out
     assert out.isascii()
