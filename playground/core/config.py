@@ -179,7 +179,10 @@ class TrainConfig:
 
 
 def parse_dropout(text: str) -> float | tuple[float, ...]:
-    """Parse "0.2" (every hidden layer) or "0.1, 0.3" (one rate per hidden layer)."""
+    """Parse "0.2" (every hidden layer) or "0.1, 0.3" (one rate per hidden layer); "0.1,,0.3" is an error."""
+    if text.strip() and any(not item.strip() for item in text.split(",")):
+        raise ConfigError("dropout", f"{text!r} has an empty item between commas; write e.g. 0.2, or 0.1,0.3 for one "
+                                     f"rate per hidden layer (0 to {MAX_DROPOUT:g})")
     parts = [p for p in text.replace(",", " ").split() if p]
     try:
         rates = [float(p) for p in parts]

@@ -80,3 +80,15 @@ def test_the_allowed_names_keep_their_order():
         TrainConfig(optimizer="rmsprop").validate()
     with pytest.raises(ConfigError, match=r"unknown dataset \['circle'\]; allowed: circle, xor"):
         TrainConfig(dataset=["circle"]).validate()
+
+
+def test_parse_dropout_reads_one_rate_or_one_per_layer_and_refuses_an_empty_item():
+    from playground.core.config import parse_dropout
+
+    assert parse_dropout("0.2") == 0.2
+    assert parse_dropout("0.1, 0.3") == (0.1, 0.3)
+    assert parse_dropout("") == 0.0
+    with pytest.raises(ConfigError) as e:
+        parse_dropout("0.1,,0.3")
+    assert e.value.field == "dropout"
+    assert "empty item" in e.value.message
