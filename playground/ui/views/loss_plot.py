@@ -73,6 +73,10 @@ def _plot(object_name: str, y_label: str) -> pg.PlotWidget:
     plot.setLabel("bottom", "epoch")
     plot.setLabel("left", y_label)
     plot.getAxis("left").enableAutoSIPrefix(False)
+    # epochs read as epochs: no "(x0.001)" scaling after the first steps, no negative epochs, and
+    # at least one epoch wide (one step's point would otherwise span -0.2 to 0.4)
+    plot.getAxis("bottom").enableAutoSIPrefix(False)
+    plot.setLimits(xMin=0, minXRange=1)
     plot.setClipToView(True)
     plot.setDownsampling(auto=True, mode="peak")
     plot.setMouseEnabled(x=True, y=False)
