@@ -5,32 +5,28 @@ data maker, the model, the optimizer, the control panel's combo boxes, the CLI's
 labels and the exported script. Adding a dataset is one ``DatasetEntry`` here plus its generator
 function in ``core/datasets.py`` (see docs/adding-a-dataset.md). The order of each dict is the
 order people see.
+
+The table is plain data and imports no torch: ``playground presets``, ``lessons`` and every help
+text read it in a fraction of a second. What needs torch is named here and found on first use:
+a dataset's generator (a function name in core/datasets.py), an activation's module (a class name
+in torch.nn); an optimizer's factory imports torch when it is called.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-import torch
-from torch import nn
-
-from playground.core.datasets import (
-    circle,
-    digits,
-    gauss,
-    moons,
-    multi_gauss,
-    plane,
-    seed_example,
-    spiral,
-    xor,
-)
+if TYPE_CHECKING:
+    import torch
+    from torch import nn
 
 TASKS = ("classification", "regression")
 
 # (n, noise, g) -> (x, y): g is a seeded torch.Generator; y holds class indices, or (n, 1) targets.
-Generator = Callable[[int, float, torch.Generator], tuple[torch.Tensor, torch.Tensor]]
+Generator = Callable[[int, float, "torch.Generator"], "tuple[torch.Tensor, torch.Tensor]"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +34,7 @@ class DatasetEntry:
     name: str  # what configs, presets and the CLI say
     task: str  # "classification" or "regression"; picks the loss
     classes: int  # how many classes the generator's labels span; 0 for regression
-    generator: Generator  # a plain function in core/datasets.py; the exported script copies its source
+    function: str | Generator  # its generator: a function's name in core/datasets.py (or the function itself)
     description: str  # one line for tooltips and the exported script's title
     label: str = ""  # what the dataset combo shows; the name when empty
 
@@ -47,22 +43,36 @@ class DatasetEntry:
             raise ValueError(f"dataset {self.name!r}: task {self.task!r} is not one of {TASKS}")
         if (self.task == "regression") != (self.classes == 0) or self.classes == 1:
             raise ValueError(f"dataset {self.name!r}: {self.classes} classes for a {self.task} task")
+        if not (callable(self.function) or str(self.function).isidentifier()):
+            raise ValueError(f"dataset {self.name!r}: {self.function!r} is no function name in core/datasets.py")
         if not self.label:
             object.__setattr__(self, "label", self.name)
+
+    @cached_property
+    def generator(self) -> Generator:
+        """The plain function in core/datasets.py (imported, with torch, on first use); the exported
+        script copies its source."""
+        if callable(self.function):
+            return self.function
+        from playground.core import datasets
+
+        return getattr(datasets, self.function)
 
 
 @dataclass(frozen=True)
 class ActivationEntry:
     name: str
-    module: type[nn.Module]  # called with no arguments, it makes the layer the MLP uses between layers
+    display: str  # the torch.nn class ("ReLU"): how the graph names it; called with no arguments, it makes the layer
     ops: tuple[str, ...]  # the autograd nodes it records (ReluBackward0...); none for "linear"
     formula: str  # the graph's label for those nodes
     code: str  # the exported script's forward: "{}" stands for a layer's output, e.g. "torch.relu({})"
 
-    @property
-    def display(self) -> str:
-        """The module's class name ("ReLU"): how the graph names it, and how it finds the module."""
-        return self.module.__name__
+    @cached_property
+    def module(self) -> type[nn.Module]:
+        """The module class, ``torch.nn.<display>`` (imported on first use): the layer the MLP uses between layers."""
+        from torch import nn
+
+        return getattr(nn, self.display)
 
 
 @dataclass(frozen=True)
@@ -85,38 +95,42 @@ def _index(*entries):
 
 
 DATASETS: dict[str, DatasetEntry] = _index(
-    DatasetEntry("circle", "classification", 2, circle,
+    DatasetEntry("circle", "classification", 2, "circle",
                  "2-D: an inner disc of one class inside a ring of the other"),
-    DatasetEntry("xor", "classification", 2, xor, "2-D: opposite quadrants share a class"),
-    DatasetEntry("gauss", "classification", 2, gauss, "2-D: two Gaussian clusters"),
-    DatasetEntry("spiral", "classification", 2, spiral, "2-D: two interleaved spirals"),
-    DatasetEntry("moons", "classification", 2, moons, "2-D: two interleaving half circles"),
-    DatasetEntry("seed-example", "classification", 2, seed_example,
+    DatasetEntry("xor", "classification", 2, "xor", "2-D: opposite quadrants share a class"),
+    DatasetEntry("gauss", "classification", 2, "gauss", "2-D: two Gaussian clusters"),
+    DatasetEntry("spiral", "classification", 2, "spiral", "2-D: two interleaved spirals"),
+    DatasetEntry("moons", "classification", 2, "moons", "2-D: two interleaving half circles"),
+    DatasetEntry("seed-example", "classification", 2, "seed_example",
                  "10 random features, 2 classes (the article's example)"),
-    DatasetEntry("digits", "classification", 10, digits,
+    DatasetEntry("digits", "classification", 10, "digits",
                  "8x8 handwritten digits, 10 classes (bundled, no download)"),
-    DatasetEntry("plane", "regression", 0, plane, "2-D regression: the value rises along a tilted plane"),
-    DatasetEntry("multi-gauss", "regression", 0, multi_gauss, "2-D regression: a landscape of Gaussian bumps"),
+    DatasetEntry("plane", "regression", 0, "plane", "2-D regression: the value rises along a tilted plane"),
+    DatasetEntry("multi-gauss", "regression", 0, "multi_gauss", "2-D regression: a landscape of Gaussian bumps"),
 )
 
 ACTIVATIONS: dict[str, ActivationEntry] = _index(
-    ActivationEntry("relu", nn.ReLU, ("ReluBackward0",), "max(0, x)", "torch.relu({})"),
-    ActivationEntry("tanh", nn.Tanh, ("TanhBackward0",), "tanh(x)", "torch.tanh({})"),
-    ActivationEntry("sigmoid", nn.Sigmoid, ("SigmoidBackward0",), "1 / (1 + e^-x)", "torch.sigmoid({})"),
-    ActivationEntry("leaky_relu", nn.LeakyReLU, ("LeakyReluBackward0",), "max(0.01 x, x)", "F.leaky_relu({})"),
-    ActivationEntry("gelu", nn.GELU, ("GeluBackward0",), "x * Phi(x)", "F.gelu({})"),
-    ActivationEntry("linear", nn.Identity, (), "x", "{}"),
+    ActivationEntry("relu", "ReLU", ("ReluBackward0",), "max(0, x)", "torch.relu({})"),
+    ActivationEntry("tanh", "Tanh", ("TanhBackward0",), "tanh(x)", "torch.tanh({})"),
+    ActivationEntry("sigmoid", "Sigmoid", ("SigmoidBackward0",), "1 / (1 + e^-x)", "torch.sigmoid({})"),
+    ActivationEntry("leaky_relu", "LeakyReLU", ("LeakyReluBackward0",), "max(0.01 x, x)", "F.leaky_relu({})"),
+    ActivationEntry("gelu", "GELU", ("GeluBackward0",), "x * Phi(x)", "F.gelu({})"),
+    ActivationEntry("linear", "Identity", (), "x", "{}"),
 )
 
 
 def _sgd(momentum: float):
     def factory(params, lr: float, weight_decay: float) -> torch.optim.Optimizer:
+        import torch
+
         return torch.optim.SGD(params, lr=lr, momentum=momentum, weight_decay=weight_decay)
 
     return factory
 
 
 def _adam(params, lr: float, weight_decay: float) -> torch.optim.Optimizer:
+    import torch
+
     return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay)
 
 
