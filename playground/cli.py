@@ -22,15 +22,13 @@ import sys
 import unicodedata
 from pathlib import Path
 
+# No torch here, nor in core.config, core.catalog, core.presets or core.lessons: `presets`, `lessons`,
+# --version and every --help answer in a tenth of a second. The commands that train, trace or export
+# import torch (and the engine, io) inside themselves, under main()'s Ctrl-C handling.
 from playground import __version__
+from playground.core.config import ConfigError, TrainConfig, parse_dropout, parse_layers
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 0, 2, 3, 130
-
-try:  # imports torch (a second or two): Ctrl-C meanwhile is "interrupted", exit 130, not a traceback
-    from playground.core.config import ConfigError, TrainConfig, parse_dropout, parse_layers
-except KeyboardInterrupt:
-    sys.stderr.write("\nplayground: interrupted\n")
-    raise SystemExit(EXIT_INTERRUPTED) from None
 
 _language: list[str] = []  # "en" or "zh_CN", once chosen
 _translator: list = []  # the QTranslator with the .qm, once Chinese is asked for
@@ -353,7 +351,15 @@ def cmd_presets(args) -> int:
     return EXIT_OK
 
 
+def _use_cpu_threads() -> None:
+    """torch's CPU threads, for the commands that run torch (importing it: a second or so)."""
+    from playground.core.devices import use_cpu_threads
+
+    use_cpu_threads()
+
+
 def cmd_train(args) -> int:
+    _use_cpu_threads()
     from playground.engine import protocol
 
     config, preset = config_from_args(args)
@@ -399,6 +405,7 @@ def cmd_train(args) -> int:
 
 
 def cmd_graph(args) -> int:
+    _use_cpu_threads()
     from playground.core.probe import graph_for_config
     from playground.io.atomic import ExportError
     from playground.io.graph_render import write_graph
@@ -447,9 +454,6 @@ def _main(argv: list[str] | None = None) -> int:
                 pass
     parser = build_parser()
     args = parser.parse_args(argv)
-    from playground.core.devices import use_cpu_threads
-
-    use_cpu_threads()
     try:
         if args.command == "lessons":
             return cmd_lessons(args)
