@@ -1,6 +1,8 @@
 import numpy as np
 from PySide6.QtWidgets import QApplication
+
 from playground.ui.views.loss_plot import LossPlot
+
 
 def test_after_one_step_the_epoch_axis_spans_a_whole_epoch_without_si_scaling(qtbot):
     plot = LossPlot()
