@@ -41,6 +41,7 @@ bench: $(BIN)/.installed
 screenshots: $(BIN)/.installed $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/screenshot.png --preset spiral
 	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang zh_CN --screenshot docs/screenshot_zh.png --lesson xor
+	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/phase-stepping.png --preset circle --epochs 30 --phases 4
 
 clean:
 	rm -rf $(VENV) build *.egg-info

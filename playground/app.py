@@ -56,7 +56,7 @@ def _settle(app) -> None:
 
 
 def main(preset: str | None = None, session: str | None = None, screenshot: str | None = None,
-         epochs: int | None = None, lesson: str | None = None, lang: str | None = None) -> int:
+         epochs: int | None = None, lesson: str | None = None, lang: str | None = None, phases: int = 0) -> int:
     if screenshot:
         problem = screenshot_problem(Path(screenshot), epochs)
         if problem:
@@ -93,7 +93,7 @@ def main(preset: str | None = None, session: str | None = None, screenshot: str 
             window.close()
             return 2
     if screenshot:
-        return _screenshot(app, window, Path(screenshot), epochs)
+        return _screenshot(app, window, Path(screenshot), epochs, phases)
     window.show()
     return app.exec()
 
@@ -178,13 +178,14 @@ def session_problem(path: str) -> str | None:
     return None
 
 
-def _screenshot(app, window, out: Path, epochs: int | None) -> int:
-    """Train to the end offscreen, then save a PNG of the whole window (written atomically: a failure
-    leaves no file, and says why in one line, exit 2)."""
+def _screenshot(app, window, out: Path, epochs: int | None, phases: int = 0) -> int:
+    """Train to the end offscreen, then (``phases``) step that many phases of the next mini-batch,
+    then save a PNG of the whole window (written atomically: a failure leaves no file, and says why
+    in one line, exit 2)."""
     if epochs is not None:
         window.controls.epochsInput.setValue(epochs)
     window.remember_geometry = False
-    window.resize(1280, 720)
+    window.resize(1600, 900) if phases else window.resize(1280, 720)
     window.ask_before_closing = False
     window.show()
     result = {}
@@ -212,7 +213,35 @@ def _screenshot(app, window, out: Path, epochs: int | None) -> int:
             buffer.close()
             window.close()
 
-    window.trainingFinished.connect(done)
+    def next_phase(*_) -> None:
+        """One phase per report, each once its animation has run: then the picture."""
+        if window.graphView.animating():
+            return  # animationFinished calls again
+        if len(shown) < phases:
+            if not shown or shown[-1] != "asked":
+                shown.append("asked")
+                window.step_phase()
+            return
+        done(result_of_run)
+
+    shown: list[str] = []
+    result_of_run: dict = {}
+
+    def phase_shown(phase: str) -> None:
+        shown[-1] = phase
+        next_phase()
+
+    def trained(summary: dict) -> None:
+        if not phases:
+            done(summary)
+            return
+        result_of_run.update(summary)
+        window.explain_weight("fc1.weight", (0, 0))  # the panel's chain rule, beside autograd
+        window.phaseChanged.connect(phase_shown)
+        window.graphView.animationFinished.connect(next_phase)
+        next_phase()
+
+    window.trainingFinished.connect(trained)
     window.trainButton.click()
     app.exec()
     if error:

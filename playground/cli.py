@@ -196,6 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=translate("cli", "train offscreen to the end, save a PNG, exit"))
     p.add_argument("--epochs", dest="gui_epochs", type=int,
                    help=translate("cli", "with --screenshot: epochs to train"))
+    p.add_argument("--phases", dest="gui_phases", type=int, default=0, metavar="N",
+                   help=translate("cli", "with --screenshot: after training, step N phases of the next mini-batch "
+                                         "(1 forward ... 5 step) and show the iteration panel"))
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     sub.add_parser("presets", help=translate("cli", "list the presets, one per line"))
@@ -471,8 +474,11 @@ def _main(argv: list[str] | None = None) -> int:
             get_lesson(args.gui_lesson)
         from playground.app import main as gui_main
 
+        if not 0 <= args.gui_phases <= 5:
+            raise ConfigError("phases", f"{args.gui_phases} phases; allowed 0 to 5 (forward, loss, zero_grad, "
+                                        f"backward, step)")
         return gui_main(preset=args.gui_preset, session=args.gui_open, screenshot=args.screenshot,
-                        epochs=args.gui_epochs, lesson=args.gui_lesson, lang=args.gui_lang)
+                        epochs=args.gui_epochs, lesson=args.gui_lesson, lang=args.gui_lang, phases=args.gui_phases)
     except ConfigError as e:
         print(f"playground: error: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT

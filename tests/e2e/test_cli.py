@@ -114,3 +114,21 @@ def test_screenshot_trains_and_saves_a_png(tmp_path):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 720)
+
+
+def test_screenshot_with_phases_shows_the_iteration_panel_at_that_phase(tmp_path):
+    out = tmp_path / "phases.png"
+    r = run_cli("--screenshot", str(out), "--preset", "xor", "--epochs", "1", "--phases", "4")
+    assert r.returncode == 0, r.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 900)
+
+
+@pytest.mark.parametrize("phases", ["6", "-1"])
+def test_screenshot_phases_out_of_range_is_one_line_and_exit_2(phases):
+    r = run_cli("--screenshot", "x.png", "--phases", phases)
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == [
+        f"playground: error: phases: {phases} phases; allowed 0 to 5 (forward, loss, zero_grad, backward, step)"]
