@@ -15,6 +15,7 @@ import time
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 import numpy as np
 import torch
@@ -36,8 +37,9 @@ class EpochMetrics:
     test_accuracy: float | None
 
 
-@dataclass(frozen=True)
-class StepResult:
+class StepResult(NamedTuple):
+    """What one step did (a named tuple: one is made per step, in a few tenths of a microsecond)."""
+
     step: int  # steps taken so far, this one included
     epoch: int  # completed epochs
     loss: float  # this mini-batch's loss
@@ -190,6 +192,10 @@ class Trainer:
         # Called with each step's loss after the forward pass and before backward(), in the
         # training thread: the graph probe uses it to trace loss.grad_fn and hook its nodes.
         self.on_loss: Callable[[torch.Tensor], None] | None = None
+        self._good: dict | None = None  # {"model": state dict, "optimizer": state dict}: copies (_keep_good)
+        self._spare: dict | None = None  # the copies before those: the next _keep_good writes into them
+        self._good_of: nn.Module | None = None  # the model those copies are of
+        self._grads_of: torch.optim.Optimizer | None = None  # train_step's _params are this optimizer's
         self.reset()
 
     # -- state ----------------------------------------------------------------------------
@@ -277,20 +283,38 @@ class Trainer:
         self.set_learning_rate(self.learning_rate if requested is None else float(requested))
         self._keep_good()
 
-    def _keep_good(self) -> None:
-        """Remember the weights and optimizer state as good (at the start and at each epoch end
-        that did not explode): an exploded run goes back to them. Device copies, no sync."""
+    def _keep_good(self, check: bool = False) -> bool:
+        """Copy the weights and optimizer state as the good ones (at the start, on loading a state,
+        and at each epoch end that did not diverge): a diverged run goes back to them.
+
+        With ``check``, copies that are not all finite are not kept (False; the good ones stay).
+        Two sets of copies take turns, so checking the new ones costs one fused op on them and
+        nothing is written twice: while the optimizer's state keeps its layout, a copy is two fused
+        copies in place (the weights, the optimizer's tensors), no new tensors and no sync."""
+        model = self.model
         with torch.no_grad():
-            self._good_model = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
-        self._good_optimizer = _clone(self.optimizer.state_dict())
+            if self._good_of is not model:
+                self._good_of, self._spare = model, None
+                self._live = model.state_dict(keep_vars=True)  # the Parameters themselves: their identity stays
+            state = self.optimizer.state_dict()
+            copies = self._spare
+            if copies is not None and _copy_into(copies["optimizer"], state):
+                torch._foreach_copy_(list(copies["model"].values()), list(self._live.values()))
+            else:
+                copies = {"model": {k: v.detach().clone() for k, v in self._live.items()}, "optimizer": _clone(state)}
+            if check and not _finite_copies([*copies["model"].values(), *_tensors(copies["optimizer"]["state"])]):
+                self._spare = copies
+                return False
+            self._spare, self._good = self._good, copies
+        return True
 
     def _back_to_good(self) -> None:
         """The weights and optimizer state of the last good epoch end; the record (steps, epochs,
         losses) stays as it happened, and the learning rate stays the one set now."""
         lr = self.learning_rate
         with torch.no_grad():
-            self.model.load_state_dict(self._good_model, strict=True)
-        self.optimizer.load_state_dict(_clone(self._good_optimizer))
+            self.model.load_state_dict(self._good["model"], strict=True)
+        self.optimizer.load_state_dict(_clone(self._good["optimizer"]))
         for group in self.optimizer.param_groups:
             group["lr"] = lr
 
@@ -304,7 +328,7 @@ class Trainer:
 
         ``core.iteration.PhaseWalk`` takes the same step one phase at a time, through
         ``take_batch`` and ``conclude_step``: both end with the network in the same place."""
-        idx = self.take_batch()
+        idx = self._batches.pop() if self._batches else self.take_batch()
         # A failure (CUDA out of memory, a lost device) leaves the weights as they were, and the
         # batch goes back so the step can be taken again: up to optimizer.step() nothing writes a
         # weight (forward, backward and zero_grad touch activations and .grad only), and torch's
@@ -313,13 +337,21 @@ class Trainer:
         # at most the optimizer's moments have seen this batch once. No copy per step is kept.
         try:
             x, y = self.x_train[idx], self.y_train[idx]
-            self.model.train()
+            if not self.model.training:  # evaluate() leaves it in eval mode; train() walks every module
+                self.model.train()
             output = self.model(x)
             loss = self.criterion(output, y)
             loss_value = loss.item()
             if self.on_loss is not None:
                 self.on_loss(loss)
-            self.optimizer.zero_grad()
+            # optimizer.zero_grad(), as its default (set_to_none) does it: every gradient to None.
+            # Here without its wrappers (a profiler range, a guard against torch.compile), which
+            # took ~10 us of a small network's ~150 us step. PhaseWalk calls zero_grad() itself.
+            if self._grads_of is not self.optimizer:
+                self._grads_of = self.optimizer
+                self._params = [p for group in self.optimizer.param_groups for p in group["params"]]
+            for p in self._params:
+                p.grad = None
             if math.isfinite(loss_value):
                 loss.backward()
         except BaseException:  # Ctrl-C too: the batch goes back
@@ -347,16 +379,35 @@ class Trainer:
         """A batch that was not trained goes back: the next ``take_batch`` returns it again."""
         self._batches.append(idx)
 
-    def grads_finite(self) -> bool:
-        grads = [p.grad for p in self.model.parameters() if p.grad is not None]
-        # one fused norm per gradient and a single device sync, not one per parameter
-        return bool(torch.isfinite(torch.stack(torch._foreach_norm(grads))).all()) if grads else True
+    def weights_finite(self) -> bool:
+        """Whether every weight, and every tensor of the optimizer's state, is finite: a few ops on
+        all of them at once, and nothing written (called at each epoch's end and on divergence)."""
+        state = [v for s in self.optimizer.state.values() for v in s.values() if torch.is_tensor(v)]
+        return all_finite([*self.model.parameters(), *state])
 
     def conclude_step(self, idx: torch.Tensor, loss_value: float) -> StepResult:
-        """After backward(): check for divergence, ``optimizer.step()``, and keep the record."""
+        """After backward(): check for divergence, ``optimizer.step()``, and keep the record.
+
+        Divergence, and the weights it leaves (the record of steps and losses stays as it happened):
+
+        - a loss that is not finite (``diverged_reason`` "not finite"): no step. The weights are the
+          last finite ones: those now, if they and the optimizer's state are finite, else those of
+          the last epoch end that did not diverge.
+        - a step loss above EXPLODED_STEP_LOSS (no step), or an epoch's train loss exploded (see
+          EXPLODED_RATIO) ("exploded"): the weights of the last epoch end that did not diverge.
+        - at an epoch's end, a weight or an optimizer's tensor that is not finite, or a train loss
+          that is not finite ("not finite"): the weights of the last epoch end that did not diverge.
+
+        The gradients are not checked on every step (that cost as much as a tenth of a small
+        network's step): a step on a gradient that is not finite makes weights that are not finite
+        (SGD and Adam carry it into them), which the next step's loss or the epoch's end finds, and
+        which are never kept as good, since each epoch end checks the weights first.
+        """
         try:
-            if not (math.isfinite(loss_value) and self.grads_finite()):  # keep the last finite weights
+            if not math.isfinite(loss_value):
                 self.diverged, self.diverged_reason = True, "not finite"
+                if not self.weights_finite():  # a step before this one broke them: back to the last good
+                    self._back_to_good()
                 self.put_back(idx)
                 return StepResult(self.step_count, self.epoch, loss_value, None, diverged=True)
             if loss_value > EXPLODED_STEP_LOSS:  # finite but exploded: no step, back to the last good
@@ -370,17 +421,19 @@ class Trainer:
             raise
         self.step_count += 1
         self.step_losses.append(loss_value)
-        epoch_end = None
-        if not self._batches:
-            self.epoch += 1
-            epoch_end = self.evaluate()
-            self.history.append(epoch_end)
-            if exploded(epoch_end.train_loss, self.step_losses[0]):
-                self.diverged, self.diverged_reason = True, "exploded"
-                self._back_to_good()
-                return StepResult(self.step_count, self.epoch, loss_value, epoch_end, diverged=True)
-            self._keep_good()
-        return StepResult(self.step_count, self.epoch, loss_value, epoch_end)
+        if self._batches:
+            return StepResult(self.step_count, self.epoch, loss_value, None)
+        self.epoch += 1
+        epoch_end = self.evaluate()
+        self.history.append(epoch_end)
+        if exploded(epoch_end.train_loss, self.step_losses[0]):
+            self.diverged, self.diverged_reason = True, "exploded"
+        elif math.isfinite(epoch_end.train_loss) and self._keep_good(check=True):
+            return StepResult(self.step_count, self.epoch, loss_value, epoch_end)
+        else:
+            self.diverged, self.diverged_reason = True, "not finite"
+        self._back_to_good()
+        return StepResult(self.step_count, self.epoch, loss_value, epoch_end, diverged=True)
 
     @torch.no_grad()
     def evaluate(self) -> EpochMetrics:
@@ -466,8 +519,66 @@ def _clone(obj):
     return obj
 
 
+def _copy_into(good: dict | None, state: dict) -> bool:
+    """Copy an optimizer's ``state_dict()`` into ``good`` (an earlier ``_clone`` of one) in place,
+    with one fused copy for all its tensors; False, with nothing copied, if the layouts differ."""
+    if good is None or good["state"].keys() != state["state"].keys():
+        return False
+    targets, sources, others = [], [], []
+    for i, entry in state["state"].items():
+        kept = good["state"][i]
+        if kept.keys() != entry.keys():
+            return False
+        for key, value in entry.items():
+            old = kept[key]
+            if torch.is_tensor(value):
+                if not (torch.is_tensor(old) and old.shape == value.shape and old.dtype == value.dtype):
+                    return False  # (a copy would broadcast or convert)
+                targets.append(old)
+                sources.append(value)
+            elif torch.is_tensor(old):
+                return False
+            else:
+                others.append((kept, key, value))
+    if targets:
+        torch._foreach_copy_(targets, sources)
+    for kept, key, value in others:
+        kept[key] = value
+    good["param_groups"] = state["param_groups"]  # state_dict() made these dicts; _back_to_good clones them
+    return True
+
+
+def _tensors(state: dict) -> list[torch.Tensor]:
+    """The tensors of an optimizer's ``state_dict()["state"]``, in order."""
+    return [v for entry in state.values() for v in entry.values() if torch.is_tensor(v)]
+
+
+def _finite_copies(tensors: list[torch.Tensor]) -> bool:
+    """``all_finite`` for tensors of our own (copies): torch.amp.GradScaler's check, one fused op
+    that reads them all and writes them back times exactly 1.0 (unchanged), and one flag."""
+    if not tensors:
+        return True
+    try:  # floating point, on one device (a mix, or a device without the op, raises)
+        found = torch.zeros(1, device=tensors[0].device)
+        torch._amp_foreach_non_finite_check_and_unscale_(tensors, found, torch.ones(1, device=found.device))
+        return not found.item()
+    except (RuntimeError, NotImplementedError):
+        return all_finite(tensors)
+
+
+@torch.no_grad()
+def all_finite(tensors: Iterable[torch.Tensor]) -> bool:
+    """Whether the floating-point ``tensors`` hold finite numbers only (one flat copy per device)."""
+    by_device: dict[torch.device, list[torch.Tensor]] = {}
+    for t in tensors:
+        if t.is_floating_point():
+            by_device.setdefault(t.device, []).append(t.reshape(-1))
+    return all(bool(torch.cat(flat).isfinite().all()) for flat in by_device.values())
+
+
 def _finite(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
 
-__all__ = ["Trainer", "RunControl", "LossHistory", "exploded", "Summary", "StepResult", "EpochMetrics", "make_optimizer"]
+__all__ = ["Trainer", "RunControl", "LossHistory", "exploded", "all_finite", "Summary", "StepResult", "EpochMetrics",
+           "make_optimizer"]
