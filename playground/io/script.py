@@ -58,7 +58,7 @@ def standalone_script(trainer) -> str:
 
     act = ACTIVATIONS[c.activation].code  # "{}" stands for a layer's output
     uses_f = act.startswith("F.") and len(sizes) > 2
-    imports = "import math\n\nimport torch\nimport torch.nn as nn\n"
+    imports = "import math\nimport time\n\nimport torch\nimport torch.nn as nn\n"
     if uses_f:
         imports += "import torch.nn.functional as F\n"
     imports += "import torch.optim as optim\n"
