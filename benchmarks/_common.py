@@ -73,6 +73,16 @@ def change(a: Figure, b: Figure) -> Figure:
     return out
 
 
+ROW_MARK = "README row: "  # benchmarks/run_all.py collects the lines that start with it
+
+
+def table_row(what: str, figure: str, target: str = "") -> None:
+    """Print one row of README.md's benchmark table (what | figure | target): run_all.py collects
+    these rows into benchmarks/results.md, and readme_table.py puts that table into README.md."""
+    cells = [c.replace("|", "\\|").replace("\n", " ").strip() for c in (what, figure, target)]
+    print(f"{ROW_MARK}| {' | '.join(cells)} |", flush=True)
+
+
 def verdict(met: bool) -> str:
     return "target met" if met else "MISSED"
 
@@ -171,4 +181,4 @@ def quiet_offscreen() -> None:
     qInstallMessageHandler(handler)
 
 
-__all__ = ["load", "Figure", "change", "verdict", "wait_for", "GapProbe", "cpu_share", "quiet_offscreen"]
+__all__ = ["load", "Figure", "change", "verdict", "table_row", "ROW_MARK", "wait_for", "GapProbe", "cpu_share", "quiet_offscreen"]

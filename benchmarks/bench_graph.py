@@ -8,12 +8,15 @@ architecture edit. The first Graphviz call of a process (plugin loading) is warm
 from __future__ import annotations
 
 import os
-import statistics
+import sys
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import torch
+from _common import Figure, table_row
 from torch import nn
 
 from playground.core.model import MLP
@@ -22,13 +25,14 @@ from playground.core.trace import trace_graph
 from playground.io.graph_render import clear_layout_cache, layout_graph
 
 
-def median_ms(fn, runs: int = 15) -> float:
-    times = []
+def median_ms(fn, runs: int = 15) -> Figure:
+    """``runs`` timings of ``fn`` in ms (``.median``, ``.text('ms', 2)``: with spread and load)."""
+    figure = Figure()
     for _ in range(runs):
         t = time.perf_counter()
         fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
+        figure.add((time.perf_counter() - t) * 1000)
+    return figure
 
 
 def loss_of(model: nn.Module, n_in: int, n_out: int, batch: int = 10) -> torch.Tensor:
@@ -95,14 +99,17 @@ def main() -> None:
         panel.deleteLater()
     app.processEvents()
 
-    print("Autograd graph benchmark (CPU, median ms)")
-    print(f"{'graph':<28}{'nodes':>7}{'edges':>7}{'trace':>10}{'trace+layout':>15}")
+    print("Autograd graph benchmark (CPU), each figure in ms: median (min-max, n; load)")
     for name, n, e, tt, tb in rows:
-        print(f"{name:<28}{n:>7}{e:>7}{tt:>10.2f}{tb:>15.2f}")
-    print(f"probe capture+stats, 50-layer MLP (one requested step): {t_probe:.2f} ms (includes backward)")
-    print(f"{'panel':<28}{'items':>7}{'recolor (same structure)':>26}{'full rebuild':>14}")
+        print(f"  {name} ({n} nodes, {e} edges): trace {tt.text('ms', 2)}")
+        print(f"  {'':{len(name)}}  trace + layout {tb.text('ms', 1)}")
+    print(f"probe capture+stats, 50-layer MLP (one requested step, backward included): {t_probe.text('ms', 2)}")
     for name, (t_re, t_full, n) in recolor.items():
-        print(f"{name:<28}{n:>7}{t_re:>26.2f}{t_full:>14.2f}")
+        print(f"panel, {name} ({n} items): recolor (same structure) {t_re.text('ms', 2)}")
+        print(f"  {'':{len(name)}}  full rebuild {t_full.text('ms', 1)}")
+    table_row("trace + layout of a 50-layer MLP's graph", rows[1][4].text("ms"), "< 300 ms")
+    table_row("live recolor of the 50-layer MLP's graph, every node", recolor["50-layer MLP, every node"][0].text("ms", 1),
+              "< 5 ms")
 
 
 if __name__ == "__main__":

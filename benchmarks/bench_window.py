@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402,F401  (before the QApplication)
-from _common import Figure, GapProbe, change, cpu_share, quiet_offscreen, verdict, wait_for  # noqa: E402
+from _common import Figure, GapProbe, change, cpu_share, quiet_offscreen, table_row, verdict, wait_for  # noqa: E402
 
 from playground.app import create_window, make_app  # noqa: E402
 from playground.core.presets import get_preset  # noqa: E402
@@ -177,6 +177,7 @@ def main() -> None:
 
     ready = ready_time(3)
     print(f"training process ready after it is started: {ready.text('s', 1)}", flush=True)
+    table_row("training process ready after it is started (while the window opens)", ready.text("s", 1), "")
 
     bare, bare_off = Figure(), Figure()
     bare_engine(args.preset, 1)  # warm up torch
@@ -223,6 +224,12 @@ def main() -> None:
     print(f"  engine in a thread, every view live:  {runs['thread on'].text('steps/s')}")
     print(f"    in a thread, every view live vs none: {pct(runs['thread on'], runs['thread off'])}")
     print(f"    thread vs process, every view live:   {pct(runs['thread on'], runs['on'])}")
+    net = f"{args.preset} {'-'.join(map(str, config.hidden))}"
+    table_row(f"training with every view live vs none, window shown, {net}, round by round", live.text("%"),
+              "within 10 %")
+    table_row("the same with the engine in a thread instead of its process; thread vs process, every view live",
+              f"{change(runs['thread on'], runs['thread off']).text('%')}; "
+              f"{change(runs['thread on'], runs['on']).text('%')}", "(why a process)")
     if gap_runs:
         gaps = np.concatenate([g for g, _, _ in gap_runs])
         cpus = np.concatenate([c for _, c, _ in gap_runs])
@@ -235,6 +242,8 @@ def main() -> None:
               f"{len(gaps)} ticks): median {np.median(gaps):.1f} ms, p99 {p99:.1f} ms, max {gaps.max():.0f} ms; "
               f"p99 per run {p99s.text('ms', 1)} (target p99 < 20 ms: {verdict(p99 < 20)})")
         print(f"    {cpu_share(gaps, cpus, 20)}")
+        table_row("event-loop gap while training with every view live: p99 of each run; the longest of all",
+                  f"{p99s.text('ms', 1)}; {gaps.max():.0f} ms", "p99 < 20 ms")
     print(f"  ({time.perf_counter() - began:.0f} s)", flush=True)
 
     large = {"off": Figure(), "on": Figure()}
@@ -248,6 +257,9 @@ def main() -> None:
     print(f"  every view live:                      {large['on'].text('steps/s', 1)}")
     print(f"    every view live vs none: {pct(large['on'], large['off'])} "
           f"(no target; slow views come round less often: PROBE_SHARE in engine/reporter.py)")
+    table_row(f"the largest network ({len(LARGEST)} x {LARGEST[0]} spiral), every view live vs none, "
+              f"{args.large_epochs} epochs", change(large["on"], large["off"]).text("%"),
+              "(slow views come round less often)")
     print(f"  ({time.perf_counter() - began:.0f} s)", flush=True)
     app.processEvents()
 
