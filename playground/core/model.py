@@ -46,13 +46,16 @@ class MLP(nn.Module):
         for i, (a, b) in enumerate(zip(self.sizes, self.sizes[1:]), start=1):
             setattr(self, f"fc{i}", nn.Linear(a, b))
         self.act = catalog.ACTIVATIONS[activation].module()
+        # looked up once: a forward pass reads it per layer (the fcN modules are never replaced;
+        # weights load in place)
+        self._layers = tuple(getattr(self, f"fc{i}") for i in range(1, len(self.sizes)))
         self.rng = torch.Generator()  # dropout masks and loop counts; the Trainer seeds it
         self.tape: list[Application] | None = None  # a list: record the next forward passes into it
 
     @property
-    def layers(self) -> list[nn.Linear]:
+    def layers(self) -> tuple[nn.Linear, ...]:
         """The linear layers in drawing order (as ``sizes`` numbers them)."""
-        return [getattr(self, f"fc{i}") for i in range(1, len(self.sizes))]
+        return self._layers
 
     def layer_name(self, index: int) -> str:
         """The name of ``layers[index]`` ("fc1" for 0)."""
