@@ -1,4 +1,10 @@
-"""Application bootstrap: QApplication, translators, the window, and the screenshot mode."""
+"""Application bootstrap: QApplication, translators, the window, and the screenshot mode.
+
+The window's process imports no torch when the engine runs in its own process (the default): the
+training process is started first thing (``make_app``), imports torch and warms up while the
+window is built and paints, and says Ready (issue 14). With ``PLAYGROUND_PROCESS=0`` the engine
+runs in a thread here, and torch is imported before the QApplication exists, as it always was.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,6 @@ import atexit
 import os
 import sys
 from pathlib import Path
-
-import torch  # noqa: F401  (import torch before the QApplication exists: a known crash otherwise)
 
 
 def create_window(preset: str | None = None, lang: str | None = None):
@@ -26,9 +30,16 @@ def create_window(preset: str | None = None, lang: str | None = None):
 def make_app(argv: list[str] | None = None, lang: str | None = None):
     from PySide6.QtWidgets import QApplication
 
-    from playground.core.devices import use_cpu_threads
+    from playground.engine import transport
 
-    use_cpu_threads()
+    if transport.use_process_default():
+        transport.prestart()  # it imports torch and warms up while this process builds the window
+    else:  # the engine in this process: torch before the QApplication, on one thread
+        import torch  # noqa: F401
+
+        from playground.core.devices import use_cpu_threads
+
+        use_cpu_threads()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("PyTorch Playground")
     app.setOrganizationName("PyTorch Playground")

@@ -8,37 +8,14 @@ handwritten digits (no download).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
 import torch
+
+from playground.core.records import Dataset  # plain data, torch-free (the window receives it)
 
 if TYPE_CHECKING:  # at run time config imports the catalog, which imports these generators
     from playground.core.config import TrainConfig
-
-
-@dataclass(frozen=True)
-class Dataset:
-    name: str
-    task: str  # "classification" or "regression"
-    x_train: np.ndarray  # float32 (n, features)
-    y_train: np.ndarray  # int64 (n,) classes, or float32 (n, 1) targets
-    x_test: np.ndarray
-    y_test: np.ndarray
-    n_classes: int  # 0 for regression
-
-    @property
-    def n_features(self) -> int:
-        return int(self.x_train.shape[1])
-
-    @property
-    def n_outputs(self) -> int:
-        return self.n_classes if self.task == "classification" else 1
-
-    @property
-    def is_2d(self) -> bool:
-        return self.n_features == 2
 
 
 # Each generator takes (n, noise, g) with g a seeded torch.Generator and returns (x, y) tensors;

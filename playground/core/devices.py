@@ -1,12 +1,19 @@
-"""Which devices this machine has: cpu always, each visible CUDA GPU, and mps where present."""
+"""Which devices this machine has: cpu always, each visible CUDA GPU, and mps where present.
+
+Asking torch (``list_devices``) imports it. The window's process imports no torch when the engine
+runs in its own process: there ``known_devices`` lists what that engine reported with its Ready
+(``remember_devices``), and the CPU alone until then.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import torch
+from typing import TYPE_CHECKING
 
 from playground.core.config import ConfigError
+
+if TYPE_CHECKING:  # torch is imported where it is used: the window imports this module and no torch
+    import torch
 
 
 @dataclass(frozen=True)
@@ -20,6 +27,8 @@ class DeviceInfo:
 
 
 def list_devices() -> list[DeviceInfo]:
+    import torch
+
     devices = [DeviceInfo("cpu", "cpu")]
     if torch.cuda.is_available():
         for i in range(torch.cuda.device_count()):
@@ -30,8 +39,32 @@ def list_devices() -> list[DeviceInfo]:
     return devices
 
 
+_reported: list[DeviceInfo] = []  # what an engine in another process found (its Ready)
+
+
+def remember_devices(devices) -> None:
+    """The devices an engine reported (``protocol.Ready.devices``): ``known_devices`` lists them."""
+    if devices:
+        _reported[:] = [DeviceInfo(d.id, d.name) for d in devices]
+
+
+def known_devices() -> list[DeviceInfo]:
+    """The devices as far as this process knows without importing torch: those an engine reported;
+    else, with torch already imported (the engine runs in this process), ``list_devices()``; else
+    the CPU alone (the engine has not said yet)."""
+    import sys
+
+    if _reported:
+        return list(_reported)
+    if "torch" in sys.modules:
+        return list_devices()
+    return [DeviceInfo("cpu", "cpu")]
+
+
 def resolve_device(name: str) -> torch.device:
     """Turn a device name into a torch.device, or raise ConfigError listing what is present."""
+    import torch
+
     present = [d.id for d in list_devices()]
     key = "cuda:0" if name == "cuda" else name
     if key not in present:
@@ -51,6 +84,8 @@ def use_cpu_threads(n: int | None = None) -> int:
     """
     import os
     import sys
+
+    import torch
 
     if n is None:
         value = os.environ.get("PLAYGROUND_THREADS", "").strip()

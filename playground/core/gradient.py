@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
 
 from playground.core.config import ConfigError
+from playground.core.records import TOLERANCE, GradientExplanation, PathTerm  # plain data, torch-free
 
-TOLERANCE = 1e-6  # the chain rule and autograd agree to this (absolute)
 SAMPLES = 8  # rows of ``samples`` per application of the layer
 LISTED = 10  # a layer's outputs are listed one by one on the path up to this width
 
@@ -47,41 +46,6 @@ DERIVATIVES = {
     "gelu": "Phi(z) + z phi(z)",
     "linear": "1",
 }
-
-
-@dataclass(frozen=True)
-class PathTerm:
-    """One factor on the path from the loss back to the weight, for one sample."""
-
-    label: str  # e.g. "dL/dz (fc3, output 1)"
-    formula: str  # e.g. "softmax(z)[1] - [y == 1], / batch"
-    value: float
-
-
-@dataclass(frozen=True)
-class GradientExplanation:
-    param: str  # "fc1.weight" or "fc1.bias"
-    index: tuple[int, ...]  # (i, j) for a weight (output i, input j), (i,) for a bias
-    layer: str  # "fc1"
-    kind: str  # "weight" | "bias"
-    formula: str  # symbolic: "dL/dW[i,j] = sum over the batch of delta_i(b) * a_j(b)"
-    path: tuple[PathTerm, ...]  # sample 0: from the loss back to the weight
-    # first samples: (a_j(b) or 1, delta_i(b), product); with several applications of the layer,
-    # up to SAMPLES rows for each application, in forward order
-    samples: tuple[tuple[float, float, float], ...]
-    batch_size: int
-    applications: int  # how many times this layer ran in the forward pass (dynamic model: 0-3)
-    chain_value: float  # the chain rule's sum over the whole batch
-    autograd_value: float  # w.grad from loss.backward()
-    step: int  # the step whose batch and weights these are: steps taken before this batch
-
-    @property
-    def difference(self) -> float:
-        return abs(self.chain_value - self.autograd_value)
-
-    @property
-    def agree(self) -> bool:
-        return self.difference <= TOLERANCE
 
 
 def check_weight(model: torch.nn.Module, param: str, index: Sequence[int]) -> tuple[torch.nn.Parameter,

@@ -21,12 +21,14 @@ import math
 import time
 import weakref
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
-import torch
 
-from playground.core.datasets import Dataset
+from playground.core.records import Dataset
+
+if TYPE_CHECKING:  # torch is imported where it is used: the window imports this module and no torch
+    import torch
 
 MAX_MAPPED_NEURONS = 16  # hidden layers up to this wide get a map per neuron
 DEFAULT_EXTENT = (-1.2, 1.2, -1.2, 1.2)
@@ -186,6 +188,8 @@ class _Inputs:
     """Cached per trainer: the grid points (output map + neuron maps, concatenated) on the device."""
 
     def __init__(self, dataset: Dataset, device: torch.device, resolution: int, neuron_resolution: int):
+        import torch
+
         self.key = (id(dataset), str(device), resolution, neuron_resolution)
         self.kind = view_kind(dataset)
         self.extent: Extent | None = None
@@ -223,6 +227,8 @@ def _forward_all(model, x: torch.Tensor) -> tuple[list[torch.Tensor], torch.Tens
     """Hidden activations and the output from one eval-mode pass (the model's own layers and
     activation; no dropout). The dynamic model's middle layer is drawn as a layer (its first
     call); its output is the eval output, the average over the loop counts 0 to MAX_REPEATS."""
+    import torch
+
     *hidden, last = model.layers
     acts = []
     for fc in hidden:
@@ -245,6 +251,8 @@ def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40) 
 
     Call it from the thread that trains, between steps, at a bounded rate (see ``Throttle``).
     """
+    import torch
+
     model = trainer.model
     dataset: Dataset = trainer.dataset
     inputs = _cached_inputs(trainer, resolution, neuron_resolution)
@@ -258,6 +266,8 @@ def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40) 
 
 
 def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres: int) -> ViewSnapshot:
+    import torch
+
     task, k = dataset.task, dataset.n_classes
     common = dict(
         task=task,

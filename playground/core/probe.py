@@ -14,13 +14,15 @@ import math
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import torch
 
 from playground.core.config import TrainConfig
 from playground.core.trace import GraphSpec, trace_autograd, trace_graph
+
+if TYPE_CHECKING:  # torch is imported where it is used: the window imports this module and no torch
+    import torch
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class GraphProbe:
 
     def capture(self, loss: torch.Tensor, model: torch.nn.Module | None = None) -> None:
         """Trace ``loss`` and hook its graph; call before ``loss.backward()`` (training thread)."""
+        import torch
+
         spec, fns = trace_autograd(loss, model)
         norms: dict[str, torch.Tensor] = {}
         handles = []
@@ -123,6 +127,8 @@ class GraphProbe:
 
     def take(self) -> GraphSnapshot | None:
         """The snapshot of the captured step once its backward has run; else None (training thread)."""
+        import torch
+
         with self._lock:
             pending, self._pending = self._pending, None
         if pending is None:
@@ -159,6 +165,8 @@ def _histogram(a: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
 def _param_stats(p: torch.Tensor, bins: int) -> dict:
     # torch reductions (one thread, like training) rather than numpy's: np.linalg.norm goes through
     # a multi-threaded BLAS that fights the training thread for the cores
+    import torch
+
     with torch.no_grad():
         values = p.detach().float().cpu().ravel()
         st: dict[str, Any] = {"mean": float(values.mean()), "std": float(values.std(correction=0)),
@@ -213,6 +221,8 @@ def preview_snapshot(trainer, probe: GraphProbe | None = None) -> GraphSnapshot 
     own generator (dropout masks, the dynamic model's loop count) do not move, so the next step
     draws what this preview drew.
     """
+    import torch
+
     probe = probe or GraphProbe()
     n = min(trainer.config.batch_size, len(trainer.x_train))
     x, y = trainer.x_train[:n], trainer.y_train[:n]

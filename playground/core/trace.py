@@ -14,11 +14,12 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
-
-import torch
+from typing import TYPE_CHECKING, Any
 
 from playground.core import catalog
+
+if TYPE_CHECKING:  # torch is imported where it is used: the window imports this module and no torch
+    import torch
 
 KINDS = ("op", "param", "input", "target", "loss", "layer")
 
@@ -114,6 +115,8 @@ class GraphSpec:
 
 
 def _shape(t: Any) -> list[int] | None:
+    import torch
+
     return list(t.shape) if isinstance(t, torch.Tensor) else None
 
 
@@ -122,6 +125,8 @@ _SAVED_ATTRS: dict[type, list[str]] = {}
 
 def trace_autograd(loss: torch.Tensor, model: torch.nn.Module | None = None) -> tuple[GraphSpec, dict[str, Any]]:
     """The spec plus {node id: autograd node} for the op and param nodes (the probe hooks those)."""
+    import torch
+
     names = {id(p): name for name, p in model.named_parameters()} if model is not None else {}
     act_modules: dict[str, str] = {}
     if model is not None:

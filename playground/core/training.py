@@ -14,7 +14,7 @@ import threading
 import time
 from array import array
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import NamedTuple
 
 import numpy as np
@@ -25,16 +25,7 @@ from playground.core.config import TrainConfig
 from playground.core.datasets import Dataset, make_dataset
 from playground.core.devices import resolve_device
 from playground.core.model import MLP, cpu_state_dict, model_for_config
-
-
-@dataclass(frozen=True)
-class EpochMetrics:
-    epoch: int
-    step: int
-    train_loss: float
-    test_loss: float
-    train_accuracy: float | None  # None for regression
-    test_accuracy: float | None
+from playground.core.records import EpochMetrics, Summary  # plain data, torch-free (the window receives them)
 
 
 class StepResult(NamedTuple):
@@ -45,24 +36,6 @@ class StepResult(NamedTuple):
     loss: float  # this mini-batch's loss
     epoch_end: EpochMetrics | None  # set on the step that completed an epoch
     diverged: bool = False
-
-
-@dataclass(frozen=True)
-class Summary:
-    status: str  # completed | stopped | diverged
-    preset: str | None
-    epochs_run: int
-    steps: int
-    train_loss: float | None
-    test_loss: float | None
-    train_accuracy: float | None
-    test_accuracy: float | None
-    device: str
-    seconds: float
-    steps_per_second: float
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 class LossHistory:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import torch
+if TYPE_CHECKING:  # torch is imported where it is used: the window imports this module and no torch
+    import torch
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ def weight_update(optimizer: torch.optim.Optimizer, group: dict, name: str, para
     written out with the numbers, its result computed in float64 beside what the optimizer wrote.
     ``state_before``/``state_after``: the optimizer's state for this number (momentum_buffer,
     exp_avg, exp_avg_sq, step) before and after ``step()``."""
+    import torch
+
     lr, wd = float(group["lr"]), float(group.get("weight_decay", 0.0))
 
     def made(formula: str, expression: str, terms: list[tuple[str, float]]) -> WeightUpdate:
@@ -97,6 +101,8 @@ def weight_update(optimizer: torch.optim.Optimizer, group: dict, name: str, para
 
 def optimizer_state(state: dict, index: tuple[int, ...], shape: torch.Size) -> dict[str, float]:
     """The optimizer's state for one number: per-element tensors at ``index``, scalars as floats."""
+    import torch
+
     out = {}
     for key, value in state.items():
         if torch.is_tensor(value):

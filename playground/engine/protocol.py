@@ -205,7 +205,10 @@ class Event:
 
 @dataclass(frozen=True)
 class Ready(Event):
-    """The engine is up (in a process: torch is imported and warmed up)."""
+    """The engine is up (in a process: torch is imported and warmed up). ``devices``: the
+    core.devices.DeviceInfo the engine's machine has (the window's process asks no torch)."""
+
+    devices: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,15 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from playground.core.training import EpochMetrics, StepResult, Trainer
+from playground.core.records import EpochMetrics
 from playground.engine.protocol import Event
+
+if TYPE_CHECKING:  # the window unpickles TrainSnapshot: this module imports no torch
+    from playground.core.training import StepResult, Trainer
 
 SNAPSHOT_INTERVAL = 1 / 10  # seconds between snapshots: status and loss ~10 times a second
 PROBE_INTERVAL = 1 / 4  # each heavier extra (graph; output and network): ~4 times a second, in turns

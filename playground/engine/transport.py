@@ -7,10 +7,14 @@ progress bar). The CLI needs neither: it calls ``Engine.serve`` itself with an `
 Why a process by default: the window's views paint in Python, and painting holds the GIL that a
 training thread needs between its small torch calls; in its own process training keeps its
 speed however much the window draws, and a crash in a GPU driver ends the engine, not the window
-(the window then starts a new one from the last checkpoint). A process costs a few seconds to
-import torch, so one is started while the window opens (``prestart``) and a finished one is kept
-for the next window (``release``). ``PLAYGROUND_PROCESS=0`` picks the thread (e.g. to stop at a
-breakpoint in the training code); so does a machine where no process can start.
+(the window then starts a new one from the last checkpoint). The window's process then imports
+no torch at all (every tensor is the engine's; the events it unpickles are plain data), so it
+paints sooner and holds a few hundred MB less. A process takes a second or two to import torch and
+warm up (``_warm_up``: an optimizer, so ``torch._dynamo``, and one step), so one is started as the
+app starts (``prestart``), the window paints meanwhile, and its ``Ready`` says when it is done; a
+finished one is kept for the next window (``release``). ``PLAYGROUND_PROCESS=0`` picks the thread
+(e.g. to stop at a breakpoint in the training code), and torch loads in the window's process
+then, when the engine starts; so does a machine where no process can start.
 """
 
 from __future__ import annotations
@@ -104,15 +108,17 @@ class ThreadTransport:
     kind = "thread"
 
     def __init__(self, on_event: Callable[[p.Event], None]):
-        from playground.engine.engine import Engine
+        from playground.core.devices import list_devices, use_cpu_threads
+        from playground.engine.engine import Engine  # torch, in this process: here, on demand
 
+        use_cpu_threads()  # as the training process does (the window's process had no reason to)
         self.inbox = Inbox()
         self.engine = Engine(on_event)
         self.ready = True
         self.thread = threading.Thread(target=self.engine.serve, args=(self.inbox,), name="playground-engine",
                                        daemon=True)
         self.thread.start()
-        on_event(p.Ready())
+        on_event(p.Ready(devices=tuple(list_devices())))
 
     def send(self, command: p.Command) -> None:
         self.inbox.put(command)
@@ -144,7 +150,7 @@ class ProcessTransport:
     def _read(self) -> None:
         try:
             self.child.wait_ready()
-            self.on_event(p.Ready())
+            self.on_event(self.child.ready_event)
             while True:
                 event = self.child.receive()
                 if isinstance(event, p.Closed):  # the engine's last word, as a thread's engine says it
@@ -216,6 +222,7 @@ class TrainingProcess:
         commands_in.close()  # the child holds these ends now: EOF on ours means the child is gone
         events_out.close()
         self.ready = False
+        self.ready_event = p.Ready()  # the child's own, with its devices, once it has said it
 
     @property
     def alive(self) -> bool:
@@ -244,6 +251,7 @@ class TrainingProcess:
         event = self.receive()
         if not isinstance(event, p.Ready):
             raise RemoteError(f"the training process said {event!r} instead of Ready")
+        self.ready_event = event
         self.ready = True
 
     def close(self, timeout: float = 5.0) -> None:
@@ -322,14 +330,14 @@ def shutdown() -> None:
 
 def serve(commands, events) -> None:
     """The training process: one engine after another until the parent is gone."""
-    from playground.core.devices import use_cpu_threads
+    from playground.core.devices import list_devices, use_cpu_threads
     from playground.engine.engine import Engine
 
     use_cpu_threads()
     _warm_up()
     inbox = PipeInbox(commands)
     try:
-        events.send(p.Ready())
+        events.send(p.Ready(devices=tuple(list_devices())))
         while not inbox.gone:
             Engine(events.send, checkpoints=True).serve(inbox)
     except (EOFError, OSError):  # the parent has gone: nothing to report to

@@ -17,16 +17,14 @@ Export while training is stopped or paused: the weights are copied off the live 
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 from playground.core.config import ConfigError
 from playground.io.atomic import atomic_write
-from playground.io.onnx import onnx_bytes, pt2_bytes
-from playground.io.script import script_bytes
-from playground.io.session import SESSION_EXTENSION, save_session
-from playground.io.weights import pt_bytes, safetensors_bytes
+from playground.io.session import SESSION_EXTENSION
 
 FORMATS: dict[str, str] = {
     ".safetensors": "Weights (safetensors)",
@@ -44,15 +42,24 @@ def _json_bytes(trainer) -> bytes:
     return (trainer.config.to_json() + "\n").encode("utf-8")
 
 
-# What each format holds, as bytes (a session is written by save_session).
-_RENDERERS: dict[str, Callable[[object], bytes]] = {
-    ".safetensors": safetensors_bytes,
-    ".pt": pt_bytes,
-    ".onnx": onnx_bytes,
-    ".pt2": pt2_bytes,
-    ".py": script_bytes,
+# What each format holds, as bytes (a session is written by save_session). The writers import
+# torch, so they are found on first use: the window lists FORMATS with no torch in its process.
+_RENDERERS: dict[str, str | Callable[[object], bytes]] = {
+    ".safetensors": "playground.io.weights:safetensors_bytes",
+    ".pt": "playground.io.weights:pt_bytes",
+    ".onnx": "playground.io.onnx:onnx_bytes",
+    ".pt2": "playground.io.onnx:pt2_bytes",
+    ".py": "playground.io.script:script_bytes",
     ".json": _json_bytes,
 }
+
+
+def _renderer(fmt: str) -> Callable[[object], bytes]:
+    renderer = _RENDERERS[fmt]
+    if callable(renderer):
+        return renderer
+    module, name = renderer.split(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def export_format(path: str | os.PathLike) -> str:
@@ -76,8 +83,10 @@ def export(trainer, path: str | os.PathLike) -> Path:
     if not path.suffix:
         path = path.with_name(path.name + fmt)
     if fmt == SESSION_EXTENSION:
+        from playground.io.session import save_session
+
         return save_session(trainer, path)
-    atomic_write(path, _RENDERERS[fmt](trainer))
+    atomic_write(path, _renderer(fmt)(trainer))
     return path
 
 

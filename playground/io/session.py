@@ -27,13 +27,14 @@ import math
 import os
 from dataclasses import asdict
 from pathlib import Path
-
-import torch
+from typing import TYPE_CHECKING
 
 from playground import __version__
 from playground.core.config import ConfigError, TrainConfig
 from playground.io.atomic import ExportError, atomic_write, first_line, os_reason
-from playground.io.weights import check_weights_fit, read_head, read_safetensors
+
+if TYPE_CHECKING:  # torch is imported where it is used: the window reads configs with load_config, no torch
+    import torch
 
 SESSION_EXTENSION = ".pgsession"
 SESSION_FORMAT = "pytorch-playground-session"
@@ -59,6 +60,7 @@ def save_session(trainer, path: str | os.PathLike) -> Path:
 
 def session_bytes(trainer) -> bytes:
     """The session file's bytes (to hand a whole session to another process)."""
+    import torch
     from safetensors.torch import save
 
     state = trainer.state()  # where training stands, as CPU tensors and plain values
@@ -102,6 +104,8 @@ def session_bytes(trainer) -> bytes:
 
 
 def _read_session_file(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
+    from playground.io.weights import read_head, read_safetensors
+
     read_head(path, SessionError)
     tensors, metadata = read_safetensors(path, SessionError)
     _check_format(metadata, path)
@@ -153,8 +157,11 @@ def _restore(tensors: dict[str, torch.Tensor], meta: dict[str, str], path, devic
     Every field is checked before anything is built from it: a bad one is a SessionError naming the
     file, the field and what is allowed (one line), never another exception.
     """
+    import torch
+
     from playground.core.devices import list_devices
     from playground.core.training import Trainer
+    from playground.io.weights import check_weights_fit
 
     def bad(field: str, problem: str) -> SessionError:
         return SessionError(f"{path}: {field} {problem}")
@@ -308,6 +315,8 @@ def _optimizer_template(trainer) -> dict:
     may hold."""
     import copy
 
+    import torch
+
     from playground.core.training import make_optimizer
 
     model = copy.deepcopy(trainer.model).cpu()
@@ -320,6 +329,8 @@ def _optimizer_template(trainer) -> dict:
 
 def _optimizer_state(trainer, tensors: dict[str, torch.Tensor], saved, bad) -> dict:
     """The optimizer state_dict a session holds, checked against what this optimizer makes."""
+    import torch
+
     template = _optimizer_template(trainer)
     n = len(list(trainer.model.parameters()))
     if not isinstance(saved, dict) or not isinstance(saved.get("param_groups"), list):

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QT
 from PySide6.QtWidgets import QWidget
 
 from playground.core.config import TrainConfig
+from playground.core.devices import remember_devices
 from playground.engine import protocol as p
 from playground.engine import transport as transports
 from playground.engine.protocol import RunState
@@ -294,6 +295,7 @@ class EngineClient(QObject):
         elif isinstance(event, p.Checkpoint):
             self._checkpoint = event.data
         elif isinstance(event, p.Ready):
+            remember_devices(event.devices)  # the controls list them (core.devices.known_devices)
             self.is_ready = True
             self.engineReady.emit()
         elif isinstance(event, p.EngineLost):

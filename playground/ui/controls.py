@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from playground.core import catalog
 from playground.core import config as cfg
 from playground.core.config import ConfigError, TrainConfig, parse_layers
-from playground.core.devices import list_devices
+from playground.core.devices import known_devices
 from playground.core.presets import Preset
 from playground.ui.control_locks import LessonLocks
 from playground.ui.theme import DANGER, em
@@ -181,8 +181,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.seedInput.setToolTip(self.tr("Random seed: the same seed gives the same data, start and run"))
         form.addRow(self.tr("See&d"), self.seedInput)
         self.deviceInput = QComboBox(objectName="deviceInput")
-        for dev in list_devices():
-            self.deviceInput.addItem(dev.label, dev.id)
+        self.set_devices(known_devices())  # the CPU until the engine has said (no torch here)
         self.deviceInput.setToolTip(self.tr("Where the tensors live: .to(device). Only devices present are listed"))
         form.addRow(self.tr("De&vice"), self.deviceInput)
         layout.addWidget(train)
@@ -218,6 +217,20 @@ class ControlPanel(LessonLocks, QWidget):
     @property
     def preset(self) -> str | None:
         return self._preset
+
+    def set_devices(self, devices) -> None:
+        """The Device box's choices (core.devices.DeviceInfo), as the engine reported them; the
+        choice stays where it is still listed."""
+        ids = [d.id for d in devices]
+        if [self.deviceInput.itemData(i) for i in range(self.deviceInput.count())] == ids:
+            return
+        current = self.deviceInput.currentData()
+        blocker = QSignalBlocker(self.deviceInput)
+        self.deviceInput.clear()
+        for dev in devices:
+            self.deviceInput.addItem(dev.label, dev.id)
+        self.deviceInput.setCurrentIndex(max(0, self.deviceInput.findData(current)))
+        del blocker
 
     def set_config(self, config: TrainConfig, preset: str | None = None) -> None:
         """Show a config in the widgets without emitting configChanged."""

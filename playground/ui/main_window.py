@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.config import TrainConfig
+from playground.core.devices import known_devices
 from playground.core.presets import get_preset, load_presets
 from playground.engine.protocol import ModelChange, RunState
 from playground.ui.client import EngineClient
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         c.runFinished.connect(self._on_finished)
         c.runFailed.connect(self._on_failed)
         c.notice.connect(self._on_notice)
+        c.engineReady.connect(self._on_engine_ready)
         c.replied.connect(self._on_reply)
         c.stateChanged.connect(self._on_state)
         self.networkView.neuronHovered.connect(self.outputView.show_neuron)
@@ -336,6 +338,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Paused: press Space or Resume to go on, N for one step"))
         elif in_run:
             self.statusBar().clearMessage()
+
+    @Slot()
+    def _on_engine_ready(self) -> None:
+        self.controls.set_devices(known_devices())  # what the engine's process found
 
     @Slot(str)
     def _on_notice(self, message: str) -> None:

@@ -45,7 +45,7 @@ class FakeClient(QObject):
 
 
 def make_view(qtbot, monkeypatch, devices):
-    monkeypatch.setattr(device_race, "list_devices", lambda: [DeviceInfo(d, d) for d in devices])
+    monkeypatch.setattr(device_race, "known_devices", lambda: [DeviceInfo(d, d) for d in devices])
     client = FakeClient()
     view = DeviceRaceView(client)
     qtbot.addWidget(view)

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QRectF
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from playground.core.datasets import Dataset
 from playground.core.inspect import DEFAULT_EXTENT, BoundarySnapshot, grid_axes, plot_extent
+from playground.core.records import Dataset
 from playground.ui import theme
 
 POINT_OUTLINE = theme.TEST_OUTLINE  # every point: a dark ring reads on the pale map and on pale points

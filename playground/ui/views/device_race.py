@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core.devices import list_devices
+from playground.core.devices import known_devices
 from playground.ui.theme import MUTED_TEXT, em
 
 WIDTHS = (16, 64, 256, 1024)  # the race's networks: two hidden layers of each
@@ -59,7 +59,7 @@ class DeviceRaceView(QWidget):
         self.setObjectName("deviceRaceView")
         self.client = client
         self.widths = tuple(widths)
-        self._devices = [d.id for d in list_devices()]
+        self._devices = [d.id for d in known_devices()]  # as the engine reported them
         self._results: dict[tuple[str, int], float] = {}
         self._parameters: dict[int, int] = {}
         self._racing = False

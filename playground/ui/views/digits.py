@@ -14,8 +14,8 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from playground.core.datasets import Dataset
 from playground.core.inspect import DigitsSnapshot
+from playground.core.records import Dataset
 from playground.ui import theme
 
 DIGIT_TILES = (4, 6)  # rows, columns of test images shown

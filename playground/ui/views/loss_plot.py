@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
-from playground.core.training import EpochMetrics
+from playground.core.records import EpochMetrics
 from playground.ui.theme import MUTED_TEXT, PAPER, TEST_COLOR, TRAIN_COLOR, em, label_style, swatch
 
 REDRAW_MS = 100  # ~10 redraws a second at most, however fast training runs (benchmarks/bench_window.py)

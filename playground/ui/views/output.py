@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
-from playground.core.datasets import Dataset
 from playground.core.inspect import ViewSnapshot, view_kind
+from playground.core.records import Dataset
 from playground.ui import theme
 from playground.ui.views.boundary import BoundaryPage
 from playground.ui.views.digits import DigitsPage

@@ -13,8 +13,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
-from playground.core.datasets import Dataset
 from playground.core.inspect import ProjectionSnapshot, projection_2d
+from playground.core.records import Dataset
 from playground.ui import theme
 
 POINT_OUTLINE = theme.TEST_OUTLINE  # a dark ring reads on every fill, the grey of "not predicted yet" too
