@@ -37,6 +37,7 @@ class DatasetEntry:
     function: str | Generator  # its generator: a function's name in core/datasets.py (or the function itself)
     description: str  # one line for tooltips and the exported script's title
     label: str = ""  # what the dataset combo shows; the name when empty
+    features: int = 2  # the network's inputs per sample (the memory estimate needs it before any data exists)
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:
@@ -102,9 +103,9 @@ DATASETS: dict[str, DatasetEntry] = _index(
     DatasetEntry("spiral", "classification", 2, "spiral", "2-D: two interleaved spirals"),
     DatasetEntry("moons", "classification", 2, "moons", "2-D: two interleaving half circles"),
     DatasetEntry("seed-example", "classification", 2, "seed_example",
-                 "10 random features, 2 classes (the article's example)"),
+                 "10 random features, 2 classes (the article's example)", features=10),
     DatasetEntry("digits", "classification", 10, "digits",
-                 "8x8 handwritten digits, 10 classes (bundled, no download)"),
+                 "8x8 handwritten digits, 10 classes (bundled, no download)", features=64),
     DatasetEntry("plane", "regression", 0, "plane", "2-D regression: the value rises along a tilted plane"),
     DatasetEntry("multi-gauss", "regression", 0, "multi_gauss", "2-D regression: a landscape of Gaussian bumps"),
 )

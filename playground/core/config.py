@@ -20,8 +20,13 @@ ACTIVATIONS = tuple(catalog.ACTIVATIONS)
 MODELS = tuple(catalog.MODELS)
 OPTIMIZERS = tuple(catalog.OPTIMIZERS)
 
-MAX_LAYERS = 8
-MAX_NEURONS = 512
+MAX_LAYERS = 64
+MAX_NEURONS = 4096
+# The most memory a network may need (memory_estimate) before it is built: this cap, or the
+# memory the computer has free if that is less. Networks estimated under MEMORY_QUIET are
+# never checked against free memory (no file read per validation, the same answer everywhere).
+MEMORY_CAP = 2 * 10**9
+MEMORY_QUIET = 256 * 1024**2
 MIN_LR, MAX_LR = 1e-5, 10.0
 MAX_EPOCHS = 100_000
 MAX_BATCH = 100_000
@@ -135,6 +140,7 @@ class TrainConfig:
         _integer("seed", self.seed, 0, 2**31 - 1)
         if not isinstance(self.device, str) or not self.device:
             raise ConfigError("device", "must be a device name such as cpu, cuda:0 or mps")
+        _check_memory(self)
         return self
 
     def replace(self, **changes: Any) -> TrainConfig:
@@ -176,6 +182,73 @@ class TrainConfig:
         except json.JSONDecodeError as e:
             raise ConfigError("config", f"not valid JSON ({e.msg} at line {e.lineno})") from None
         return cls.from_dict(data)
+
+
+# Copies of the weights an optimizer keeps in its state (Adam: two moments; momentum: one buffer).
+_OPTIMIZER_COPIES = {"adam": 2, "sgd+momentum": 1}
+
+
+def parameter_count(config: TrainConfig) -> int:
+    """The network's weights and biases, counted from the config (no torch, nothing built)."""
+    entry = catalog.DATASETS[config.dataset]
+    sizes = [entry.features, *config.hidden, max(entry.classes, 1)]
+    count = sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
+    if config.model == "dynamic" and config.hidden:
+        count += (config.hidden[-1] + 1) * config.hidden[-1]  # the repeated square middle layer
+    return count
+
+
+def memory_estimate(config: TrainConfig) -> int:
+    """Bytes (float32) a run of ``config`` needs: the weights, their gradients, the optimizer's
+    state, the two good-state copies the Trainer keeps (weights + optimizer state each, see
+    Trainer._keep_good), the activations a mini-batch keeps for backward (pre-activation and
+    activation per hidden neuron, and their gradients) and an evaluation of the whole data set
+    (two layers' outputs at a time, no graph)."""
+    params = parameter_count(config)
+    state = _OPTIMIZER_COPIES.get(config.optimizer, 0)
+    weights = params * (1 + 1 + state + 2 * (1 + state))
+    width = sum(config.hidden) + (config.hidden[-1] if config.model == "dynamic" and config.hidden else 0)
+    batch = config.batch_size * width * 4
+    evaluation = config.samples * 2 * max(config.hidden, default=0)
+    return 4 * (weights + batch + evaluation)
+
+
+def available_memory() -> int | None:
+    """Bytes the computer has free (MemAvailable in /proc/meminfo); None where that is unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def _gb(n: int) -> str:
+    return f"{n / 1e9:.1f} GB" if n >= 1e8 else f"{n / 1e6:.0f} MB"
+
+
+def _check_memory(config: TrainConfig) -> None:
+    need = memory_estimate(config)
+    if need <= MEMORY_QUIET:
+        return
+    free = available_memory()
+    opt = catalog.OPTIMIZERS[config.optimizer].label
+    shape = _shape(config.hidden)
+    if free is not None and free < MEMORY_CAP and need > free:
+        raise ConfigError("layers", f"{shape} with {opt} need about {_gb(need)}; this computer has {_gb(free)} "
+                                    f"free: use fewer or narrower layers")
+    if need > MEMORY_CAP:
+        raise ConfigError("layers", f"{shape} with {opt} need about {_gb(need)}; the playground allows "
+                                    f"{_gb(MEMORY_CAP)}: use fewer or narrower layers")
+
+
+def _shape(hidden: tuple[int, ...]) -> str:
+    """ "8 x 4096 neurons" when the layers are alike, else "3 layers of 10 to 4096 neurons"."""
+    if len(set(hidden)) == 1:
+        return f"{len(hidden)} x {hidden[0]} neurons"
+    return f"{len(hidden)} layers of {min(hidden)} to {max(hidden)} neurons"
 
 
 def parse_dropout(text: str) -> float | tuple[float, ...]:
@@ -233,4 +306,5 @@ def _integer(name: str, value: Any, lo: int, hi: int) -> None:
         raise ConfigError(name, f"{_short(value)} is out of range; allowed {lo} to {hi}")
 
 
-__all__ = ["TrainConfig", "ConfigError", "parse_layers", "parse_dropout", "SCHEMA_VERSION"]
+__all__ = ["TrainConfig", "ConfigError", "parse_layers", "parse_dropout", "memory_estimate", "parameter_count",
+           "SCHEMA_VERSION"]

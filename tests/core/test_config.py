@@ -2,8 +2,9 @@ import json
 
 import pytest
 
-from playground.core import config
-from playground.core.config import ConfigError, TrainConfig, parse_layers
+from playground.core import catalog, config
+from playground.core import config as config_module
+from playground.core.config import ConfigError, TrainConfig, memory_estimate, parameter_count, parse_layers
 
 
 def test_defaults_validate():
@@ -28,9 +29,9 @@ def test_json_round_trip_keeps_every_field_and_version():
     "changes, field, fragment",
     [
         ({"dataset": "mnist"}, "dataset", "allowed: circle"),
-        ({"hidden": (8,) * 9}, "layers", "allowed 0 to 8"),
-        ({"hidden": (0,)}, "layers", "1 to 512"),
-        ({"hidden": (513,)}, "layers", "1 to 512"),
+        ({"hidden": (8,) * 65}, "layers", "allowed 0 to 64"),
+        ({"hidden": (0,)}, "layers", "1 to 4096"),
+        ({"hidden": (4097,)}, "layers", "1 to 4096"),
         ({"activation": "swish"}, "activation", "relu"),
         ({"learning_rate": 0.0}, "learning_rate", "1e-05 to 10"),
         ({"learning_rate": float("nan")}, "learning_rate", "not a number"),
@@ -65,7 +66,7 @@ def test_parse_layers():
     assert parse_layers("") == ()
     with pytest.raises(ConfigError, match="whole numbers"):
         parse_layers("8, x")
-    with pytest.raises(ConfigError, match="1 to 512"):
+    with pytest.raises(ConfigError, match="1 to 4096"):
         parse_layers("8, 0")
 
 
@@ -92,3 +93,73 @@ def test_parse_dropout_reads_one_rate_or_one_per_layer_and_refuses_an_empty_item
         parse_dropout("0.1,,0.3")
     assert e.value.field == "dropout"
     assert "empty item" in e.value.message
+
+
+# -- the memory a network needs, estimated before it is built ---------------------------------
+@pytest.mark.parametrize("hidden, dataset, model", [
+    ((8, 8), "circle", "mlp"),
+    ((30,) * 30, "spiral", "mlp"),
+    ((64,) * 64, "digits", "dynamic"),
+    ((100, 5), "seed-example", "mlp"),
+    ((), "plane", "mlp"),
+])
+def test_parameter_count_is_the_built_networks(hidden, dataset, model):
+    from playground.core.model import model_for_config
+    from playground.core.training import Trainer
+
+    config = TrainConfig(dataset=dataset, hidden=hidden, model=model, samples=40)
+    trainer = Trainer(config)
+    built = sum(p.numel() for p in trainer.model.parameters())
+    assert parameter_count(config) == built
+    d = trainer.dataset
+    assert (catalog.DATASETS[dataset].features, max(catalog.DATASETS[dataset].classes, 1)) == (d.n_features,
+                                                                                               d.n_outputs)
+    assert model_for_config(config, d.n_features, d.n_outputs) is not None
+
+
+def test_memory_estimate_counts_weights_gradients_optimizer_state_good_copies_and_activations():
+    config = TrainConfig(dataset="circle", hidden=(10,), batch_size=5, samples=100)
+    params = (2 + 1) * 10 + (10 + 1) * 2  # 52
+    activations = 5 * 10 * 4 + 100 * 2 * 10
+    # SGD: weights, gradients, two good copies of the weights
+    assert memory_estimate(config) == 4 * (params * 4 + activations)
+    # momentum: one buffer, kept in the good copies too
+    assert memory_estimate(config.replace(optimizer="sgd+momentum")) == 4 * (params * 7 + activations)
+    # Adam: two moments
+    assert memory_estimate(config.replace(optimizer="adam")) == 4 * (params * 10 + activations)
+
+
+def test_a_network_past_the_cap_is_refused_with_the_estimate_and_the_limit(monkeypatch):
+    monkeypatch.setattr(config_module, "available_memory", lambda: 64 * 10**9)
+    with pytest.raises(ConfigError) as e:
+        TrainConfig(hidden=(4096,) * 8, optimizer="adam").validate()
+    assert e.value.field == "layers"
+    assert str(e.value) == ("layers: 8 x 4096 neurons with Adam need about 4.7 GB; the playground allows 2.0 GB: "
+                            "use fewer or narrower layers")
+    TrainConfig(hidden=(4096,) * 2, optimizer="adam").validate()  # 0.7 GB: fits
+    TrainConfig(hidden=(64,) * 64).validate()  # deep and narrow: a few MB
+
+
+def test_a_network_past_the_free_memory_is_refused(monkeypatch):
+    monkeypatch.setattr(config_module, "available_memory", lambda: 1_100_000_000)
+    config = TrainConfig(hidden=(4096,) * 6, optimizer="sgd")  # about 1.3 GB
+    with pytest.raises(ConfigError, match=r"^layers: 6 x 4096 neurons with SGD need about 1\.\d GB; this computer "
+                                          r"has 1\.1 GB free: use fewer or narrower layers$"):
+        config.validate()
+    monkeypatch.setattr(config_module, "available_memory", lambda: 8 * 10**9)
+    assert config.validate() is config
+    monkeypatch.setattr(config_module, "available_memory", lambda: None)  # unknown: the cap alone
+    assert config.validate() is config
+
+
+def test_small_networks_never_read_the_free_memory(monkeypatch):
+    def fail():
+        raise AssertionError("read")
+
+    monkeypatch.setattr(config_module, "available_memory", fail)
+    TrainConfig(hidden=(64,) * 64, samples=100_000, batch_size=1000).validate()
+
+
+def test_available_memory_reads_a_number_or_none():
+    free = config_module.available_memory()
+    assert free is None or free > 0

@@ -25,7 +25,7 @@ VALID = {
     "noise": st.floats(0.0, 0.5),
     "train_fraction": st.floats(0.1, 0.9),
     "samples": st.integers(20, 100_000),
-    "hidden": st.lists(st.integers(1, 512), max_size=8),
+    "hidden": st.lists(st.integers(1, 4096), max_size=64),
     "model": st.sampled_from(list(catalog.MODELS)),
     "activation": st.sampled_from(list(catalog.ACTIVATIONS)),
     "dropout": st.one_of(st.floats(0.0, 0.9), st.lists(st.floats(0.0, 0.9), max_size=8)),
@@ -82,7 +82,7 @@ def test_a_config_dict_gives_a_valid_config_or_a_config_error_naming_the_field(d
         return
     assert config.validate() is config
     assert TrainConfig.from_dict(config.to_dict()) == config
-    assert all(isinstance(s, int) and 1 <= s <= 512 for s in config.hidden)
+    assert all(isinstance(s, int) and 1 <= s <= 4096 for s in config.hidden)
     assert all(math.isfinite(v) for v in (config.noise, config.learning_rate, config.weight_decay))
 
 

@@ -140,7 +140,7 @@ BAD = [
     (minimal(config={"dataset": "mnist"}), "config.dataset", "allowed: circle, xor"),
     (minimal(config={"learning_rate": 100}), "config.learning_rate", "allowed 1e-05 to 10"),
     (minimal(config={"hidden": 8}), "config.hidden", "list of layer sizes"),
-    (minimal(config={"hidden": [0]}), "config.hidden", "allowed 1 to 512"),
+    (minimal(config={"hidden": [0]}), "config.hidden", "allowed 1 to 4096"),
     (minimal(config={"colour": 1}), "config.colour", "unknown setting"),
     (minimal(preset="nope"), "preset", "available: "),
     (minimal(locked="dataset"), "locked", "list of setting names"),
@@ -162,7 +162,7 @@ BAD = [
     (minimal(solution=[8]), "solution", "must be an object"),
     (minimal(solution={"layers": [8]}), "solution.layers", "unknown setting"),
     (minimal(locked=["hidden"], solution={"hidden": [8]}), "solution.hidden", "locks or hides"),
-    (minimal(solution={"hidden": [999]}), "solution.hidden", "allowed 1 to 512"),
+    (minimal(solution={"hidden": [9999]}), "solution.hidden", "allowed 1 to 4096"),
 ]
 
 

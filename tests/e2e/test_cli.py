@@ -60,6 +60,10 @@ def test_options_override_the_preset_and_config_file_loads(tmp_path, capsys):
     [
         (["--lr", "100"], "learning_rate: 100 is out of range; allowed 1e-05 to 10"),
         (["--layers", "8,x"], "layers"),
+        (["--layers", ",".join(["8"] * 65)], "layers: 65 hidden layers given; allowed 0 to 64"),
+        (["--layers", "4097"], "layers: a layer of 4097 neurons; allowed 1 to 4096 per layer"),
+        (["--layers", ",".join(["4096"] * 8), "--optimizer", "adam"],
+         "layers: 8 x 4096 neurons with Adam need about 4.7 GB; "),
         (["--activation", "swish"], "allowed: relu, tanh"),
         (["--preset", "nope"], "unknown preset 'nope'; available: xor"),
         (["--device", "cuda:9"], "device: 'cuda:9' is not present"),
@@ -73,6 +77,12 @@ def test_bad_input_exits_2_with_one_line(args, fragment):
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and fragment in lines[0]
     assert "Traceback" not in r.stderr
+
+
+def test_64_hidden_layers_train():
+    r = run_cli("train", "--layers", ",".join(["4"] * 64), "--epochs", "1", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout.splitlines()[-1])["status"] == "completed"
 
 
 def test_divergence_exits_3_and_suggests_a_lower_rate():

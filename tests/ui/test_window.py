@@ -229,10 +229,10 @@ def test_invalid_layer_text_is_rejected_with_a_message(window, qtbot):
     changes = []
     c.modelChanged.connect(changes.append)
     field.clear()
-    qtbot.keyClicks(field, "8, 600")
+    qtbot.keyClicks(field, "8, 5000")
     qtbot.keyClick(field, Qt.Key_Return)
     assert window.controls.layerError.isVisible()
-    assert "1 to 512" in window.controls.layerError.text()
+    assert "1 to 4096" in window.controls.layerError.text()
     assert c.config.hidden == (8, 8)  # nothing changed
     field.clear()
     qtbot.keyClicks(field, "4,3,2")
