@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from playground.core.config import TrainConfig
-from playground.core.trace import GraphSpec, trace_autograd, trace_graph
+from playground.core.trace import GraphSpec, short_op, trace_autograd, trace_graph
 
 if TYPE_CHECKING:  # torch is imported where it is used: the window imports this module and no torch
     import torch
@@ -67,6 +68,11 @@ class GraphProbe:
     the next step: its loss graph is traced and autograd pre-hooks record the norm of the gradient
     flowing into every op. After that step ``take()`` returns a ``GraphSnapshot`` of plain numbers.
     Between requests the probe costs one flag check per step.
+
+    A network whose graph cannot change between passes (the MLP without dropout) is traced once
+    per model and batch shape: later captures walk ``loss.grad_fn`` only to find the nodes to hook
+    and reuse the spec (``traces`` counts the full traces). The dynamic model and dropout are
+    traced on every capture: their graph changes from pass to pass.
     """
 
     def __init__(self, bins: int = 24):
@@ -75,6 +81,9 @@ class GraphProbe:
         self._lock = threading.Lock()
         self._pending: dict | None = None
         self._trainer = None
+        self._cached: tuple[Any, tuple, GraphSpec, frozenset[str]] | None = None  # model, key, spec, ids
+        self.traces = 0  # full traces of loss.grad_fn (the rest reused a cached spec)
+        self.capture_seconds = 0.0  # what the last capture cost inside its step (trace and hooks)
 
     @property
     def trainer(self):
@@ -107,7 +116,8 @@ class GraphProbe:
         """Trace ``loss`` and hook its graph; call before ``loss.backward()`` (training thread)."""
         import torch
 
-        spec, fns = trace_autograd(loss, model)
+        began = time.perf_counter()
+        spec, fns = self._trace(loss, model)
         norms: dict[str, torch.Tensor] = {}
         handles = []
         for nid, fn in fns.items():
@@ -124,6 +134,24 @@ class GraphProbe:
         step = self._trainer.step_count if self._trainer is not None else 0
         with self._lock:
             self._pending = {"spec": spec, "norms": norms, "handles": handles, "params": params, "step": step}
+        self.capture_seconds = time.perf_counter() - began
+
+    def _trace(self, loss: torch.Tensor, model: torch.nn.Module | None) -> tuple[GraphSpec, dict[str, Any]]:
+        """``trace_autograd(loss, model)``, or the cached spec where the graph cannot have changed."""
+        if not _fixed_structure(model) or loss.grad_fn is None:
+            self._cached = None
+            self.traces += 1
+            return trace_autograd(loss, model)
+        key = _batch_key(loss)
+        cached = self._cached
+        if cached is not None and cached[0] is model and cached[1] == key:
+            fns = _walk_autograd(loss, model)
+            if fns.keys() == cached[3]:
+                return cached[2], fns
+        self.traces += 1
+        spec, fns = trace_autograd(loss, model)
+        self._cached = (model, key, spec, frozenset(fns))
+        return spec, fns
 
     def take(self) -> GraphSnapshot | None:
         """The snapshot of the captured step once its backward has run; else None (training thread)."""
@@ -147,6 +175,55 @@ class GraphProbe:
         for nid, p in pending["params"].items():
             stats[nid] = _param_stats(p, self.bins)
         return GraphSnapshot(spec, stats, pending["step"])
+
+
+def _fixed_structure(model: Any) -> bool:
+    """Whether every training pass of ``model`` records the same graph: the MLP without dropout."""
+    from playground.core.model import MLP
+
+    return type(model) is MLP and not any(rate > 0 for rate in model.dropout)
+
+
+def _batch_key(loss: torch.Tensor) -> tuple:
+    """What a fixed graph's shapes depend on: the loss op and the shape of what it reads (the batch)."""
+    root = loss.grad_fn
+    first = next((fn for fn, _ in root.next_functions if fn is not None), None)
+    meta = getattr(first, "_input_metadata", ()) if first is not None else ()
+    return type(root).__name__, tuple(meta[0].shape) if meta else None, str(loss.device), loss.dtype
+
+
+def _walk_autograd(loss: torch.Tensor, model: torch.nn.Module) -> dict[str, Any]:
+    """{node id: autograd node} as ``trace_autograd`` numbers them, without building the spec."""
+    names = {id(p): name for name, p in model.named_parameters()}
+    ids: dict[Any, str] = {}
+    fns: dict[str, Any] = {}
+
+    def node_id(fn: Any) -> str:
+        if fn not in ids:
+            op = type(fn).__name__
+            if op == "AccumulateGrad":
+                name = names.get(id(fn.variable))
+                ids[fn] = f"param:{name}" if name else f"param:{len(ids)}"
+            else:
+                ids[fn] = f"op{len(ids)}:{short_op(op)}"
+        return ids[fn]
+
+    root = loss.grad_fn
+    node_id(root)
+    stack = [root]
+    while stack:
+        fn = stack.pop()
+        nid = ids[fn]
+        if nid in fns:
+            continue
+        fns[nid] = fn
+        if type(fn).__name__ == "AccumulateGrad":
+            continue
+        children = [child for child, _ in fn.next_functions if child is not None]
+        for child in children:
+            node_id(child)
+        stack.extend(reversed(children))
+    return fns
 
 
 def _histogram(a: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:

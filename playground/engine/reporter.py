@@ -44,6 +44,18 @@ class TrainSnapshot(Event):
     steps_per_second: float
     paused: bool  # the run waits after this step
     extras: dict[str, Any] = field(default_factory=dict)  # probe name -> its snapshot
+    probe_costs: dict[str, ProbeCost] = field(default_factory=dict)  # probe name -> what it cost so far
+
+
+@dataclass(frozen=True)
+class ProbeCost:
+    """What one probe has cost the training process in this run: its work in the step it showed
+    (tracing, hooks) and after it (statistics, pictures)."""
+
+    seconds: float  # per capture, the mean
+    every: float  # seconds of the run between two captures, the mean
+    share: float  # of the run's time so far (0.01: 1 %)
+    captures: int
 
 
 class Probe:
@@ -58,6 +70,10 @@ class Probe:
 
     def collect(self, trainer: Trainer) -> Any:
         raise NotImplementedError
+
+    def step_cost(self) -> float:
+        """Seconds its last capture added inside the step it showed (the reporter times ``collect``)."""
+        return 0.0
 
 
 class FunctionProbe(Probe):
@@ -77,6 +93,10 @@ class GraphTrainProbe(Probe):
         from playground.core.probe import GraphProbe
 
         self.probe = GraphProbe()
+        self._step_cost = 0.0
+
+    def step_cost(self) -> float:
+        return self._step_cost
 
     def prepare(self, trainer: Trainer) -> None:
         if self.probe.trainer is not trainer:
@@ -85,6 +105,7 @@ class GraphTrainProbe(Probe):
 
     def collect(self, trainer: Trainer) -> Any:
         snap = self.probe.take()
+        self._step_cost = self.probe.capture_seconds
         # the graph of the step just taken: numbered as the views that show its result
         return None if snap is None else dataclasses.replace(snap, step=trainer.step_count)
 
@@ -99,7 +120,8 @@ class Reporter:
         self.target_epochs = target_epochs
         self.emit = emit
         self.clock = clock
-        self._cost: dict[str, float] = {}  # seconds each probe's last collect took
+        self._cost: dict[str, float] = {}  # seconds each probe's last capture took
+        self._spent: dict[str, tuple[float, int]] = {}  # probe name -> (seconds in all, captures)
         self._sent_steps = len(trainer.step_losses)
         self._sent_epochs = len(trainer.history)
         self._start = clock()
@@ -153,7 +175,10 @@ class Reporter:
             try:
                 began = self.clock()
                 value = probe.collect(t)
-                self._cost[name] = self.clock() - began
+                cost = self.clock() - began + probe.step_cost()
+                self._cost[name] = cost
+                spent, count = self._spent.get(name, (0.0, 0))
+                self._spent[name] = (spent + cost, count + 1)
             except Exception:  # a broken view must not stop training: drop it for this run
                 traceback.print_exc()
                 del self.probes[name]
@@ -173,6 +198,7 @@ class Reporter:
             steps_per_second=self.steps / elapsed if elapsed > 0 else 0.0,
             paused=paused,
             extras=extras,
+            probe_costs=self.probe_costs(elapsed),
         )
         self._sent_steps = len(t.step_losses)
         self._sent_epochs = len(t.history)
@@ -182,6 +208,12 @@ class Reporter:
         self.emit(snap)
         return snap
 
+    def probe_costs(self, elapsed: float | None = None) -> dict[str, ProbeCost]:
+        """Each probe's cost so far in this run (seconds per capture, how often, share of the time)."""
+        elapsed = self.seconds if elapsed is None else elapsed
+        return {name: ProbeCost(spent / count, elapsed / count, spent / elapsed if elapsed > 0 else 0.0, count)
+                for name, (spent, count) in self._spent.items() if count}
 
-__all__ = ["TrainSnapshot", "Probe", "FunctionProbe", "GraphTrainProbe", "Reporter", "SNAPSHOT_INTERVAL",
+
+__all__ = ["TrainSnapshot", "ProbeCost", "Probe", "FunctionProbe", "GraphTrainProbe", "Reporter", "SNAPSHOT_INTERVAL",
            "PROBE_INTERVAL", "PROBE_SHARE"]

@@ -298,12 +298,20 @@ class MainWindow(QMainWindow):
         minutes, seconds = divmod(int(snap.elapsed), 60)
         self.statusLabel.setText(self.tr("step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}").format(
             snap.step, snap.steps_per_second, minutes, seconds, snap.learning_rate))
+        if snap.probe_costs:
+            self.statusLabel.setToolTip(self._probe_costs_text(snap.probe_costs))
         if snap.new_epochs:
             self._show_metrics(snap.new_epochs[-1])
         if "graph" in snap.extras:
             self.graphView.set_snapshot(snap.extras["graph"])
         if "views" in snap.extras:
             self._show_views(snap.extras["views"])
+
+    def _probe_costs_text(self, costs) -> str:
+        """What each live view's probe costs the training process: "Graph probe: 4.1 ms every 0.5 s (0.8%)"."""
+        names = {"graph": self.tr("Graph probe"), "views": self.tr("output views")}
+        return "; ".join(self.tr("{0}: {1:.1f} ms every {2:.1f} s ({3:.1%})").format(
+            names.get(name, name), cost.seconds * 1000, cost.every, cost.share) for name, cost in costs.items())
 
     def _show_metrics(self, m) -> None:
         if m is None:

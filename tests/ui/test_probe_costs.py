@@ -1,0 +1,26 @@
+"""The status bar's tooltip tells what each live view costs the training process (issue 14)."""
+
+from windows import RUN, START, open_window  # noqa: E402  (tests/ui/windows.py)
+
+
+def test_the_status_tooltip_shows_what_each_probe_costs_after_a_short_run(qtbot):
+    window = open_window(qtbot)
+    c = window.controller
+    assert window.statusLabel.toolTip() == ""
+    seen = []  # (snapshot, the tooltip once the window has shown it): the window's slot runs first
+    c.snapshotReady.connect(lambda s: seen.append((s, window.statusLabel.toolTip())))
+    window.controls.epochsInput.setValue(100000)
+    with qtbot.waitSignal(c.snapshotReady, check_params_cb=lambda s: {"graph", "views"} <= s.probe_costs.keys(),
+                          timeout=START) as got:
+        window.trainButton.click()
+    with qtbot.waitSignal(window.trainingFinished, timeout=RUN):
+        window.stopButton.click()
+    snap = got.args[0]
+    tip = next(t for s, t in seen if s is snap)
+    costs = snap.probe_costs
+    for cost in costs.values():
+        assert cost.captures >= 1 and cost.seconds > 0 and 0 < cost.share < 1
+        assert abs(cost.every * cost.captures - snap.elapsed) < 1e-9
+    labels = {"graph": "Graph probe", "views": "output views"}
+    assert tip == "; ".join(f"{labels[name]}: {cost.seconds * 1000:.1f} ms every {cost.every:.1f} s ({cost.share:.1%})"
+                            for name, cost in costs.items())
