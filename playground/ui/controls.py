@@ -32,6 +32,9 @@ from playground.ui.control_locks import LessonLocks
 from playground.ui.theme import DANGER, em
 
 LAYER_SPINS_PER_ROW = 4
+# A spin box per layer up to this many layers (four rows); deeper networks are edited in the text box
+# only: 64 boxes would make the panel taller than a 768-pixel screen.
+MAX_LAYER_SPINS = 16
 LR_SLIDER_STEPS = 600  # 1e-5 .. 10 is six decades: 100 slider steps per decade
 
 
@@ -107,8 +110,9 @@ class ControlPanel(LessonLocks, QWidget):
         self.layerSizesInput = QLineEdit(objectName="layerSizesInput")
         self.layerSizesInput.setPlaceholderText(self.tr("e.g. 8, 8 (empty: no hidden layer)"))
         self.layerSizesInput.setToolTip(
-            self.tr("Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons").format(
-                cfg.MAX_LAYERS, cfg.MAX_NEURONS))
+            self.tr("Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons "
+                    "(past {2} layers, edit them here: there is no box per layer then)").format(
+                cfg.MAX_LAYERS, cfg.MAX_NEURONS, MAX_LAYER_SPINS))
         self.layerSizesInput.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9,\s]*"), self))
         self.addLayerButton = QToolButton(objectName="addLayerButton", text="+")
         self.addLayerButton.setToolTip(self.tr("Add a hidden layer"))
@@ -116,7 +120,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.removeLayerButton.setToolTip(self.tr("Remove the last hidden layer"))
         form.addRow(self.tr("&Hidden layers"), _row(self.layerSizesInput, self.removeLayerButton, self.addLayerButton))
         self.layerSpins = QWidget()
-        self.layerSpinLayout = QGridLayout(self.layerSpins)  # four a row: eight layers never widen the panel
+        self.layerSpinLayout = QGridLayout(self.layerSpins)  # four a row, four rows at most: never wider, not much taller
         self.layerSpinLayout.setContentsMargins(0, 0, 0, 0)
         self.layerSpinLayout.setColumnStretch(LAYER_SPINS_PER_ROW, 1)
         form.addRow(self.tr("Neurons"), self.layerSpins)
@@ -349,6 +353,14 @@ class ControlPanel(LessonLocks, QWidget):
             if widget is not None:
                 widget.setParent(None)  # gone at once, not at the next event loop pass
                 widget.deleteLater()
+        count = len(hidden)
+        if count > MAX_LAYER_SPINS:
+            note = QLabel(self.tr("{0} layers: edit them in the text box").format(len(hidden)),
+                          objectName="layerSpinsNote", wordWrap=True)
+            note.setToolTip(self.tr("A box per layer is shown for up to {0} hidden layers; deeper networks are "
+                                    "edited in the Hidden layers text box").format(MAX_LAYER_SPINS))
+            self.layerSpinLayout.addWidget(note, 0, 0, 1, LAYER_SPINS_PER_ROW)
+            hidden = ()
         for i, size in enumerate(hidden):
             spin = QSpinBox(objectName=f"layerSpin{i + 1}")
             spin.setRange(1, cfg.MAX_NEURONS)
@@ -357,8 +369,8 @@ class ControlPanel(LessonLocks, QWidget):
             spin.valueChanged.connect(self._on_layer_spin)
             self.layerSpinLayout.addWidget(spin, i // LAYER_SPINS_PER_ROW, i % LAYER_SPINS_PER_ROW)
         free = not self._running and "hidden" not in self._locked
-        self.addLayerButton.setEnabled(free and len(hidden) < cfg.MAX_LAYERS)
-        self.removeLayerButton.setEnabled(free and len(hidden) > self._min_layers())
+        self.addLayerButton.setEnabled(free and count < cfg.MAX_LAYERS)
+        self.removeLayerButton.setEnabled(free and count > self._min_layers())
 
     def _build_config(self, **override) -> TrainConfig | None:
         values = dict(
@@ -383,6 +395,17 @@ class ControlPanel(LessonLocks, QWidget):
         if isinstance(dropout, tuple) and len(dropout) != len(hidden):  # layers added or removed
             values["dropout"] = (dropout + (dropout[-1:] or (0.0,)) * len(hidden))[:len(hidden)]
         return TrainConfig(**values).validate()
+
+    def _try_apply(self, **override) -> None:
+        """Apply the widgets' config; one that is refused (a network too big for the memory) undoes
+        the edit, so the controls keep showing the network there is, and says why."""
+        try:
+            config = self._build_config(**override)
+        except ConfigError as e:
+            self.set_config(self._config, self._preset)
+            self._set_layer_error(e.message)
+            return
+        self._apply(config)
 
     def _apply(self, config: TrainConfig) -> None:
         self._config = config
@@ -417,7 +440,7 @@ class ControlPanel(LessonLocks, QWidget):
     @Slot()
     def _edited(self, *_) -> None:
         self._update_labels()
-        self._apply(self._build_config())
+        self._try_apply()
 
     @Slot(int)
     def _on_model(self, _index: int) -> None:
@@ -435,7 +458,7 @@ class ControlPanel(LessonLocks, QWidget):
     def _on_dropout(self, value: float) -> None:
         if self.dropoutInput.per_layer is not None:  # not editable then; a value set from code
             return
-        self._apply(self._build_config(dropout=round(value, 4)))
+        self._try_apply(dropout=round(value, 4))
 
     @Slot(str)
     def _check_layer_text(self, text: str) -> tuple[int, ...] | None:
@@ -459,21 +482,21 @@ class ControlPanel(LessonLocks, QWidget):
         self.layerSizesInput.setText(", ".join(map(str, hidden)))  # tidy: "8,8" -> "8, 8"
         if hidden != self._config.hidden:
             self._rebuild_layer_spins(hidden)
-            self._apply(self._build_config(hidden=hidden))
+            self._try_apply(hidden=hidden)
 
     @Slot(int)
     def _on_layer_spin(self, _value: int) -> None:
-        hidden = tuple(self.layerSpinLayout.itemAt(i).widget().value()
-                       for i in range(self.layerSpinLayout.count()) if self.layerSpinLayout.itemAt(i).widget())
+        spins = (self.layerSpinLayout.itemAt(i).widget() for i in range(self.layerSpinLayout.count()))
+        hidden = tuple(spin.value() for spin in spins if isinstance(spin, QSpinBox))
         self.layerSizesInput.setText(", ".join(map(str, hidden)))
         self._set_layer_error(None)
-        self._apply(self._build_config(hidden=hidden))
+        self._try_apply(hidden=hidden)
 
     def _set_hidden(self, hidden: tuple[int, ...]) -> None:
         self.layerSizesInput.setText(", ".join(map(str, hidden)))
         self._set_layer_error(None)
         self._rebuild_layer_spins(hidden)
-        self._apply(self._build_config(hidden=hidden))
+        self._try_apply(hidden=hidden)
 
     @Slot()
     def _add_layer(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QScrollArea, QSpinBox, QWidget
 
 from playground.app import create_window
 from playground.core.presets import load_presets
@@ -119,4 +119,25 @@ def test_the_iteration_panel_fits_beside_the_views_and_a_lesson(qtbot, size):
         qtbot.waitUntil(lambda: layout_problems(window) == [], timeout=5000)
     assert window.iterationPanel.isVisible() and window.lessonPanel.isVisible()
     assert (window.width(), window.height()) == size
+    assert layout_problems(window) == []
+
+
+@pytest.mark.parametrize("layers", [16, 30, 64])
+def test_a_deep_network_fits_1024x768(qtbot, layers):
+    """Up to 16 layers a spin box each (four rows); deeper, only the text box and a note."""
+    window = create_window("spiral")
+    qtbot.addWidget(window)
+    window.remember_geometry = False
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.model is not None, timeout=START)
+    window.controls.layerSizesInput.setText(", ".join(["8"] * layers))
+    window.controls.layerSizesInput.editingFinished.emit()
+    qtbot.waitUntil(lambda: window.controller.model.sizes == (2, *(8,) * layers, 2), timeout=START)
+    qtbot.waitUntil(lambda: window.networkView.sizes == (2, *(8,) * layers, 2), timeout=START)
+    spins = window.controls.layerSpins.findChildren(QSpinBox)
+    notes = window.controls.layerSpins.findChildren(QLabel, "layerSpinsNote")
+    assert (len(spins), len(notes)) == ((layers, 0) if layers <= 16 else (0, 1))
+    qtbot.waitUntil(lambda: layout_problems(window) == [], timeout=5000)
+    assert (window.width(), window.height()) == (1024, 768)
     assert layout_problems(window) == []

@@ -13,6 +13,8 @@ tooltip of an edge shows its weight live. Clicking an edge or a bias square emit
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
@@ -215,7 +217,16 @@ class NetworkView(QGraphicsView):
         top = y_mid - (tallest - 1) / 2 * pitch - r - 0.3 * u
         widest = max(max(h.width_of(h.forms[0]), c.width_of(c.forms[0])) for h, c in self._headers)
         form = 0 if n_cols == 1 or widest <= gap - 0.3 * u else 1  # short headers where long ones would touch
+        # Deep networks (64 columns): where even the short headers would touch, every k-th column
+        # and the output keep theirs (their tooltips and the neurons' say the rest).
+        stride = 1
+        if form == 1 and n_cols > 2:
+            short = max(max(h.width_of(h.forms[1]), c.width_of(c.forms[1])) for h, c in self._headers)
+            stride = max(1, math.ceil((short + 0.3 * u) / max(gap, 1e-6)))
         for col, (head, count) in enumerate(self._headers):
+            shown = stride == 1 or col == n_cols - 1 or (col % stride == 0 and col + stride <= n_cols - 1)
+            head.setVisible(shown)
+            count.setVisible(shown)
             x = x0 + col * gap
             y = top
             for item in (count, head):
