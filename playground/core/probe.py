@@ -84,6 +84,9 @@ class GraphProbe:
         self._cached: tuple[Any, tuple, GraphSpec, frozenset[str]] | None = None  # model, key, spec, ids
         self.traces = 0  # full traces of loss.grad_fn (the rest reused a cached spec)
         self.capture_seconds = 0.0  # what the last capture cost inside its step (trace and hooks)
+        # histograms for this node's parameters only (a parameter, or a layer box "layer:fc1");
+        # None: for every parameter
+        self.inspect: str | None = None
 
     @property
     def trainer(self):
@@ -172,8 +175,10 @@ class GraphProbe:
         values = torch.stack([norms[i] for i in ids]).cpu().tolist() if ids else []
         for nid, v in zip(ids, values):
             stats[nid] = {"grad_norm": float(v)}
+        inspect = self.inspect
         for nid, p in pending["params"].items():
-            stats[nid] = _param_stats(p, self.bins)
+            hist = inspect is None or inspect in (nid, f"layer:{spec.by_id[nid].group}")
+            stats[nid] = _param_stats(p, self.bins, hist)
         return GraphSnapshot(spec, stats, pending["step"])
 
 
@@ -239,7 +244,7 @@ def _histogram(a: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
     return np.bincount(idx, minlength=bins), np.linspace(lo, hi, bins + 1)
 
 
-def _param_stats(p: torch.Tensor, bins: int) -> dict:
+def _param_stats(p: torch.Tensor, bins: int, hist: bool = True) -> dict:
     # torch reductions (one thread, like training) rather than numpy's: np.linalg.norm goes through
     # a multi-threaded BLAS that fights the training thread for the cores
     import torch
@@ -248,13 +253,15 @@ def _param_stats(p: torch.Tensor, bins: int) -> dict:
         values = p.detach().float().cpu().ravel()
         st: dict[str, Any] = {"mean": float(values.mean()), "std": float(values.std(correction=0)),
                               "min": float(values.min()), "max": float(values.max()), "numel": values.numel()}
-        st["value_hist"] = _histogram(values.numpy(), bins)
+        if hist:
+            st["value_hist"] = _histogram(values.numpy(), bins)
         if p.grad is None:
             st["grad_norm"] = math.nan
         else:
             grads = p.grad.detach().float().cpu().ravel()
             st["grad_norm"] = float(torch.linalg.vector_norm(grads, dtype=torch.float64))
-            st["grad_hist"] = _histogram(grads.numpy(), bins)
+            if hist:
+                st["grad_hist"] = _histogram(grads.numpy(), bins)
             st["grad_mean"] = float(grads.mean())
             st["grad_std"] = float(grads.std(correction=0))
     return st

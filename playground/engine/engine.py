@@ -80,7 +80,7 @@ class Engine:
             p.Reset: self._reset, p.BringBack: self._bring_back, p.LoadWeights: self._load_weights,
             p.Export: self._export, p.SaveSession: self._save_session, p.OpenSession: self._open_session,
             p.Restore: self._restore, p.CaptureViews: self._capture, p.SetLiveViews: self._set_live_views,
-            p.SetPace: self._set_pace, p.Describe: self._describe, p.Shutdown: self._shutdown,
+            p.InspectNode: self._inspect_node, p.SetPace: self._set_pace, p.Describe: self._describe, p.Shutdown: self._shutdown,
             p.PhaseStep: self._phase_step, p.ExplainWeight: self._explain_weight,
             p.RaceDevices: self._race_devices, p.ShowDeviceMismatch: self._show_device_mismatch,
         }
@@ -120,7 +120,8 @@ class Engine:
             if handler is None:
                 raise ConfigError("command", f"unknown command {type(command).__name__}")
             if self.trainer is None and not isinstance(command, (p.SetConfig, p.OpenSession, p.Restore,
-                                                                   p.SetLiveViews, p.SetPace, p.Shutdown)):
+                                                                   p.SetLiveViews, p.InspectNode, p.SetPace,
+                                                                   p.Shutdown)):
                 raise ConfigError("command", "there is no network yet: send the settings first")
             result = handler(command)
         except ConfigError as e:
@@ -440,6 +441,12 @@ class Engine:
         if self.trainer is not None and self.live_views:
             self.stale = {"graph", "views"}  # on again: show where things stand now
 
+    def _inspect_node(self, c: p.InspectNode) -> None:
+        graph = self.all_probes.get("graph")
+        if isinstance(graph, GraphTrainProbe) and graph.inspect(c.node_id) and self.trainer is not None \
+                and self.state is not RunState.RUNNING:
+            self.stale.add("graph")  # at rest: the graph again, with every histogram
+
     def _send_views(self) -> None:
         from playground.core.probe import preview_snapshot
 
@@ -449,7 +456,9 @@ class Engine:
         try:
             with self._walk_set_aside():
                 if "graph" in stale and "graph" in self.all_probes:
-                    graph = preview_snapshot(t)
+                    graph = preview_snapshot(t)  # every parameter's histograms
+                    if isinstance(self.all_probes["graph"], GraphTrainProbe):
+                        self.all_probes["graph"].shown_for = None
                 if "views" in stale and "views" in self.all_probes:
                     views = self.all_probes["views"].collect(t)
         except Exception:  # a broken view must not take the engine down

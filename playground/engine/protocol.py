@@ -145,6 +145,14 @@ class SetLiveViews(Command):
 
 
 @dataclass(frozen=True)
+class InspectNode(Command):
+    """The node the graph inspector shows ("" for none): during runs the graph probe computes value
+    and gradient histograms for its parameters only (a parameter node, or a layer box "layer:fc1")."""
+
+    node_id: str
+
+
+@dataclass(frozen=True)
 class SetPace(Command):
     """How runs go: at most ``steps_per_second`` (None: as fast as it can), and whether a run
     stops at the end of its round of epochs or goes on until paused (``until_paused``)."""

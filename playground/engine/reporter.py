@@ -93,7 +93,15 @@ class GraphTrainProbe(Probe):
         from playground.core.probe import GraphProbe
 
         self.probe = GraphProbe()
+        self.probe.inspect = ""  # histograms for the node the inspector shows: none until one is
+        self.shown_for: str | None = None  # the node the last graph sent has histograms for; None: all
         self._step_cost = 0.0
+
+    def inspect(self, node_id: str) -> bool:
+        """Histograms for ``node_id`` from the next capture on; True if the last graph sent lacks them."""
+        self.probe.inspect = node_id
+        return (self.shown_for is not None and node_id != self.shown_for
+                and node_id.startswith(("param:", "layer:")))
 
     def step_cost(self) -> float:
         return self._step_cost
@@ -106,6 +114,8 @@ class GraphTrainProbe(Probe):
     def collect(self, trainer: Trainer) -> Any:
         snap = self.probe.take()
         self._step_cost = self.probe.capture_seconds
+        if snap is not None:
+            self.shown_for = self.probe.inspect
         # the graph of the step just taken: numbered as the views that show its result
         return None if snap is None else dataclasses.replace(snap, step=trainer.step_count)
 

@@ -96,6 +96,7 @@ class EngineClient(QObject):
         self.model: p.ModelInfo | None = None
         self.step_count = 0
         self.live_views = True
+        self.inspected = ""  # the node the graph inspector shows: the graph probe's histograms are for it
         self.pace: tuple[float | None, bool] = (None, False)  # steps a second, until paused
         self.is_ready = False
         self._garbage = _GuiThreadGarbage.start(self)
@@ -192,6 +193,12 @@ class EngineClient(QObject):
     def set_live_views(self, on: bool) -> None:
         self.live_views = bool(on)
         self.send(p.SetLiveViews(self.live_views))
+
+    @Slot(str)
+    def inspect_node(self, node_id: str) -> None:
+        """The graph inspector shows ``node_id`` ("" none): its histograms come with the live graph."""
+        self.inspected = node_id
+        self.send(p.InspectNode(node_id))
 
     def set_pace(self, steps_per_second: float | None, until_paused: bool) -> None:
         self.pace = (steps_per_second, bool(until_paused))
@@ -327,6 +334,8 @@ class EngineClient(QObject):
             self.send(p.SetConfig(self.config, self.preset))
         if not self.live_views:
             self.send(p.SetLiveViews(False))
+        if self.inspected:
+            self.send(p.InspectNode(self.inspected))
         if self.pace != (None, False):
             self.send(p.SetPace(*self.pace))
         if was_busy or had_started:

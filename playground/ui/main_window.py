@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         c.replied.connect(self._on_reply)
         c.stateChanged.connect(self._on_state)
         self.networkView.neuronHovered.connect(self.outputView.show_neuron)
+        self.graphView.nodeSelected.connect(c.inspect_node)  # the live graph's histograms are for it
         self.iterations.wire()
 
     # -- user actions ---------------------------------------------------------------------

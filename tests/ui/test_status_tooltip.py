@@ -24,3 +24,27 @@ def test_the_status_tooltip_shows_what_each_probe_costs_after_a_short_run(qtbot)
     labels = {"graph": "Graph probe", "views": "output views"}
     assert tip == "; ".join(f"{labels[name]}: {cost.seconds * 1000:.1f} ms every {cost.every:.1f} s ({cost.share:.1%})"
                             for name, cost in costs.items())
+
+
+def test_a_node_selected_in_the_graph_gets_its_histograms_from_the_live_graph(qtbot):
+    window = open_window(qtbot)
+    c = window.controller
+    window.controls.epochsInput.setValue(100000)
+    with qtbot.waitSignal(c.snapshotReady, check_params_cb=lambda s: "graph" in s.extras, timeout=START) as got:
+        window.trainButton.click()
+    assert not any("value_hist" in st for st in got.args[0].extras["graph"].node_stats.values())  # none selected
+    view = window.graphView
+    with qtbot.waitSignal(c.replied, timeout=10_000):
+        view.nodes["param:fc1.weight"].setSelected(True)  # what a click does
+    assert c.inspected == "param:fc1.weight"
+
+    def has_histograms(snap):
+        graph = snap.extras.get("graph")
+        return graph is not None and {nid for nid, st in graph.node_stats.items() if "value_hist" in st} == \
+            {"param:fc1.weight"}
+
+    with qtbot.waitSignal(c.snapshotReady, check_params_cb=has_histograms, timeout=10_000):
+        pass
+    assert window.graphView.inspector.value_hist.isVisible() and window.graphView.inspector.grad_hist.isVisible()
+    with qtbot.waitSignal(window.trainingFinished, timeout=RUN):
+        window.stopButton.click()
