@@ -110,9 +110,9 @@ class ControlPanel(LessonLocks, QWidget):
         self.layerSizesInput = QLineEdit(objectName="layerSizesInput")
         self.layerSizesInput.setPlaceholderText(self.tr("e.g. 8, 8 (empty: no hidden layer)"))
         self.layerSizesInput.setToolTip(
-            self.tr("Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons "
-                    "(past {2} layers, edit them here: there is no box per layer then)").format(
-                cfg.MAX_LAYERS, cfg.MAX_NEURONS, MAX_LAYER_SPINS))
+            self.tr("Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons").format(
+                cfg.MAX_LAYERS, cfg.MAX_NEURONS) + "\n"
+            + self.tr("Past {0} layers there is no box per layer: edit them here").format(MAX_LAYER_SPINS))
         self.layerSizesInput.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9,\s]*"), self))
         self.addLayerButton = QToolButton(objectName="addLayerButton", text="+")
         self.addLayerButton.setToolTip(self.tr("Add a hidden layer"))

@@ -37,7 +37,7 @@ def test_a_spin_box_per_layer_up_to_the_limit_then_the_text_box_alone(panel):
     note = c.layerSpins.findChild(QLabel, "layerSpinsNote")
     assert note.text() == f"{MAX_LAYER_SPINS + 1} layers: edit them in the text box"
     assert f"up to {MAX_LAYER_SPINS} hidden layers" in note.toolTip()
-    assert f"past {MAX_LAYER_SPINS} layers, edit them here" in c.layerSizesInput.toolTip()
+    assert f"Past {MAX_LAYER_SPINS} layers there is no box per layer: edit them here" in c.layerSizesInput.toolTip()
     c.removeLayerButton.click()
     assert sent[-1].hidden == (8,) * MAX_LAYER_SPINS
     assert len(c.layerSpins.findChildren(QSpinBox)) == MAX_LAYER_SPINS
