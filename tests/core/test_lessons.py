@@ -20,7 +20,8 @@ from playground.core.model import MLP
 from playground.core.presets import get_preset
 
 STORY = ["tensors-autograd", "article-network", "xor", "spiral-depth", "regression", "lr-too-high", "lr-too-low",
-         "activations", "optimizers", "overfitting", "digits", "dynamic-graph", "device"]
+         "activations", "optimizers", "overfitting", "digits", "dynamic-graph", "device",
+         "vanishing-gradients"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

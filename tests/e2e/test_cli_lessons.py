@@ -27,7 +27,7 @@ def test_lessons_prints_name_and_title_in_order(capsys):
     lines = out.splitlines()
     assert len(lines) == len(lessons) >= 12 and err == ""
     assert [line.split()[0] for line in lines] == list(lessons)
-    assert lines[2] == "xor" + " " * (len("tensors-autograd") - 3) + "  A straight line cannot solve XOR"
+    assert lines[2] == "xor" + " " * (len("vanishing-gradients") - 3) + "  A straight line cannot solve XOR"
 
 
 def test_lessons_json_one_object_per_line_in_a_real_process(user_folder):
