@@ -8,7 +8,7 @@ Prints, each figure as a median with its spread (min-max) and the 1-minute load 
   views off; shown with every view live (target: within 10 % of off); and both again with the
   engine in a thread of the window's process instead of its own process;
 - the event-loop gap while training with every view live: a 1 ms timer records how long the GUI
-  thread goes between ticks (target: p99 under 20 ms);
+  thread goes between ticks (target: p99 under 16 ms, the longest under 50 ms);
 - the largest network (8 x 512 on spiral), every view live against none.
 Variants are interleaved, round after round, so that drifting machine load hits them alike. The
 steps/s figures come from the engine's own run summary (time from Train to the last step).
@@ -240,10 +240,11 @@ def main() -> None:
         p99 = float(np.percentile(gaps, 99))
         print(f"  event-loop gap while training, every view live (1 ms timer, {len(gap_runs)} runs, "
               f"{len(gaps)} ticks): median {np.median(gaps):.1f} ms, p99 {p99:.1f} ms, max {gaps.max():.0f} ms; "
-              f"p99 per run {p99s.text('ms', 1)} (target p99 < 20 ms: {verdict(p99 < 20)})")
-        print(f"    {cpu_share(gaps, cpus, 20)}")
+              f"p99 per run {p99s.text('ms', 1)} (target p99 < 16 ms, max < 50 ms: "
+              f"{verdict(p99 < 16 and gaps.max() < 50)})")
+        print(f"    {cpu_share(gaps, cpus, 16)}")
         table_row("event-loop gap while training with every view live: p99 of each run; the longest of all",
-                  f"{p99s.text('ms', 1)}; {gaps.max():.0f} ms", "p99 < 20 ms")
+                  f"{p99s.text('ms', 1)}; {gaps.max():.0f} ms", "p99 < 16 ms, max < 50 ms")
     print(f"  ({time.perf_counter() - began:.0f} s)", flush=True)
 
     large = {"off": Figure(), "on": Figure()}

@@ -11,6 +11,7 @@ training time). A probe is armed *before* the step it shows: the graph must hook
 from __future__ import annotations
 
 import dataclasses
+import math
 import time
 import traceback
 from collections.abc import Callable
@@ -26,7 +27,11 @@ if TYPE_CHECKING:  # the window unpickles TrainSnapshot: this module imports no 
     from playground.core.training import StepResult, Trainer
 
 SNAPSHOT_INTERVAL = 1 / 10  # seconds between snapshots: status and loss ~10 times a second
-PROBE_INTERVAL = 1 / 4  # each heavier extra (graph; output and network): ~4 times a second, in turns
+# Each heavier extra at the rate the eye needs, in turns: the output and network pictures ~3 times
+# a second (Probe.interval), the graph's colors twice (GraphTrainProbe.interval); never two within
+# PROBE_GAP (the window draws one heavy view at a time) ...
+PROBE_INTERVAL = 1 / 3
+PROBE_GAP = 1 / 8
 PROBE_SHARE = 0.1  # ... or less often, so that probes take at most ~this share of the training time
 
 
@@ -63,7 +68,10 @@ class Probe:
 
     ``prepare`` runs before the step whose state will be read (e.g. to hook its graph);
     ``collect`` runs after it and returns plain data (numbers, numpy arrays), never tensors.
+    ``interval``: seconds between two of its captures during a run, at the least.
     """
+
+    interval = PROBE_INTERVAL
 
     def prepare(self, trainer: Trainer) -> None:
         pass
@@ -88,6 +96,8 @@ class FunctionProbe(Probe):
 
 class GraphTrainProbe(Probe):
     """The live autograd graph: hook the next step's loss.grad_fn, then read its gradients."""
+
+    interval = 1 / 2  # gradient colors: twice a second shows their trend
 
     def __init__(self) -> None:
         from playground.core.probe import GraphProbe
@@ -137,7 +147,8 @@ class Reporter:
         self._start = clock()
         self._start_step = trainer.step_count
         self._last_emit = self._start
-        self._last_probe = self._start - PROBE_INTERVAL  # the first step of a run shows its graph
+        self._last_probe = self._start - PROBE_GAP  # the first step of a run shows its graph
+        self._last_run: dict[str, float] = {}  # probe name -> when its last capture was done
         self._armed: list[str] = []  # probes prepared: collect them after the next step
         self._turn = -1  # probes take turns, so the window draws one heavy view at a time
 
@@ -164,13 +175,18 @@ class Reporter:
         now = self.clock()
         if self._armed or now - self._last_emit >= SNAPSHOT_INTERVAL or result.diverged:
             self.flush()
-        if self.probes and not self._armed and now - self._last_probe >= PROBE_INTERVAL / len(self.probes):
+        if self.probes and not self._armed and now - self._last_probe >= PROBE_GAP:
             names = list(self.probes)
-            turn = (self._turn + 1) % len(names)
-            # a probe that is slow for this network (views of an 8x512 net) comes round less often
-            if now - self._last_probe >= self._cost.get(names[turn], 0.0) / PROBE_SHARE:
-                self._turn = turn
-                self.arm([names[turn]])
+            for i in range(1, len(names) + 1):  # the next in turn that is due
+                turn = (self._turn + i) % len(names)
+                name = names[turn]
+                if now - self._last_run.get(name, -math.inf) < self.probes[name].interval:
+                    continue
+                # a probe that is slow for this network (views of an 8x512 net) comes round less often
+                if now - self._last_probe >= self._cost.get(name, 0.0) / PROBE_SHARE:
+                    self._turn = turn
+                    self.arm([name])
+                break
 
     def flush(self, paused: bool = False, collect: list[str] | None = None) -> TrainSnapshot:
         """Emit a snapshot now with the armed probes (and ``collect``: probes that need no arming)."""
@@ -215,6 +231,8 @@ class Reporter:
         self._last_emit = now
         if names:  # the next probe's wait starts when this one's work is done
             self._last_probe = now
+            for name in names:
+                self._last_run[name] = now
         self.emit(snap)
         return snap
 
@@ -226,4 +244,4 @@ class Reporter:
 
 
 __all__ = ["TrainSnapshot", "ProbeCost", "Probe", "FunctionProbe", "GraphTrainProbe", "Reporter", "SNAPSHOT_INTERVAL",
-           "PROBE_INTERVAL", "PROBE_SHARE"]
+           "PROBE_INTERVAL", "PROBE_GAP", "PROBE_SHARE"]

@@ -6,7 +6,7 @@ import pytest
 
 from playground.core.presets import get_preset
 from playground.core.training import Trainer
-from playground.engine.reporter import PROBE_SHARE, FunctionProbe, ProbeCost, Reporter
+from playground.engine.reporter import PROBE_GAP, PROBE_SHARE, FunctionProbe, GraphTrainProbe, ProbeCost, Reporter
 
 
 class Clock:
@@ -54,3 +54,23 @@ def test_each_probe_reports_its_cost_per_capture_how_often_and_its_share():
                                        pytest.approx(0.010 * n_views / last.elapsed), n_views)
     assert 0 < costs["graph"].share + costs["views"].share <= PROBE_SHARE
     assert sent[0].probe_costs.keys() == {"graph"}  # the first step shows the graph; the views come after
+
+
+def test_each_probe_comes_round_at_the_rate_the_eye_needs():
+    clock = Clock()
+    trainer = Trainer(get_preset("circle").config)
+    sent = []
+    graph, views = Costly(clock, 0.0), Costly(clock, 0.0)
+    graph.interval = GraphTrainProbe.interval
+    reporter = Reporter(trainer, {"graph": graph, "views": views}, 1, sent.append, clock)
+    for _ in range(400):
+        clock.now += 0.01  # fast steps: 100 a second
+        reporter.after_step(trainer.train_step())
+    times = {name: [s.elapsed for s in sent if name in s.extras] for name in ("graph", "views")}
+    assert GraphTrainProbe.interval == 0.5 and views.interval == pytest.approx(1 / 3)
+    for name, probe in (("graph", graph), ("views", views)):
+        gaps = [b - a for a, b in zip(times[name], times[name][1:])]
+        assert min(gaps) >= probe.interval - 1e-9 and max(gaps) <= probe.interval + PROBE_GAP + 0.02
+    every = sorted(times["graph"] + times["views"])
+    assert min(b - a for a, b in zip(every, every[1:])) >= PROBE_GAP - 1e-9  # one heavy view at a time
+    assert len(times["graph"]) == pytest.approx(4 / 0.5, abs=1) and len(times["views"]) == pytest.approx(4 * 3, abs=2)
