@@ -1,6 +1,7 @@
 """The layer controls with deep and wide networks (issue 14): a spin box per layer up to
 MAX_LAYER_SPINS, past that the text box alone and a note; a network too big for the memory is
-refused in the panel, which keeps showing the network there is."""
+refused in the panel, which keeps showing the network there is; the network view draws 64 columns
+and 4096-wide layers with no text cut."""
 
 import pytest
 from PySide6.QtWidgets import QLabel, QSpinBox
@@ -84,3 +85,21 @@ def test_a_network_too_big_for_the_memory_is_refused_and_the_panel_keeps_the_las
     c.optimizerInput.setCurrentIndex(c.optimizerInput.findData("adam"))
     assert len(sent) == n and c.optimizerInput.currentData() == "sgd"
     assert c.layerError.text().startswith("8 x 4096 neurons with Adam need about 4.7 GB")
+
+
+@pytest.mark.parametrize("hidden", [(64,) * 64, (4096,) * 8, (8,) * 30])
+def test_the_network_view_draws_deep_and_wide_networks_without_cut_texts(qtbot, hidden):
+    from playground.ui.views.network_view import MAX_DRAWN, NetworkView
+
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    view.set_architecture([2, *hidden, 2])
+    view.grab()
+    assert view.sizes == (2, *hidden, 2)
+    assert view.clipped_texts() == []
+    heads = [head for head, _ in view._headers]
+    assert heads[0].isVisible() and heads[-1].isVisible()  # input and output always named
+    drawn = sum(len(column) for column in view._neurons)
+    assert drawn == 4 + len(hidden) * min(hidden[0], 8 if hidden[0] > MAX_DRAWN else hidden[0])

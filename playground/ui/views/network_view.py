@@ -209,6 +209,7 @@ class NetworkView(QGraphicsView):
             # "+N" only where it does not run into the next column (the header counts them too,
             # and the ellipsis's tooltip says how many)
             more.setVisible(n_cols == 1 or db.width() + 0.3 * u + mb.width() < gap)
+            dots.setVisible(n_cols == 1 or db.width() + 0.1 * u < gap)  # 64 columns: they would touch
         for layer, edges in enumerate(self._edges, start=1):
             for e in edges:
                 a = self._neurons[layer - 1][e.src].pos()
