@@ -44,7 +44,7 @@ from playground.core.presets import get_preset  # noqa: E402
 from playground.engine import protocol as p  # noqa: E402
 from playground.engine.engine import Engine  # noqa: E402
 
-LARGEST = (512,) * 8  # config.MAX_LAYERS x MAX_NEURONS: the largest network the controls allow
+LARGEST = (512,) * 8  # the largest network timed here (the controls allow up to 64 x 4096 within the memory estimate)
 GAP_TARGET_MS = 150.0
 STEP_TARGET_MS = 100.0
 SETTLE_TIMEOUT = 30.0  # seconds the engine may take to settle after an action before it is given up

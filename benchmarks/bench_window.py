@@ -37,7 +37,7 @@ from playground.engine import protocol as p  # noqa: E402
 from playground.engine import transport  # noqa: E402
 from playground.engine.engine import Engine  # noqa: E402
 
-LARGEST = (512,) * 8  # config.MAX_LAYERS x MAX_NEURONS: the largest network the controls allow
+LARGEST = (512,) * 8  # the largest network timed here (the controls allow up to 64 x 4096 within the memory estimate)
 RUN_TIMEOUT = 60.0  # seconds one run may take before it is given up (and left out of the figure)
 
 
