@@ -13,6 +13,7 @@ import dataclasses
 import math
 import threading
 import time
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -81,7 +82,8 @@ class GraphProbe:
         self._lock = threading.Lock()
         self._pending: dict | None = None
         self._trainer = None
-        self._cached: tuple[Any, tuple, GraphSpec, frozenset[str]] | None = None  # model, key, spec, ids
+        # (a weak reference to the model: a spent network is not kept alive), batch key, spec, node ids
+        self._cached: tuple[weakref.ref, tuple, GraphSpec, frozenset[str]] | None = None
         self.traces = 0  # full traces of loss.grad_fn (the rest reused a cached spec)
         self.capture_seconds = 0.0  # what the last capture cost inside its step (trace and hooks)
         # histograms for this node's parameters only (a parameter, or a layer box "layer:fc1");
@@ -147,13 +149,13 @@ class GraphProbe:
             return trace_autograd(loss, model)
         key = _batch_key(loss)
         cached = self._cached
-        if cached is not None and cached[0] is model and cached[1] == key:
+        if cached is not None and cached[0]() is model and cached[1] == key:
             fns = _walk_autograd(loss, model)
             if fns.keys() == cached[3]:
                 return cached[2], fns
         self.traces += 1
         spec, fns = trace_autograd(loss, model)
-        self._cached = (model, key, spec, frozenset(fns))
+        self._cached = (weakref.ref(model), key, spec, frozenset(fns))
         return spec, fns
 
     def take(self) -> GraphSnapshot | None:

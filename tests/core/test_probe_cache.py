@@ -77,3 +77,18 @@ def test_dropout_and_the_dynamic_model_are_traced_on_every_capture(change):
     assert len({id(s.spec) for s in snaps}) == 6
     if "model" in change:  # the loop count changes the graph's structure from pass to pass
         assert len({s.structure_key for s in snaps}) > 1
+
+
+def test_the_cache_does_not_keep_a_spent_network_alive():
+    import gc
+    import weakref
+
+    trainer = Trainer(get_preset("circle").config)
+    probe = GraphProbe()
+    probe.attach(trainer)
+    captures(trainer, probe, 2)
+    model = weakref.ref(trainer.model)
+    probe.detach()
+    del trainer
+    gc.collect()
+    assert model() is None
