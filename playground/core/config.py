@@ -119,8 +119,10 @@ class TrainConfig:
         return (float(self.dropout),) * len(self.hidden)
 
     # -- validation -----------------------------------------------------------------------
-    def validate(self) -> TrainConfig:
-        """Raise ConfigError naming the first bad field and what is allowed; return self."""
+    def validate(self, memory: bool = True) -> TrainConfig:
+        """Raise ConfigError naming the first bad field and what is allowed; return self.
+        ``memory=False`` leaves out the memory check (a new learning rate for a network that is
+        built already: the memory it holds is no longer free, and it needs no more)."""
         _choice("dataset", self.dataset, catalog.DATASETS)
         _number("noise", self.noise, 0.0, 0.5)
         _number("train_fraction", self.train_fraction, 0.1, 0.9)
@@ -140,7 +142,8 @@ class TrainConfig:
         _integer("seed", self.seed, 0, 2**31 - 1)
         if not isinstance(self.device, str) or not self.device:
             raise ConfigError("device", "must be a device name such as cpu, cuda:0 or mps")
-        _check_memory(self)
+        if memory:
+            _check_memory(self)
         return self
 
     def replace(self, **changes: Any) -> TrainConfig:
@@ -211,6 +214,10 @@ def memory_estimate(config: TrainConfig) -> int:
     batch = config.batch_size * width * 4
     evaluation = config.samples * 2 * max(config.hidden, default=0)
     return 4 * (weights + batch + evaluation)
+
+
+# The settings a network's memory depends on (memory_estimate reads them)
+MEMORY_FIELDS = ("dataset", "samples", "hidden", "model", "batch_size", "optimizer")
 
 
 def available_memory() -> int | None:

@@ -210,7 +210,7 @@ class Trainer:
     def set_learning_rate(self, lr: float) -> None:
         """The rate for the next step on: the optimizer's and the config's (one fact, two views)."""
         lr = float(lr)
-        self.config = self.config.replace(learning_rate=lr).validate()
+        self.config = self.config.replace(learning_rate=lr).validate(memory=False)
         for group in self.optimizer.param_groups:
             group["lr"] = lr
         if self.learning_rates[-1][1] != lr:

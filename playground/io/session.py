@@ -367,7 +367,7 @@ def _optimizer_state(trainer, tensors: dict[str, torch.Tensor], saved, bad) -> d
             checked[key] = value
         if "lr" in checked:
             try:
-                trainer.config.replace(learning_rate=float(checked["lr"])).validate()
+                trainer.config.replace(learning_rate=float(checked["lr"])).validate(memory=False)
             except ConfigError as e:
                 raise bad(f"optimizer.param_groups[{i}].lr", f"is {_show(checked['lr'])}: {e.message}") from None
         checked_groups.append(checked)

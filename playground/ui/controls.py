@@ -394,7 +394,10 @@ class ControlPanel(LessonLocks, QWidget):
         dropout, hidden = values["dropout"], values["hidden"]
         if isinstance(dropout, tuple) and len(dropout) != len(hidden):  # layers added or removed
             values["dropout"] = (dropout + (dropout[-1:] or (0.0,)) * len(hidden))[:len(hidden)]
-        return TrainConfig(**values).validate()
+        config = TrainConfig(**values)
+        # the memory is checked when what it depends on changes, not on a new rate for the network there is
+        # (whose memory, held by the engine, is no longer free)
+        return config.validate(memory=any(getattr(config, f) != getattr(self._config, f) for f in cfg.MEMORY_FIELDS))
 
     def _try_apply(self, **override) -> None:
         """Apply the widgets' config; one that is refused (a network too big for the memory) undoes

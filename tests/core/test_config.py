@@ -163,3 +163,12 @@ def test_small_networks_never_read_the_free_memory(monkeypatch):
 def test_available_memory_reads_a_number_or_none():
     free = config_module.available_memory()
     assert free is None or free > 0
+
+
+def test_validate_without_the_memory_check(monkeypatch):
+    monkeypatch.setattr(config_module, "available_memory", lambda: 10**9)
+    config = TrainConfig(hidden=(4096,) * 8)
+    with pytest.raises(ConfigError, match="this computer has 1.0 GB free"):
+        config.validate()
+    assert config.validate(memory=False) is config  # a new rate for a network that is built already
+    assert set(config_module.MEMORY_FIELDS) < {f for f in config.to_dict()}

@@ -103,3 +103,17 @@ def test_the_network_view_draws_deep_and_wide_networks_without_cut_texts(qtbot, 
     assert heads[0].isVisible() and heads[-1].isVisible()  # input and output always named
     drawn = sum(len(column) for column in view._neurons)
     assert drawn == 4 + len(hidden) * min(hidden[0], 8 if hidden[0] > MAX_DRAWN else hidden[0])
+
+
+def test_a_new_rate_for_a_big_network_is_not_checked_against_the_memory_it_holds(panel, monkeypatch):
+    c, sent = panel
+    monkeypatch.setattr(config_module, "available_memory", lambda: 64 * 10**9)
+    _type_layers(c, ", ".join(["4096"] * 8))
+    assert sent[-1].hidden == (4096,) * 8
+    monkeypatch.setattr(config_module, "available_memory", lambda: 10**9)  # the engine holds it now
+    c.learningRateInput.setValue(0.1)
+    assert sent[-1].learning_rate == 0.1 and not c.layerError.text()
+    c.batchSizeInput.setValue(20)  # what the memory depends on: checked again
+    assert c.layerError.text() == ("8 x 4096 neurons with SGD need about 1.9 GB; this computer has 1.0 GB free: use "
+                                   "fewer or narrower layers")
+    assert sent[-1].batch_size == 10 and c.batchSizeInput.value() == 10
