@@ -355,10 +355,27 @@ def cmd_presets(args) -> int:
 
 
 def _use_cpu_threads() -> None:
-    """torch's CPU threads, for the commands that run torch (importing it: a second or so)."""
-    from playground.core.devices import use_cpu_threads
+    """Import torch (a second or so) and set its CPU threads, for the commands that run torch.
 
-    use_cpu_threads()
+    Ctrl-C is held back during the import: a KeyboardInterrupt raised inside torch's import is
+    sometimes swallowed there (the run then goes on as if nothing was pressed) or breaks numpy's
+    import ("cannot load module more than once per process"). Held back, a Ctrl-C pressed during
+    the import arrives right after it, as one clean KeyboardInterrupt (exit 130)."""
+    import threading
+
+    shield = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if shield else None
+    try:
+        import torch
+
+        from playground.core.devices import use_cpu_threads
+
+        use_cpu_threads()
+        # the first optimizer imports torch._dynamo (another second): here, still shielded
+        torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+    finally:
+        if shield:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def cmd_train(args) -> int:
@@ -444,8 +461,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:
+        _forget_unhandled_interrupt()
         print("\nplayground: " + translate("cli", "interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _forget_unhandled_interrupt() -> None:
+    """A Ctrl-C that lands while a C extension runs Python code (torch's import does) leaves CPython
+    believing the KeyboardInterrupt went unhandled, even once caught here: at exit it would kill
+    the process with SIGINT (exit -2, not 130). Running one empty statement through the same C
+    path (``PyRun_SimpleString``) clears that flag."""
+    try:
+        import ctypes
+
+        ctypes.pythonapi.PyRun_SimpleString(b"")
+    except (ImportError, AttributeError, OSError):  # not CPython: no such flag either
+        pass
 
 
 def _main(argv: list[str] | None = None) -> int:

@@ -241,6 +241,22 @@ def test_ctrl_c_before_training_starts_exits_130_without_a_traceback():
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
 
+@pytest.mark.parametrize("delay", [0.4, 0.55, 0.7, 0.85])
+def test_ctrl_c_while_torch_loads_is_never_lost_and_never_a_traceback(delay):
+    """torch's import can swallow a KeyboardInterrupt (the run went on, exit 0) or leave CPython
+    killing the process with SIGINT at exit (-2): the CLI holds Ctrl-C back during the import."""
+    p = subprocess.Popen([sys.executable, "-m", "playground", "train", "--preset", "xor", "--epochs", "5"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(delay)  # somewhere in the import of torch (about a second here)
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=30)
+    finally:
+        p.kill()
+    assert p.returncode == 130, err
+    assert error_lines(err)[-1] == "playground: interrupted" and "Traceback" not in err
+
+
 def test_ctrl_c_during_an_export_exits_130_with_one_line(tmp_path, capsys, monkeypatch):
     from playground.io import export
 
