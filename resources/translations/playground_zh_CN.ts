@@ -93,189 +93,343 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../playground/ui/controls.py" line="67"/>
+        <location filename="../../playground/ui/controls.py" line="71"/>
         <source>(custom)</source>
         <translation>（自定义）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="71"/>
+        <location filename="../../playground/ui/controls.py" line="75"/>
         <source>Load a ready-made preset: dataset, network and training settings (lessons: the Lessons menu)</source>
         <translation>加载现成的预设：数据集、网络结构和训练设置（课程在“课程”菜单里）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="74"/>
+        <location filename="../../playground/ui/controls.py" line="78"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="78"/>
+        <location filename="../../playground/ui/controls.py" line="82"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="84"/>
+        <location filename="../../playground/ui/controls.py" line="88"/>
         <source>Which data the network learns from</source>
         <translation>网络要学习的数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="85"/>
+        <location filename="../../playground/ui/controls.py" line="89"/>
         <source>&amp;Dataset</source>
         <translation>数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="88"/>
+        <location filename="../../playground/ui/controls.py" line="92"/>
         <source>Noise added to the synthetic datasets (0 to 0.5)</source>
         <translation>给合成数据集加入的噪声（0 到 0.5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="90"/>
+        <location filename="../../playground/ui/controls.py" line="94"/>
         <source>&amp;Noise</source>
         <translation>噪声(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="93"/>
+        <location filename="../../playground/ui/controls.py" line="97"/>
         <source>Share of the data used for training; the rest tests the network</source>
         <translation>用于训练的数据比例，其余数据用来测试网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="95"/>
+        <location filename="../../playground/ui/controls.py" line="99"/>
         <source>Trai&amp;n split</source>
         <translation>训练集比例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="99"/>
+        <location filename="../../playground/ui/controls.py" line="103"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="102"/>
+        <location filename="../../playground/ui/controls.py" line="109"/>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="111"/>
         <source>e.g. 8, 8 (empty: no hidden layer)</source>
         <translation>例如 8, 8（留空：无隐藏层）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="104"/>
+        <location filename="../../playground/ui/controls.py" line="113"/>
         <source>Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons</source>
         <translation>从输入到输出，每个隐藏层的神经元数：0 到 {0} 层，每层 1 到 {1} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="108"/>
+        <location filename="../../playground/ui/controls.py" line="115"/>
+        <source>Past {0} layers there is no box per layer: edit them here</source>
+        <translation>超过 {0} 层时不再为每层显示输入框：请在这里编辑</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="118"/>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="110"/>
+        <location filename="../../playground/ui/controls.py" line="120"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="111"/>
+        <location filename="../../playground/ui/controls.py" line="121"/>
         <source>&amp;Hidden layers</source>
         <translation>隐藏层(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="116"/>
+        <location filename="../../playground/ui/controls.py" line="126"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="126"/>
+        <location filename="../../playground/ui/controls.py" line="136"/>
         <source>The non-linearity between layers</source>
         <translation>层与层之间的非线性函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="127"/>
+        <location filename="../../playground/ui/controls.py" line="141"/>
+        <source>per layer</source>
+        <translation>逐层</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="142"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="131"/>
+        <location filename="../../playground/ui/controls.py" line="143"/>
+        <source>Dro&amp;pout</source>
+        <translation>随机失活(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="147"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="135"/>
+        <location filename="../../playground/ui/controls.py" line="151"/>
         <source>Learning rate on a log scale; can change while training</source>
         <translation>学习率（对数刻度），训练过程中也可以调整</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="140"/>
+        <location filename="../../playground/ui/controls.py" line="156"/>
         <source>Learning rate, 0.00001 to 10; takes effect at the next step</source>
         <translation>学习率，0.00001 到 10，从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="141"/>
+        <location filename="../../playground/ui/controls.py" line="157"/>
         <source>Learning &amp;rate</source>
         <translation>学习率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="146"/>
+        <location filename="../../playground/ui/controls.py" line="167"/>
         <source>How the gradients move the weights: optimizer.step()</source>
         <translation>如何用梯度更新权重：optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="147"/>
+        <location filename="../../playground/ui/controls.py" line="168"/>
         <source>&amp;Optimizer</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="150"/>
+        <location filename="../../playground/ui/controls.py" line="171"/>
         <source>Passes over the training data</source>
         <translation>完整遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="151"/>
+        <location filename="../../playground/ui/controls.py" line="172"/>
         <source>&amp;Epochs</source>
         <translation>轮数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="154"/>
+        <location filename="../../playground/ui/controls.py" line="175"/>
         <source>Samples per mini-batch: one optimizer step each</source>
         <translation>每个小批量的样本数：每个小批量执行一次 optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="155"/>
+        <location filename="../../playground/ui/controls.py" line="176"/>
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="160"/>
+        <location filename="../../playground/ui/controls.py" line="181"/>
         <source>L2 penalty on the weights, 0 to 1</source>
         <translation>对权重的 L2 惩罚，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="161"/>
+        <location filename="../../playground/ui/controls.py" line="182"/>
         <source>&amp;Weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="164"/>
+        <location filename="../../playground/ui/controls.py" line="185"/>
         <source>Random seed: the same seed gives the same data, start and run</source>
         <translation>随机种子：相同的种子得到相同的数据、初始权重和训练过程</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="165"/>
+        <location filename="../../playground/ui/controls.py" line="186"/>
         <source>See&amp;d</source>
         <translation>随机种子(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="169"/>
+        <location filename="../../playground/ui/controls.py" line="189"/>
         <source>Where the tensors live: .to(device). Only devices present are listed</source>
         <translation>张量所在的设备：.to(device)。只列出本机可用的设备</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="170"/>
+        <location filename="../../playground/ui/controls.py" line="190"/>
         <source>De&amp;vice</source>
         <translation>设备(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="243"/>
-        <source>This lesson fixes this setting.</source>
-        <translation>此项设置由本课程固定。</translation>
+        <location filename="../../playground/ui/controls.py" line="316"/>
+        <source>The model family: how the forward pass runs the layers</source>
+        <translation>模型类型：前向传播如何运行各层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="326"/>
+        <location filename="../../playground/ui/controls.py" line="320"/>
+        <source>Dropout: while training, each hidden neuron&apos;s output is set to 0 with this probability (a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when evaluating. 0 to {0}</source>
+        <translation>随机失活（Dropout）：训练时，每个隐藏层神经元的输出以这个概率 p 被置为 0（每一步都换一张新的随机掩码），其余的输出乘以 1/(1 - p)。评估时不起作用。取值 0 到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="325"/>
+        <source>Dropout per hidden layer: {0} (set by a file, a lesson or the command line; a preset sets one rate again)</source>
+        <translation>各隐藏层的随机失活率：{0}（由文件、课程或命令行设定；选择预设会重新统一为一个值）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="358"/>
+        <source>{0} layers: edit them in the text box</source>
+        <translation>共 {0} 层：在上方编辑</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="360"/>
+        <source>A box per layer is shown for up to {0} hidden layers; deeper networks are edited in the Hidden layers text box</source>
+        <translation>最多 {0} 个隐藏层时每层显示一个输入框；更深的网络请在“隐藏层”文本框中编辑</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="453"/>
+        <source>The dynamic model needs at least one hidden layer: add one first</source>
+        <translation>动态模型至少需要一个隐藏层：请先添加一个</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="475"/>
+        <source>The dynamic model needs at least one hidden layer</source>
+        <translation>动态模型至少需要一个隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="528"/>
+        <source>learning rate: {0} is out of range; allowed 0.00001 to 10</source>
+        <translation>学习率：{0} 超出范围，允许 0.00001 到 10</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="368"/>
         <source>Neurons in hidden layer {0}</source>
         <translation>第 {0} 个隐藏层的神经元数</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceRaceView</name>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="71"/>
+        <source>Race</source>
+        <translation>比赛</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="72"/>
+        <location filename="../../playground/ui/views/device_race.py" line="193"/>
+        <source>Train the same task on every device, as the network widens</source>
+        <translation>网络逐渐变宽，在每个设备上训练同一个任务</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="87"/>
+        <source>Steps per second: two hidden layers of each width (more is faster)</source>
+        <translation>每秒步数：两个隐藏层，每层为该行的宽度（数值越大越快）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="93"/>
+        <source>Show the mistake</source>
+        <translation>演示错误</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="94"/>
+        <source>Run a model on one device with its data on another</source>
+        <translation>模型在一个设备上，数据却在另一个设备上，运行看看</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="102"/>
+        <source>Press “Show the mistake”: the model on one device, the data on another.</source>
+        <translation>按下“演示错误”：模型在一个设备上，数据在另一个设备上。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="194"/>
+        <source>Stop training first: the race needs the devices to itself</source>
+        <translation>请先停止训练：比赛需要独占各个设备</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="203"/>
+        <source>No GPU on this computer, so PyTorch’s &lt;code&gt;meta&lt;/code&gt; device (tensors with a shape but no numbers) stands in for the GPU: the same mistake, a real error. On a GPU the message begins “Expected all tensors to be on the same device”.</source>
+        <translation>这台电脑没有 GPU，所以用 PyTorch 的 &lt;code&gt;meta&lt;/code&gt; 设备（只有形状、没有数值的张量）代替 GPU：同样的错误，同样真实的报错。在 GPU 上，错误信息以“Expected all tensors to be on the same device”开头。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="212"/>
+        <source>PyTorch raised no error here.</source>
+        <translation>PyTorch 在这里没有报错。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="214"/>
+        <source>model.to(device) moved the weights to {0}, but x was made on the cpu. A layer multiplies its input by its weights, and PyTorch only computes with tensors on the same device: it never moves them for you.</source>
+        <translation>model.to(device) 把权重搬到了 {0} 上，但 x 是在 cpu 上创建的。一层网络要把输入和它的权重相乘，而 PyTorch 只对同一设备上的张量做计算：它从不替你搬运张量。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="229"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="229"/>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="249"/>
+        <source>Two hidden layers of {0} neurons: {1:,} weights and biases</source>
+        <translation>两个隐藏层，每层 {0} 个神经元：共 {1:,} 个权重和偏置</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="267"/>
+        <source>No GPU on this computer: only the CPU races.</source>
+        <translation>这台电脑没有 GPU：只有 CPU 参赛。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="269"/>
+        <source>The race stopped: {0}</source>
+        <translation>比赛中止：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="271"/>
+        <source>Racing... {0} of {1} measured</source>
+        <translation>比赛中... 已测 {0} / {1} 项</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="276"/>
+        <source>Press Race and predict: which device wins as the network widens?</source>
+        <translation>先预测，再按“比赛”：网络变宽时，哪个设备会赢？</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="287"/>
+        <source>Done. The cpu went from {0} steps/s at width {1} to {2} at width {3}.</source>
+        <translation>完成。cpu 在宽度 {1} 时每秒 {0} 步，宽度 {3} 时每秒 {2} 步。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="289"/>
+        <source>Done. At width {0}, {1} is {2:.1f}× as fast as the cpu.</source>
+        <translation>完成。宽度为 {0} 时，{1} 的速度是 cpu 的 {2:.1f} 倍。</translation>
     </message>
 </context>
 <context>
@@ -326,12 +480,12 @@
 <context>
     <name>EngineClient</name>
     <message>
-        <location filename="../../playground/ui/client.py" line="151"/>
+        <location filename="../../playground/ui/client.py" line="161"/>
         <source>Starting the training process (loading PyTorch)...</source>
         <translation>正在启动训练进程（加载 PyTorch）...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/client.py" line="271"/>
+        <location filename="../../playground/ui/client.py" line="315"/>
         <source>Training runs in the window&apos;s own thread: no training process could start (details on the console). Live views may slow training down.</source>
         <translation>训练在窗口自身的线程中运行：无法启动训练进程（详情见控制台）。实时视图可能会拖慢训练。</translation>
     </message>
@@ -470,12 +624,12 @@
 <context>
     <name>GradientLegend</name>
     <message>
-        <location filename="../../playground/ui/views/graph_items.py" line="273"/>
+        <location filename="../../playground/ui/views/graph_items.py" line="312"/>
         <source>Node color and edge width: the norm of the gradient flowing back through it (log scale)</source>
         <translation>节点颜色和连线粗细：反向传播时流经它的梯度的范数（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_items.py" line="278"/>
+        <location filename="../../playground/ui/views/graph_items.py" line="317"/>
         <source>|grad| (log)</source>
         <translation>|grad| (对数)</translation>
     </message>
@@ -581,88 +735,93 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="75"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="60"/>
         <source>Fit</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="76"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="61"/>
         <source>Fit the whole graph into view</source>
         <translation>缩放视图，显示整个计算图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="80"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="65"/>
         <source>Lay the graph out top to bottom or left to right</source>
         <translation>计算图的排列方向：从上到下或从左到右</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="84"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="69"/>
         <source>Show every autograd node, or one box per layer</source>
         <translation>显示每个自动求导节点，或每层合成一个方框</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="111"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="101"/>
         <source>Click a node to inspect it; wheel to zoom, drag to pan</source>
         <translation>点击节点查看详情；滚轮缩放，拖动平移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="242"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="246"/>
         <source>step {0} · {1} nodes</source>
         <translation>第&#xa0;{0}&#xa0;步&#xa0;· {1}&#xa0;个⁠节⁠点</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="323"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="258"/>
+        <source>step {0} · {1} nodes · {2}</source>
+        <translation>第&#xa0;{0}&#xa0;步&#xa0;· {1}&#xa0;个⁠节⁠点&#xa0;· {2}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_view.py" line="350"/>
         <source>shape {0}</source>
         <translation>形状 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="325"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="352"/>
         <source>|grad| {0}</source>
         <translation>|grad| {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="327"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="354"/>
         <source>mean {0}, std {1}</source>
         <translation>均值 {0}，标准差 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="358"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="390"/>
         <source>Left → right</source>
         <translation>左 → 右</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="359"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="391"/>
         <source>Top ↓ bottom</source>
         <translation>上 ↓ 下</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="360"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="392"/>
         <source>One box per layer</source>
         <translation>每层一个方框</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="361"/>
-        <location filename="../../playground/ui/views/graph_view.py" line="411"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="393"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="434"/>
         <source>Autograd graph</source>
         <translation>自动求导图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="380"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="412"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="380"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="412"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="381"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="413"/>
         <source>Graphviz DOT (*.dot)</source>
         <translation>Graphviz DOT 文件 (*.dot)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="382"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="414"/>
         <source>Export graph</source>
         <translation>导出计算图</translation>
     </message>
@@ -670,17 +829,17 @@
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../playground/ui/views/graph_items.py" line="247"/>
+        <location filename="../../playground/ui/views/graph_items.py" line="286"/>
         <source>Export as SVG…</source>
         <translation>导出为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_items.py" line="247"/>
+        <location filename="../../playground/ui/views/graph_items.py" line="286"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_items.py" line="248"/>
+        <location filename="../../playground/ui/views/graph_items.py" line="287"/>
         <source>Export as Graphviz DOT…</source>
         <translation>导出为 Graphviz DOT…</translation>
     </message>
@@ -693,94 +852,275 @@
         <translation>&lt;h3&gt;入门指南&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;选择一个课程&lt;/b&gt;：从“课程”菜单中选，或在左侧的“课程”框中选一个预设。&lt;/li&gt;&lt;li&gt;&lt;b&gt;先预测&lt;/b&gt;：这个网络能学会这些数据吗？要学多快？&lt;/li&gt;&lt;li&gt;点击&lt;b&gt;训练&lt;/b&gt;（空格键），再点一次即可暂停；&lt;b&gt;单步&lt;/b&gt;（N）训练一个小批量，暂停时也可以用。&lt;/li&gt;&lt;li&gt;训练过程中调整&lt;b&gt;学习率&lt;/b&gt;，观察损失的变化。更改数据或网络层会重新开始一个新网络；按 Ctrl+Z（编辑 &amp;gt; 恢复训练过的网络）可以找回刚才训练的那个。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;各个视图显示什么&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;损失&lt;/b&gt;：每轮结束后训练集和测试集上的损失，以及每一步的损失。损失下降说明网络在学习；训练集和测试集的损失拉开差距，说明出现了过拟合。&lt;/li&gt;&lt;li&gt;&lt;b&gt;计算图&lt;/b&gt;：&lt;code&gt;loss.backward()&lt;/code&gt; 真正遍历的自动求导图，从 &lt;code&gt;loss.grad_fn&lt;/code&gt; 一直回溯到每个权重。颜色表示流经每个运算的梯度有多大。点击节点可查看它的数值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;输出&lt;/b&gt;：网络在整个输入平面上的预测（即决策边界），上面叠加着训练集和测试集的数据点。&lt;/li&gt;&lt;li&gt;&lt;b&gt;网络&lt;/b&gt;：每个神经元都配有一张小图，显示它计算的结果；连线就是权重（蓝色为正，橙色为负，越粗表示绝对值越大）。把鼠标停在神经元上可以看到放大的图。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;慢动作：“速度”框可以让训练每秒只走几步，方便全班跟上。视图 &amp;gt; 演示模式（F11）会把所有内容放大，适合投影；Ctrl++ 和 Ctrl+- 可以缩放。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/help.py" line="44"/>
+        <location filename="../../playground/ui/help.py" line="40"/>
+        <source>&lt;p&gt;&lt;b&gt;Phase ▸&lt;/b&gt; (Shift+N) walks one mini-batch through the training loop one phase per press: forward, loss, zero_grad, backward, step. Click a weight (an edge in the Network view) to see its gradient worked out by the chain rule.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;阶段 ▸&lt;/b&gt;（Shift+N）让一个小批量逐个阶段走完训练循环，每按一次走一个阶段：前向传播、计算损失、梯度清零（zero_grad）、反向传播、更新参数。点击一个权重（“网络”视图中的一条连线），可以看到用链式法则一步步算出的梯度。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/help.py" line="47"/>
         <source>First steps</source>
         <translation>入门指南</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/help.py" line="52"/>
-        <location filename="../../playground/ui/help.py" line="72"/>
+        <location filename="../../playground/ui/help.py" line="55"/>
+        <location filename="../../playground/ui/help.py" line="75"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/help.py" line="76"/>
+        <location filename="../../playground/ui/help.py" line="79"/>
         <source>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;Watch real PyTorch train a neural network: the training loop, the autograd graph and what the network learns.&lt;/p&gt;</source>
         <translation>&lt;b&gt;PyTorch Playground {0}&lt;/b&gt;&lt;p&gt;看真实的 PyTorch 如何训练神经网络：训练循环、自动求导计算图，以及网络学到了什么。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/help.py" line="76"/>
+        <location filename="../../playground/ui/help.py" line="79"/>
         <source>About PyTorch Playground</source>
         <translation>关于 PyTorch Playground</translation>
     </message>
 </context>
 <context>
+    <name>IterationFlow</name>
+    <message>
+        <location filename="../../playground/ui/iteration_flow.py" line="54"/>
+        <source>Pause training to see a weight&apos;s gradient by the chain rule</source>
+        <translation>请先暂停训练，再查看用链式法则算出的权重梯度</translation>
+    </message>
+</context>
+<context>
+    <name>IterationPanel</name>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="105"/>
+        <source>One iteration, phase by phase</source>
+        <translation>逐个阶段看一次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="108"/>
+        <source>Close this panel (View menu: open it again)</source>
+        <translation>关闭此面板（可在“视图”菜单中再次打开）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="116"/>
+        <source>The body of the training loop (for x, y in loader:); the highlighted line is the phase shown</source>
+        <translation>训练循环的循环体（for x, y in loader:）；高亮的一行就是当前显示的阶段</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="187"/>
+        <source>Phase ▸ (Shift+N) runs the next phase of one mini-batch: forward, loss, zero_grad, backward, step. The graph shows each as it happens.</source>
+        <translation>“阶段 ▸”（Shift+N）让一个小批量执行下一个阶段：前向传播、计算损失、梯度清零、反向传播、更新参数。计算图会随时展示每个阶段发生了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="190"/>
+        <source>Click a weight (an edge in the Network view) or a parameter in the graph to see its gradient worked out by the chain rule, beside autograd&apos;s .grad.</source>
+        <translation>点击一个权重（“网络”视图中的一条连线）或计算图中的一个参数，可以看到用链式法则一步步算出的梯度，并与自动求导得到的 .grad 对照。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="208"/>
+        <source>The network changed since this batch began, so the batch started over.</source>
+        <translation>这个小批量开始之后网络被改动过，所以这个小批量从头开始。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="214"/>
+        <source>1. Forward: output = net(x)</source>
+        <translation>1. 前向传播：output = net(x)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="215"/>
+        <source>The batch of {0} samples went through the network, layer by layer. Autograd recorded every operation as a node of the graph ({1} nodes so far), with what backward will need.</source>
+        <translation>这批 {0} 个样本逐层通过了网络。自动求导把每个运算都记录为计算图中的一个节点（目前共 {1} 个），并保存了反向传播要用到的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="222"/>
+        <source>The output: [{0}], starting {1}</source>
+        <translation>输出：[{0}]，前几个值为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="226"/>
+        <source>2. Loss: loss = criterion(output, y)</source>
+        <translation>2. 损失：loss = criterion(output, y)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="227"/>
+        <source>The loss compares the output with the targets y: {0}. Its grad_fn is where backward() will start.</source>
+        <translation>损失把输出和目标 y 作比较：{0}。反向传播 backward() 将从它的 grad_fn 开始。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="233"/>
+        <source>3. optimizer.zero_grad()</source>
+        <translation>3. 梯度清零：optimizer.zero_grad()</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="234"/>
+        <source>Backward adds to .grad, so the last step&apos;s gradients are cleared first: every .grad is now zero.</source>
+        <translation>反向传播会把梯度累加到 .grad 上，所以要先清掉上一步的梯度：现在每个 .grad 都是 0。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="236"/>
+        <source>Backward adds to .grad, so the last step&apos;s gradients are cleared first: every .grad is now None.</source>
+        <translation>反向传播会把梯度累加到 .grad 上，所以要先清掉上一步的梯度：现在每个 .grad 都是 None。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="239"/>
+        <location filename="../../playground/ui/iteration_panel.py" line="253"/>
+        <location filename="../../playground/ui/iteration_panel.py" line="260"/>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="239"/>
+        <source>|grad| before</source>
+        <translation>清零前 |grad|</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="239"/>
+        <source>after</source>
+        <translation>清零后</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="247"/>
+        <source>4. loss.backward()</source>
+        <translation>4. 反向传播：loss.backward()</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="248"/>
+        <source>Autograd walked the graph from the loss back to every parameter, applying the chain rule at each node, in this order ({0} nodes):</source>
+        <translation>自动求导从损失出发，沿计算图倒推回每个参数，在每个节点上应用链式法则，顺序如下（共 {0} 个节点）：</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="253"/>
+        <source>|grad|</source>
+        <translation>梯度范数 |grad|</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="257"/>
+        <source>5. optimizer.step()</source>
+        <translation>5. 更新参数：optimizer.step()</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="258"/>
+        <source>Every parameter moved against its gradient. This was step {0}; the network is where one Step would have put it.</source>
+        <translation>每个参数都沿梯度的反方向移动了一点。这是第 {0} 步；现在的网络和点一次“单步”得到的完全一样。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="260"/>
+        <source>|change|</source>
+        <translation>|变化量|</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="265"/>
+        <source>One weight, {0}[{1}], with {2} (lr {3}):</source>
+        <translation>以一个权重 {0}[{1}] 为例，优化器 {2}（学习率 {3}）：</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="276"/>
+        <source>Why {0}[{1}].grad is what it is</source>
+        <translation>{0}[{1}].grad 为什么是这个值</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="279"/>
+        <source>{0} did not run in this forward pass, so its gradient is zero.</source>
+        <translation>{0} 在这次前向传播中没有运行，所以它的梯度是 0。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="281"/>
+        <source>{0} ran {1} times in this forward pass: each use adds its own terms.</source>
+        <translation>{0} 在这次前向传播中运行了 {1} 次：每用一次，都会加上各自的那些项。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="284"/>
+        <source>Sample 0, from the loss back to the weight:</source>
+        <translation>第 0 个样本，从损失倒推回这个权重：</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="290"/>
+        <source>The first samples, {0} × delta_i:</source>
+        <translation>前几个样本的 {0} × delta_i：</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="297"/>
+        <source>They agree to {0}.</source>
+        <translation>两者一致（相差不到 {0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="297"/>
+        <source>They differ by {0}.</source>
+        <translation>两者相差 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>LessonFlow</name>
     <message>
-        <location filename="../../playground/ui/lessons_flow.py" line="47"/>
+        <location filename="../../playground/ui/lessons_flow.py" line="56"/>
         <source>Open lesson &amp;file...</source>
         <translation>打开课程文件(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lessons_flow.py" line="48"/>
+        <location filename="../../playground/ui/lessons_flow.py" line="57"/>
         <source>Open the &amp;user lessons folder</source>
         <translation>打开用户课程文件夹(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lessons_flow.py" line="49"/>
+        <location filename="../../playground/ui/lessons_flow.py" line="58"/>
         <source>&amp;Close lesson</source>
         <translation>关闭课程(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lessons_flow.py" line="55"/>
+        <location filename="../../playground/ui/lessons_flow.py" line="64"/>
         <source>Skipped a lesson file: {0}</source>
         <translation>已跳过一个课程文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lessons_flow.py" line="58"/>
+        <location filename="../../playground/ui/lessons_flow.py" line="67"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lessons_flow.py" line="59"/>
+        <location filename="../../playground/ui/lessons_flow.py" line="68"/>
         <source>Lessons (*.json);;All files (*)</source>
         <translation>课程 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lessons_flow.py" line="76"/>
+        <location filename="../../playground/ui/lessons_flow.py" line="85"/>
         <source>Cannot open lesson</source>
         <translation>无法打开课程</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lessons_flow.py" line="86"/>
+        <location filename="../../playground/ui/lessons_flow.py" line="95"/>
         <source>Lesson: {0}</source>
         <translation>课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lessons_flow.py" line="109"/>
+        <location filename="../../playground/ui/lessons_flow.py" line="122"/>
         <source>Goal reached!</source>
         <translation>目标达成！</translation>
     </message>
 </context>
 <context>
+    <name>LessonLocks</name>
+    <message>
+        <location filename="../../playground/ui/control_locks.py" line="41"/>
+        <source>This lesson fixes this setting.</source>
+        <translation>此项设置由本课程固定。</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../playground/ui/lesson_panel.py" line="131"/>
+        <location filename="../../playground/ui/lesson_panel.py" line="161"/>
         <source>Last run: {0}</source>
         <translation>上次训练：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lesson_panel.py" line="146"/>
+        <location filename="../../playground/ui/lesson_panel.py" line="176"/>
         <source>Goal: {0}</source>
         <translation>目标：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lesson_panel.py" line="148"/>
+        <location filename="../../playground/ui/lesson_panel.py" line="178"/>
         <source>Goal reached ✓</source>
         <translation>目标已达成 ✓</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/lesson_panel.py" line="167"/>
+        <location filename="../../playground/ui/lesson_panel.py" line="197"/>
         <source>Checked when a run finishes</source>
         <translation>每次训练结束时检查</translation>
     </message>
@@ -788,90 +1128,90 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="94"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="260"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="98"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="264"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="96"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="100"/>
         <source>train (per step)</source>
         <translation>训练集（每步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="98"/>
         <location filename="../../playground/ui/views/loss_plot.py" line="102"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="238"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="106"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="242"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="99"/>
         <location filename="../../playground/ui/views/loss_plot.py" line="103"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="238"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="107"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="242"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="100"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="260"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="104"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="264"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="106"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="110"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="107"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="111"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="108"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="112"/>
         <source>&amp;Log scale</source>
         <translation>对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="109"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="113"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="111"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="115"/>
         <source>Per &amp;step</source>
         <translation>每步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="112"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="116"/>
         <source>Also draw the loss of every mini-batch (lighter)</source>
         <translation>同时画出每个小批量的损失（颜色较浅）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="121"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="125"/>
         <source>Values under the mouse</source>
         <translation>鼠标所指位置的数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="124"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="128"/>
         <source>Point at the curves to read their values</source>
         <translation>鼠标指向曲线即可读取数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="240"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="244"/>
         <source>train, per step</source>
         <translation>训⁠练⁠集⁠（每⁠步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="282"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="303"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="286"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="307"/>
         <source>epoch {0}: train loss {1:.4f}, test loss {2:.4f}</source>
         <translation>第 {0} 轮：训练损失 {1:.4f}，测试损失 {2:.4f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="283"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="306"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="287"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="310"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
@@ -879,100 +1219,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="47"/>
+        <location filename="../../playground/ui/main_window.py" line="51"/>
         <source>PyTorch Playground</source>
         <translation>PyTorch Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="293"/>
+        <location filename="../../playground/ui/main_window.py" line="334"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="124"/>
-        <location filename="../../playground/ui/main_window.py" line="253"/>
+        <location filename="../../playground/ui/main_window.py" line="137"/>
+        <location filename="../../playground/ui/main_window.py" line="286"/>
         <source>epoch %v of %m</source>
         <translation>第 %v / %m 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="229"/>
+        <location filename="../../playground/ui/main_window.py" line="262"/>
         <source>New network. The trained one ({0} steps) is kept: Edit &gt; Bring back (Ctrl+Z)</source>
         <translation>已新建网络。训练过的网络（{0} 步）仍保留：编辑 &gt; 恢复（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="325"/>
+        <location filename="../../playground/ui/main_window.py" line="372"/>
         <source>Training stopped because of an unexpected error; the network is as it was after the last finished run. Details: {0}</source>
         <translation>训练因意外错误而停止；网络已回到上一次训练结束时的状态。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="224"/>
+        <location filename="../../playground/ui/main_window.py" line="257"/>
         <source>Brought back the trained network ({0} steps)</source>
         <translation>已恢复训练过的网络（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="292"/>
+        <location filename="../../playground/ui/main_window.py" line="333"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="292"/>
+        <location filename="../../playground/ui/main_window.py" line="333"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="209"/>
+        <location filename="../../playground/ui/main_window.py" line="242"/>
         <source>step {0} - epoch {1}</source>
         <translation>第 {0} 步 - 第 {1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="127"/>
-        <location filename="../../playground/ui/main_window.py" line="267"/>
-        <location filename="../../playground/ui/main_window.py" line="414"/>
+        <location filename="../../playground/ui/main_window.py" line="140"/>
+        <location filename="../../playground/ui/main_window.py" line="300"/>
+        <location filename="../../playground/ui/main_window.py" line="461"/>
         <source>step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}</source>
         <translation>第 {0} 步 - {1:.0f} 步/秒 - 已用 {2}:{3:02d} - 学习率 {4:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="253"/>
+        <location filename="../../playground/ui/main_window.py" line="286"/>
         <source>epoch %v, until paused</source>
         <translation>第 %v 轮，直到暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="256"/>
+        <location filename="../../playground/ui/main_window.py" line="289"/>
         <source>Epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="280"/>
+        <location filename="../../playground/ui/main_window.py" line="313"/>
+        <source>Graph probe</source>
+        <translation>计算图探查</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="313"/>
+        <source>output views</source>
+        <translation>输出视图</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="314"/>
+        <source>{0}: {1:.1f} ms every {2:.1f} s ({3:.1%})</source>
+        <translation>{0}：每 {2:.1f} 秒耗时 {1:.1f} 毫秒（{3:.1%}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="321"/>
         <source>train loss {0:.4f}   test loss {1:.4f}</source>
         <translation>训练损失 {0:.4f}   测试损失 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="282"/>
+        <location filename="../../playground/ui/main_window.py" line="323"/>
         <source>   train accuracy {0:.1%}   test accuracy {1:.1%}</source>
         <translation>   训练准确率 {0:.1%}   测试准确率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <location filename="../../playground/ui/main_window.py" line="347"/>
         <source>Paused: press Space or Resume to go on, N for one step</source>
         <translation>已暂停：按空格键或“继续”接着训练，按 N 单步训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="322"/>
+        <location filename="../../playground/ui/main_window.py" line="369"/>
         <source>Training stopped because of an unexpected error; the weights so far are kept. Details: {0}</source>
         <translation>训练因意外错误而停止；已保留目前的权重。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="338"/>
+        <location filename="../../playground/ui/main_window.py" line="385"/>
         <source>Training diverged at step {0}: the loss blew up (too large, or not a number), so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（数值过大或不是数字），因此训练已停止，并保留了最后一组正常的权重。请尝试更小的学习率，例如 {1:g}，然后点击“重置”。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="343"/>
+        <location filename="../../playground/ui/main_window.py" line="390"/>
         <source>Stopped after {0} steps</source>
         <translation>已停止，共训练 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="345"/>
+        <location filename="../../playground/ui/main_window.py" line="392"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
         <translation>已完成 {0} 轮训练，用时 {1:.1f} 秒</translation>
     </message>
@@ -1048,91 +1403,106 @@
     </message>
     <message>
         <location filename="../../playground/ui/menus.py" line="63"/>
+        <source>One phase of a step</source>
+        <translation>单步训练的一个阶段</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/menus.py" line="65"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="64"/>
+        <location filename="../../playground/ui/menus.py" line="66"/>
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="68"/>
+        <location filename="../../playground/ui/menus.py" line="70"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="72"/>
+        <location filename="../../playground/ui/menus.py" line="74"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="73"/>
+        <location filename="../../playground/ui/menus.py" line="75"/>
         <source>&amp;Live graph and output while training</source>
         <translation>训练时实时更新计算图和输出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="75"/>
+        <location filename="../../playground/ui/menus.py" line="77"/>
         <source>Update the graph, output and network views during training; off trains faster on slow computers and shows them when training stops</source>
         <translation>训练期间实时更新计算图、输出和网络视图；关闭后在较慢的电脑上训练更快，训练停止时再显示这些视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="78"/>
+        <location filename="../../playground/ui/menus.py" line="80"/>
+        <source>One &amp;iteration panel</source>
+        <translation>单次迭代面板(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/menus.py" line="82"/>
+        <source>The training loop phase by phase, and one weight&apos;s gradient by the chain rule</source>
+        <translation>逐个阶段展示训练循环，并用链式法则算出一个权重的梯度</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/menus.py" line="84"/>
         <source>&amp;Presenter mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="80"/>
+        <location filename="../../playground/ui/menus.py" line="86"/>
         <source>Full screen, large text and lines, high contrast, a big epoch counter</source>
         <translation>全屏显示，字号更大、线条更粗、对比度更高，并用大字显示当前轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="82"/>
+        <location filename="../../playground/ui/menus.py" line="88"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="83"/>
+        <location filename="../../playground/ui/menus.py" line="89"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="84"/>
+        <location filename="../../playground/ui/menus.py" line="90"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="85"/>
+        <location filename="../../playground/ui/menus.py" line="91"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="98"/>
+        <location filename="../../playground/ui/menus.py" line="104"/>
         <source>Maximize {0}</source>
         <translation>最大化“{0}”</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="104"/>
+        <location filename="../../playground/ui/menus.py" line="110"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="106"/>
+        <location filename="../../playground/ui/menus.py" line="112"/>
         <source>&amp;First steps</source>
         <translation>入门指南(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="107"/>
+        <location filename="../../playground/ui/menus.py" line="113"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="110"/>
+        <location filename="../../playground/ui/menus.py" line="116"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="111"/>
+        <location filename="../../playground/ui/menus.py" line="117"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -1140,97 +1510,97 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="126"/>
+        <location filename="../../playground/ui/views/network_view.py" line="130"/>
         <source>%1 more neurons, not drawn so the picture stays readable</source>
         <translation>另有 %1 个神经元未画出，以免图示过于拥挤</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="148"/>
+        <location filename="../../playground/ui/views/network_view.py" line="152"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="148"/>
+        <location filename="../../playground/ui/views/network_view.py" line="152"/>
         <source>In</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="150"/>
+        <location filename="../../playground/ui/views/network_view.py" line="154"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="150"/>
+        <location filename="../../playground/ui/views/network_view.py" line="154"/>
         <source>Out</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="152"/>
+        <location filename="../../playground/ui/views/network_view.py" line="156"/>
         <source>Hidden %1</source>
         <translation>隐藏层 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="152"/>
+        <location filename="../../playground/ui/views/network_view.py" line="156"/>
         <source>H%1</source>
         <translation>隐%1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="153"/>
+        <location filename="../../playground/ui/views/network_view.py" line="157"/>
         <source>%1 neurons</source>
         <translation>%1 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="153"/>
+        <location filename="../../playground/ui/views/network_view.py" line="157"/>
         <source>1 neuron</source>
         <translation>1 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="317"/>
+        <location filename="../../playground/ui/views/network_view.py" line="336"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="319"/>
+        <location filename="../../playground/ui/views/network_view.py" line="338"/>
         <source>output %1</source>
         <translation>输出 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="320"/>
+        <location filename="../../playground/ui/views/network_view.py" line="339"/>
         <source>hidden layer %1, neuron %2</source>
         <translation>隐藏层 %1 的神经元 %2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="330"/>
+        <location filename="../../playground/ui/views/network_view.py" line="349"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="333"/>
+        <location filename="../../playground/ui/views/network_view.py" line="352"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="389"/>
+        <location filename="../../playground/ui/views/network_view.py" line="408"/>
         <source>The network appears here</source>
         <translation>网络结构将显示在这里</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_items.py" line="147"/>
+        <location filename="../../playground/ui/views/network_items.py" line="194"/>
         <source>bias (fc%1.bias[%2]) = %3</source>
         <translation>偏置 (fc%1.bias[%2]) = %3</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_items.py" line="150"/>
+        <location filename="../../playground/ui/views/network_items.py" line="197"/>
         <source>the picture: this neuron&apos;s output over the input plane</source>
         <translation>图示：该神经元在整个输入平面上的输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_items.py" line="193"/>
+        <location filename="../../playground/ui/views/network_items.py" line="263"/>
         <source>(not trained yet)</source>
         <translation>（尚未训练）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_items.py" line="194"/>
+        <location filename="../../playground/ui/views/network_items.py" line="264"/>
         <source>from %1 to %2</source>
         <translation>从 %1 到 %2</translation>
     </message>
@@ -1289,6 +1659,38 @@
         <location filename="../../playground/ui/panes.py" line="27"/>
         <source>Maximize this view (click again to restore)</source>
         <translation>最大化此视图（再次点击恢复）</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseDisplay</name>
+    <message>
+        <location filename="../../playground/ui/views/graph_phases.py" line="175"/>
+        <location filename="../../playground/ui/views/graph_phases.py" line="205"/>
+        <source>.grad = None</source>
+        <translation>.grad = None</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_phases.py" line="175"/>
+        <location filename="../../playground/ui/views/graph_phases.py" line="274"/>
+        <source>|grad| {0}</source>
+        <translation>|grad| {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_phases.py" line="175"/>
+        <location filename="../../playground/ui/views/graph_phases.py" line="219"/>
+        <source>moved {0}</source>
+        <translation>变化 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_phases.py" line="176"/>
+        <location filename="../../playground/ui/views/graph_phases.py" line="195"/>
+        <source>loss = {0}</source>
+        <translation>损失 = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_phases.py" line="205"/>
+        <source>.grad = 0</source>
+        <translation>.grad = 0</translation>
     </message>
 </context>
 <context>
@@ -1363,65 +1765,93 @@
     </message>
     <message>
         <location filename="../../playground/ui/sidebar.py" line="44"/>
+        <source>Phase ▸</source>
+        <translation>阶段 ▸</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/sidebar.py" line="46"/>
+        <source>One mini-batch, one phase per press: forward, loss, zero_grad, backward, step (Shift+N); press again while the graph grows to see it whole</source>
+        <translation>用一个小批量，每按一次走一个阶段：前向传播、计算损失、梯度清零、反向传播、更新参数（Shift+N）；计算图正在生长时再按一次，可直接看到完整的图</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/sidebar.py" line="48"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/sidebar.py" line="45"/>
+        <location filename="../../playground/ui/sidebar.py" line="49"/>
         <source>Stop training (Esc); the weights are kept</source>
         <translation>停止训练（Esc），保留当前权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/sidebar.py" line="46"/>
+        <location filename="../../playground/ui/sidebar.py" line="50"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/sidebar.py" line="47"/>
+        <location filename="../../playground/ui/sidebar.py" line="51"/>
         <source>New initial weights from the seed (R); the same seed gives the same start</source>
         <translation>按随机种子重新初始化权重（R）；相同的种子得到相同的初始权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/sidebar.py" line="48"/>
+        <location filename="../../playground/ui/sidebar.py" line="52"/>
         <source>Export...</source>
         <translation>导出...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/sidebar.py" line="50"/>
+        <location filename="../../playground/ui/sidebar.py" line="54"/>
         <source>Save the trained weights (.safetensors, .pt), the model (.onnx, .pt2), a script that reproduces the run (.py), the config (.json) or the whole session (Ctrl+E)</source>
         <translation>保存训练好的权重（.safetensors、.pt）、模型（.onnx、.pt2）、复现本次训练的脚本（.py）、配置（.json）或整个会话（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/sidebar.py" line="65"/>
+        <location filename="../../playground/ui/sidebar.py" line="70"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../playground/ui/sidebar.py" line="66"/>
+        <location filename="../../playground/ui/sidebar.py" line="71"/>
         <source>%n step(s) a second</source>
         <translation>
             <numerusform>每秒 %n 步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/sidebar.py" line="67"/>
+        <location filename="../../playground/ui/sidebar.py" line="72"/>
         <source>Slow motion for a demo: at most this many training steps a second</source>
         <translation>演示用的慢动作：每秒最多训练这么多步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/sidebar.py" line="68"/>
+        <location filename="../../playground/ui/sidebar.py" line="73"/>
         <source>Until paused</source>
         <translation>直到暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/sidebar.py" line="69"/>
+        <location filename="../../playground/ui/sidebar.py" line="74"/>
         <source>Train on and on, past the set number of epochs, until you pause</source>
         <translation>不受设定轮数的限制，一直训练，直到你暂停为止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/sidebar.py" line="72"/>
+        <location filename="../../playground/ui/sidebar.py" line="77"/>
         <source>Speed</source>
         <translation>速度</translation>
+    </message>
+</context>
+<context>
+    <name>StructureWatch</name>
+    <message>
+        <location filename="../../playground/ui/views/graph_phases.py" line="124"/>
+        <source>Dashed frame: new since the last step&apos;s graph</source>
+        <translation>虚线框：上一步的计算图里没有的新节点</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_phases.py" line="130"/>
+        <source>This step&apos;s graph: {0} nodes ({1:+d} since the last one shown); dashed frame: new</source>
+        <translation>本步的计算图：{0} 个节点（较上次显示 {1:+d}）；虚线框：新增</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_phases.py" line="133"/>
+        <source>This step&apos;s graph: {0} nodes ({1:+d} since the last one shown)</source>
+        <translation>本步的计算图：{0} 个节点（较上次显示 {1:+d}）</translation>
     </message>
 </context>
 <context>
@@ -1450,219 +1880,239 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../playground/cli.py" line="119"/>
+        <location filename="../../playground/cli.py" line="124"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="137"/>
+        <location filename="../../playground/cli.py" line="142"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="138"/>
+        <location filename="../../playground/cli.py" line="143"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="141"/>
+        <location filename="../../playground/cli.py" line="146"/>
         <source>show this help message and exit</source>
         <translation>显示本帮助信息并退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="150"/>
+        <location filename="../../playground/cli.py" line="155"/>
         <source>{0} or {1}</source>
         <translation>{0} 或 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="157"/>
+        <location filename="../../playground/cli.py" line="162"/>
         <source>start from a preset (see `playground presets`)</source>
         <translation>从一个预设开始（见 `playground presets`）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="158"/>
+        <location filename="../../playground/cli.py" line="163"/>
         <source>start from a saved config</source>
         <translation>从保存的配置开始</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="159"/>
+        <location filename="../../playground/cli.py" line="164"/>
         <source>dataset name (see `playground presets`)</source>
         <translation>数据集名称（见 `playground presets`）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="160"/>
+        <location filename="../../playground/cli.py" line="165"/>
         <source>hidden layer sizes, e.g. &quot;8,8&quot;; &quot;&quot; for none</source>
         <translation>各隐藏层的大小，例如 &quot;8,8&quot;；&quot;&quot; 表示没有隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="162"/>
+        <location filename="../../playground/cli.py" line="166"/>
+        <source>model family: {0} (dynamic: a middle layer that each training pass repeats a random 0-3 times)</source>
+        <translation>模型类型：{0}（dynamic：多一个中间层，每次训练的前向传播随机重复它 0 到 3 次）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="170"/>
+        <source>dropout after each hidden layer while training, 0 to 0.9; &quot;0.1,0.3&quot; for one rate per hidden layer</source>
+        <translation>训练时在每个隐藏层之后做随机失活（Dropout），0 到 0.9；写成 &quot;0.1,0.3&quot; 可为每个隐藏层分别设定</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="172"/>
         <source>learning rate, 1e-5 to 10</source>
         <translation>学习率，1e-5 到 10</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="163"/>
+        <location filename="../../playground/cli.py" line="173"/>
         <source>epochs to train</source>
         <translation>训练的轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="164"/>
+        <location filename="../../playground/cli.py" line="174"/>
         <source>mini-batch size</source>
         <translation>批大小（每个小批量的样本数）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="166"/>
+        <location filename="../../playground/cli.py" line="176"/>
         <source>L2 weight decay, 0 to 1</source>
         <translation>L2 权重衰减，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="167"/>
+        <location filename="../../playground/cli.py" line="177"/>
         <source>dataset noise, 0 to 0.5</source>
         <translation>数据集噪声，0 到 0.5</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="168"/>
+        <location filename="../../playground/cli.py" line="178"/>
         <source>random seed: same seed, same run</source>
         <translation>随机种子：种子相同，训练过程就相同</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="169"/>
+        <location filename="../../playground/cli.py" line="179"/>
         <source>cpu, cuda:N or mps (only what is present)</source>
         <translation>设备：cpu、cuda:N 或 mps（仅限本机上有的）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="173"/>
+        <location filename="../../playground/cli.py" line="183"/>
         <source>Watch real PyTorch train a neural network.</source>
         <translation>观看真实的 PyTorch 训练一个神经网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="175"/>
+        <location filename="../../playground/cli.py" line="185"/>
         <source>show program&apos;s version number and exit</source>
         <translation>显示程序的版本号并退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="177"/>
+        <location filename="../../playground/cli.py" line="187"/>
         <source>open the window with this preset</source>
         <translation>打开窗口，并载入这个预设</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="179"/>
+        <location filename="../../playground/cli.py" line="189"/>
         <source>open the window with this lesson (see `playground lessons`)</source>
         <translation>打开窗口，并载入这个课程（见 `playground lessons`）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="181"/>
+        <location filename="../../playground/cli.py" line="191"/>
         <source>open a saved session in the window</source>
         <translation>在窗口中打开保存的会话</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="183"/>
+        <location filename="../../playground/cli.py" line="193"/>
         <source>the window&apos;s language (default: the one chosen in View &gt; Language, else the system&apos;s)</source>
         <translation>窗口语言（默认用“视图 &gt; 语言”中的选择，否则跟随系统）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="186"/>
+        <location filename="../../playground/cli.py" line="196"/>
         <source>train offscreen to the end, save a PNG, exit</source>
         <translation>在屏幕外训练到结束，保存一张 PNG 图片后退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="188"/>
+        <location filename="../../playground/cli.py" line="198"/>
         <source>with --screenshot: epochs to train</source>
         <translation>与 --screenshot 一起使用：训练的轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="191"/>
+        <location filename="../../playground/cli.py" line="200"/>
+        <source>with --screenshot: after training, step N phases of the next mini-batch (1 forward ... 5 step) and show the iteration panel</source>
+        <translation>与 --screenshot 一起使用：训练结束后，对下一个小批量执行 N 个阶段（1 = 前向传播 … 5 = 更新参数），并显示单次迭代面板</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="204"/>
         <source>list the presets, one per line</source>
         <translation>列出所有预设，每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="192"/>
+        <location filename="../../playground/cli.py" line="205"/>
         <source>list the lessons (built-in and the user lessons folder), one per line</source>
         <translation>列出所有课程（内置的和用户课程文件夹里的），每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="195"/>
+        <location filename="../../playground/cli.py" line="208"/>
         <source>one JSON object per line: name, title, title_zh</source>
         <translation>每行一个 JSON 对象：name、title、title_zh</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="197"/>
+        <location filename="../../playground/cli.py" line="210"/>
         <source>train headless and print a summary</source>
         <translation>不打开窗口进行训练，并输出摘要</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="199"/>
+        <location filename="../../playground/cli.py" line="212"/>
         <source>print the summary as one JSON line on stdout</source>
         <translation>把摘要作为一行 JSON 输出到标准输出（stdout）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="201"/>
+        <location filename="../../playground/cli.py" line="214"/>
         <source>save the result; the extension picks the format (.safetensors .pt .onnx .pt2 .py .json or a session .pgsession); repeatable</source>
         <translation>导出结果；由扩展名决定格式（.safetensors .pt .onnx .pt2 .py .json，或会话文件 .pgsession）；可多次使用</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="204"/>
+        <location filename="../../playground/cli.py" line="217"/>
         <source>start from these weights (.safetensors or .pt)</source>
         <translation>从这些权重开始（.safetensors 或 .pt）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="206"/>
+        <location filename="../../playground/cli.py" line="219"/>
         <source>render the autograd graph of one forward+backward pass</source>
         <translation>绘制一次前向+反向传播的计算图（自动求导图）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="208"/>
+        <location filename="../../playground/cli.py" line="221"/>
         <source>output: .json, .svg, .png or .dot</source>
         <translation>输出文件：.json、.svg、.png 或 .dot</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="307"/>
+        <location filename="../../playground/cli.py" line="335"/>
         <source>skipped lesson: {0}</source>
         <translation>已跳过课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="357"/>
+        <location filename="../../playground/cli.py" line="407"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="358"/>
+        <location filename="../../playground/cli.py" line="408"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="359"/>
+        <location filename="../../playground/cli.py" line="409"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="359"/>
+        <location filename="../../playground/cli.py" line="409"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="360"/>
+        <location filename="../../playground/cli.py" line="410"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="361"/>
+        <location filename="../../playground/cli.py" line="411"/>
         <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
         <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="365"/>
+        <location filename="../../playground/cli.py" line="415"/>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="367"/>
+        <location filename="../../playground/cli.py" line="417"/>
         <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="384"/>
+        <location filename="../../playground/cli.py" line="441"/>
         <source>saved {0}: {1} nodes, {2} edges</source>
         <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="465"/>
+        <source>interrupted</source>
+        <translation>已中断</translation>
     </message>
 </context>
 </TS>

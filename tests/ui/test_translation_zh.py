@@ -63,7 +63,8 @@ def test_the_translations_are_chinese():
     # Brand names and code may stay as they are, but nearly every string must read as Chinese.
     cjk = re.compile(r"[\u4e00-\u9fff]")
     latin_only = [s for c, s, tr, numerus in MESSAGES if not any(cjk.search(t) for t in _texts(tr, numerus))]
-    assert set(latin_only) <= {"PyTorch Playground", "|grad| {0}"}
+    # the graph's notes on a parameter in the phase view are code: its .grad after zero_grad(), and |grad|
+    assert set(latin_only) <= {"PyTorch Playground", "|grad| {0}", ".grad = None", ".grad = 0"}
 
 
 @pytest.mark.parametrize("context,source,tr,numerus", MESSAGES, ids=[f"{m[0]}:{m[1][:40]}" for m in MESSAGES])
