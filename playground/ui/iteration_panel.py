@@ -295,9 +295,11 @@ class IterationPanel(QWidget):
             parts.append("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
         color = AGREE_TEXT if e.agree else DISAGREE_TEXT
         verdict = (self.tr("They agree to {0}.") if e.agree else self.tr("They differ by {0}.")).format(f"{e.difference:.0e}")
-        parts.append(f"<p>{html.escape(self.tr('Chain rule, summed over {0} samples:').format(e.batch_size))}<br>"
+        chain = self.tr("Chain rule, summed over {0} samples:").format(e.batch_size)
+        autograd = self.tr("w.grad from autograd:")
+        parts.append(f"<p>{html.escape(chain)}<br>"
                      f"<code><b>{e.chain_value:.9g}</b></code><br>"
-                     f"{html.escape(self.tr('w.grad from autograd:'))}<br>"
+                     f"{html.escape(autograd)}<br>"
                      f"<code><b>{e.autograd_value:.9g}</b></code></p>"
                      f"<p style='color:{color}'><b>{html.escape(verdict)}</b></p>")
         self.gradientExplanation.setText("".join(parts))

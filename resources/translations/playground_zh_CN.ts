@@ -377,14 +377,39 @@
         <translation>这台电脑没有 GPU，所以用 PyTorch 的 &lt;code&gt;meta&lt;/code&gt; 设备（只有形状、没有数值的张量）代替 GPU：同样的错误，同样真实的报错。在 GPU 上，错误信息以“Expected all tensors to be on the same device”开头。</translation>
     </message>
     <message>
+        <location filename="../../playground/ui/views/device_race.py" line="206"/>
+        <source>The mistake:</source>
+        <translation>错误写法：</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="209"/>
+        <source>PyTorch says:</source>
+        <translation>PyTorch 报错：</translation>
+    </message>
+    <message>
         <location filename="../../playground/ui/views/device_race.py" line="212"/>
         <source>PyTorch raised no error here.</source>
         <translation>PyTorch 在这里没有报错。</translation>
     </message>
     <message>
+        <location filename="../../playground/ui/views/device_race.py" line="213"/>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
         <location filename="../../playground/ui/views/device_race.py" line="214"/>
         <source>model.to(device) moved the weights to {0}, but x was made on the cpu. A layer multiplies its input by its weights, and PyTorch only computes with tensors on the same device: it never moves them for you.</source>
         <translation>model.to(device) 把权重搬到了 {0} 上，但 x 是在 cpu 上创建的。一层网络要把输入和它的权重相乘，而 PyTorch 只对同一设备上的张量做计算：它从不替你搬运张量。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="217"/>
+        <source>The fix:</source>
+        <translation>改正：</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/device_race.py" line="219"/>
+        <source>It prints:</source>
+        <translation>运行结果：</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/device_race.py" line="229"/>
@@ -1045,6 +1070,16 @@
         <source>They differ by {0}.</source>
         <translation>两者相差 {0}。</translation>
     </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="298"/>
+        <source>Chain rule, summed over {0} samples:</source>
+        <translation>链式法则，对 {0} 个样本求和：</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/iteration_panel.py" line="299"/>
+        <source>w.grad from autograd:</source>
+        <translation>自动求导得到的 w.grad：</translation>
+    </message>
 </context>
 <context>
     <name>LessonFlow</name>
@@ -1510,77 +1545,77 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="130"/>
+        <location filename="../../playground/ui/views/network_view.py" line="129"/>
         <source>%1 more neurons, not drawn so the picture stays readable</source>
         <translation>另有 %1 个神经元未画出，以免图示过于拥挤</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="152"/>
+        <location filename="../../playground/ui/views/network_view.py" line="151"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="152"/>
+        <location filename="../../playground/ui/views/network_view.py" line="151"/>
         <source>In</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="154"/>
+        <location filename="../../playground/ui/views/network_view.py" line="153"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="154"/>
+        <location filename="../../playground/ui/views/network_view.py" line="153"/>
         <source>Out</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="156"/>
+        <location filename="../../playground/ui/views/network_view.py" line="155"/>
         <source>Hidden %1</source>
         <translation>隐藏层 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="156"/>
+        <location filename="../../playground/ui/views/network_view.py" line="155"/>
         <source>H%1</source>
         <translation>隐%1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="157"/>
+        <location filename="../../playground/ui/views/network_view.py" line="156"/>
         <source>%1 neurons</source>
         <translation>%1 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="157"/>
+        <location filename="../../playground/ui/views/network_view.py" line="156"/>
         <source>1 neuron</source>
         <translation>1 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="336"/>
+        <location filename="../../playground/ui/views/network_view.py" line="325"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="338"/>
+        <location filename="../../playground/ui/views/network_view.py" line="327"/>
         <source>output %1</source>
         <translation>输出 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="339"/>
+        <location filename="../../playground/ui/views/network_view.py" line="328"/>
         <source>hidden layer %1, neuron %2</source>
         <translation>隐藏层 %1 的神经元 %2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="349"/>
+        <location filename="../../playground/ui/views/network_view.py" line="338"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="352"/>
+        <location filename="../../playground/ui/views/network_view.py" line="341"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="408"/>
+        <location filename="../../playground/ui/views/network_view.py" line="397"/>
         <source>The network appears here</source>
         <translation>网络结构将显示在这里</translation>
     </message>

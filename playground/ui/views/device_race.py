@@ -203,20 +203,20 @@ class DeviceRaceView(QWidget):
             parts.append(self.tr("No GPU on this computer, so PyTorch\u2019s <code>meta</code> device (tensors with a "
                                  "shape but no numbers) stands in for the GPU: the same mistake, a real error. On a "
                                  "GPU the message begins \u201cExpected all tensors to be on the same device\u201d."))
-        parts.append(f"<b>{html.escape(self.tr('The mistake:'))}</b>")
+        parts.append(_bold(self.tr("The mistake:")))
         parts.append(_pre(event.code))
         if event.error:
-            parts.append(f"<b>{html.escape(self.tr('PyTorch says:'))}</b>")
+            parts.append(_bold(self.tr("PyTorch says:")))
             parts.append(_pre(event.error, "error"))
         else:
             parts.append(html.escape(self.tr("PyTorch raised no error here.")))
-        parts.append(f"<b>{html.escape(self.tr('Why:'))}</b> " + html.escape(self.tr(
+        parts.append(_bold(self.tr("Why:")) + " " + html.escape(self.tr(
             "model.to(device) moved the weights to {0}, but x was made on the cpu. A layer multiplies its input "
             "by its weights, and PyTorch only computes with tensors on the same device: it never moves them for "
             "you.").format(device)))
-        parts.append(f"<b>{html.escape(self.tr('The fix:'))}</b>")
+        parts.append(_bold(self.tr("The fix:")))
         parts.append(_pre(event.fixed_code))
-        parts.append(f"<b>{html.escape(self.tr('It prints:'))}</b>")
+        parts.append(_bold(self.tr("It prints:")))
         parts.append(_pre(event.fixed_result))
         self.mismatchView.setHtml("\n".join(p if p.startswith("<pre") else f"<p>{p}</p>" for p in parts))
 
@@ -300,6 +300,10 @@ def _left(button: QPushButton) -> QHBoxLayout:
 def _pre(text: str, cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
     return f"<pre{attr}>{html.escape(text)}</pre>"
+
+
+def _bold(text: str) -> str:
+    return f"<b>{html.escape(text)}</b>"
 
 
 __all__ = ["DeviceRaceView", "WIDTHS", "compact", "rate_text"]
