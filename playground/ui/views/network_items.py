@@ -355,4 +355,14 @@ def _distance(p: QPointF, a, b) -> float:
     return math.hypot(p.x() - a.x - t * dx, p.y() - a.y - t * dy)
 
 
-__all__ = ["EdgeItem", "NeuronHost", "NeuronItem", "Scene", "TextItem", "draw_circle", "maps_to_images", "weight_at"]
+def header_columns(headers, gap: float, pad: float) -> list[bool]:
+    """Which columns show their header (head, count): all where the short forms fit between two
+    columns, else every k-th column and the output (deep networks: 64 columns in a pane)."""
+    n = len(headers)
+    short = max(max(h.width_of(h.forms[1]), c.width_of(c.forms[1])) for h, c in headers)
+    stride = max(1, math.ceil((short + pad) / max(gap, 1e-6))) if n > 2 else 1
+    return [stride == 1 or col == n - 1 or (col % stride == 0 and col + stride <= n - 1) for col in range(n)]
+
+
+__all__ = ["EdgeItem", "NeuronHost", "NeuronItem", "Scene", "TextItem", "draw_circle", "header_columns", "maps_to_images",
+           "weight_at"]

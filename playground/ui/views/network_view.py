@@ -13,8 +13,6 @@ tooltip of an edge shows its weight live. Clicking an edge or a bias square emit
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from playground.core.inspect import MAX_MAPPED_NEURONS, BoundarySnapshot, ViewSnapshot
 from playground.ui import theme
+from playground.ui.views import network_items
 from playground.ui.views.network_items import EdgeItem, NeuronItem, Scene, TextItem, draw_circle, maps_to_images
 
 MAX_DRAWN = 16  # a layer up to this wide shows every neuron
@@ -206,8 +205,7 @@ class NetworkView(QGraphicsView):
             db, mb = dots.boundingRect(), more.boundingRect()
             dots.setPos(x - db.width() / 2, y - db.height() / 2)
             more.setPos(x + db.width() / 2 + 0.15 * u, y - mb.height() / 2)
-            # "+N" only where it does not run into the next column (the header counts them too,
-            # and the ellipsis's tooltip says how many)
+            # "+N" only where it does not run into the next column (the header and the tooltip count them)
             more.setVisible(n_cols == 1 or db.width() + 0.3 * u + mb.width() < gap)
             dots.setVisible(n_cols == 1 or db.width() + 0.1 * u < gap)  # 64 columns: they would touch
         for layer, edges in enumerate(self._edges, start=1):
@@ -218,22 +216,13 @@ class NetworkView(QGraphicsView):
         top = y_mid - (tallest - 1) / 2 * pitch - r - 0.3 * u
         widest = max(max(h.width_of(h.forms[0]), c.width_of(c.forms[0])) for h, c in self._headers)
         form = 0 if n_cols == 1 or widest <= gap - 0.3 * u else 1  # short headers where long ones would touch
-        # Deep networks (64 columns): where even the short headers would touch, every k-th column
-        # and the output keep theirs (their tooltips and the neurons' say the rest).
-        stride = 1
-        if form == 1 and n_cols > 2:
-            short = max(max(h.width_of(h.forms[1]), c.width_of(c.forms[1])) for h, c in self._headers)
-            stride = max(1, math.ceil((short + 0.3 * u) / max(gap, 1e-6)))
+        shown = network_items.header_columns(self._headers, gap, 0.3 * u)  # 64 columns: every k-th one's header
         for col, (head, count) in enumerate(self._headers):
-            shown = stride == 1 or col == n_cols - 1 or (col % stride == 0 and col + stride <= n_cols - 1)
-            head.setVisible(shown)
-            count.setVisible(shown)
-            x = x0 + col * gap
-            y = top
+            x, y = x0 + col * gap, top
             for item in (count, head):
+                item.setVisible(shown[col])
                 item.set_form(form)
-                b = item.boundingRect()
-                y -= b.height()
+                y -= (b := item.boundingRect()).height()
                 item.setPos(min(max(m, x - b.width() / 2), vw - m - b.width()), y)
         for col, idx, label in self._labels:
             label.setVisible(show_labels)
