@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRegularExpression, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRegularExpression, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -45,6 +45,16 @@ def lr_to_slider(lr: float) -> int:
 
 def slider_to_lr(value: int) -> float:
     return float(f"{10 ** (math.log10(cfg.MIN_LR) + value / 100):.3g}")
+
+
+# The model families' labels and descriptions live in the Qt-free catalog; listed here for lupdate,
+# so that self.tr(entry.label) and self.tr(entry.description) find their translations.
+_MODEL_TEXTS = (
+    QT_TRANSLATE_NOOP("ControlPanel", "MLP"),
+    QT_TRANSLATE_NOOP("ControlPanel", "Dynamic (loop 0-3x)"),
+    QT_TRANSLATE_NOOP("ControlPanel", "Linear layers fc1..fcN with one activation between them (the article's network)"),
+    QT_TRANSLATE_NOOP("ControlPanel", "the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: the graph is built anew on every pass"),  # noqa: E501
+)
 
 
 class ControlPanel(LessonLocks, QWidget):
@@ -104,8 +114,8 @@ class ControlPanel(LessonLocks, QWidget):
         form = QFormLayout(net)
         self.modelInput = QComboBox(objectName="modelInput")
         for m in catalog.MODELS.values():
-            self.modelInput.addItem(self.tr(m.label), m.name)  # "Dynamic (loop 0-3x)" goes to the .ts files
-            self.modelInput.setItemData(self.modelInput.count() - 1, m.description, Qt.ToolTipRole)
+            self.modelInput.addItem(self.tr(m.label), m.name)  # translations: _MODEL_TEXTS
+            self.modelInput.setItemData(self.modelInput.count() - 1, self.tr(m.description), Qt.ToolTipRole)
         form.addRow(self.tr("&Model"), self.modelInput)
         self.layerSizesInput = QLineEdit(objectName="layerSizesInput")
         self.layerSizesInput.setPlaceholderText(self.tr("e.g. 8, 8 (empty: no hidden layer)"))
@@ -315,7 +325,7 @@ class ControlPanel(LessonLocks, QWidget):
         entry = catalog.MODELS.get(self.modelInput.currentData())
         tip = self.tr("The model family: how the forward pass runs the layers")
         if entry is not None:
-            tip += f"\n{self.modelInput.currentText()}: {entry.description}"
+            tip += f"\n{self.modelInput.currentText()}: {self.tr(entry.description)}"
         self._set_free_tooltip(self.modelInput, tip)
         tip = self.tr("Dropout: while training, each hidden neuron's output is set to 0 with this probability "
                       "(a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when "

@@ -93,242 +93,262 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../playground/ui/controls.py" line="71"/>
+        <location filename="../../playground/ui/controls.py" line="53"/>
+        <source>MLP</source>
+        <translation>多层感知机（MLP）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="54"/>
+        <source>Dynamic (loop 0-3x)</source>
+        <translation>动态图模型（循环 0-3 次）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="55"/>
+        <source>Linear layers fc1..fcN with one activation between them (the article&apos;s network)</source>
+        <translation>线性层 fc1..fcN，层与层之间各接一个激活函数（文章中的网络）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="56"/>
+        <source>the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: the graph is built anew on every pass</source>
+        <translation>在 MLP 的基础上多一个输入输出同宽的中间层，训练时每次前向传播随机重复使用它 0-3 次：每次都重新搭建计算图</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="81"/>
         <source>(custom)</source>
         <translation>（自定义）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="75"/>
+        <location filename="../../playground/ui/controls.py" line="85"/>
         <source>Load a ready-made preset: dataset, network and training settings (lessons: the Lessons menu)</source>
         <translation>加载现成的预设：数据集、网络结构和训练设置（课程在“课程”菜单里）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="78"/>
+        <location filename="../../playground/ui/controls.py" line="88"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="82"/>
+        <location filename="../../playground/ui/controls.py" line="92"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="88"/>
+        <location filename="../../playground/ui/controls.py" line="98"/>
         <source>Which data the network learns from</source>
         <translation>网络要学习的数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="89"/>
+        <location filename="../../playground/ui/controls.py" line="99"/>
         <source>&amp;Dataset</source>
         <translation>数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="92"/>
+        <location filename="../../playground/ui/controls.py" line="102"/>
         <source>Noise added to the synthetic datasets (0 to 0.5)</source>
         <translation>给合成数据集加入的噪声（0 到 0.5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="94"/>
+        <location filename="../../playground/ui/controls.py" line="104"/>
         <source>&amp;Noise</source>
         <translation>噪声(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="97"/>
+        <location filename="../../playground/ui/controls.py" line="107"/>
         <source>Share of the data used for training; the rest tests the network</source>
         <translation>用于训练的数据比例，其余数据用来测试网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="99"/>
+        <location filename="../../playground/ui/controls.py" line="109"/>
         <source>Trai&amp;n split</source>
         <translation>训练集比例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="103"/>
+        <location filename="../../playground/ui/controls.py" line="113"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="109"/>
+        <location filename="../../playground/ui/controls.py" line="119"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="111"/>
+        <location filename="../../playground/ui/controls.py" line="121"/>
         <source>e.g. 8, 8 (empty: no hidden layer)</source>
         <translation>例如 8, 8（留空：无隐藏层）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="113"/>
+        <location filename="../../playground/ui/controls.py" line="123"/>
         <source>Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons</source>
         <translation>从输入到输出，每个隐藏层的神经元数：0 到 {0} 层，每层 1 到 {1} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="115"/>
+        <location filename="../../playground/ui/controls.py" line="125"/>
         <source>Past {0} layers there is no box per layer: edit them here</source>
         <translation>超过 {0} 层时不再为每层显示输入框：请在这里编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="118"/>
+        <location filename="../../playground/ui/controls.py" line="128"/>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="120"/>
+        <location filename="../../playground/ui/controls.py" line="130"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="121"/>
+        <location filename="../../playground/ui/controls.py" line="131"/>
         <source>&amp;Hidden layers</source>
         <translation>隐藏层(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="126"/>
+        <location filename="../../playground/ui/controls.py" line="136"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="136"/>
+        <location filename="../../playground/ui/controls.py" line="146"/>
         <source>The non-linearity between layers</source>
         <translation>层与层之间的非线性函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="141"/>
+        <location filename="../../playground/ui/controls.py" line="151"/>
         <source>per layer</source>
         <translation>逐层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="142"/>
+        <location filename="../../playground/ui/controls.py" line="152"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="143"/>
+        <location filename="../../playground/ui/controls.py" line="153"/>
         <source>Dro&amp;pout</source>
         <translation>随机失活(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="147"/>
+        <location filename="../../playground/ui/controls.py" line="157"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="151"/>
+        <location filename="../../playground/ui/controls.py" line="161"/>
         <source>Learning rate on a log scale; can change while training</source>
         <translation>学习率（对数刻度），训练过程中也可以调整</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="156"/>
+        <location filename="../../playground/ui/controls.py" line="166"/>
         <source>Learning rate, 0.00001 to 10; takes effect at the next step</source>
         <translation>学习率，0.00001 到 10，从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="157"/>
+        <location filename="../../playground/ui/controls.py" line="167"/>
         <source>Learning &amp;rate</source>
         <translation>学习率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="167"/>
+        <location filename="../../playground/ui/controls.py" line="177"/>
         <source>How the gradients move the weights: optimizer.step()</source>
         <translation>如何用梯度更新权重：optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="168"/>
+        <location filename="../../playground/ui/controls.py" line="178"/>
         <source>&amp;Optimizer</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="171"/>
+        <location filename="../../playground/ui/controls.py" line="181"/>
         <source>Passes over the training data</source>
         <translation>完整遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="172"/>
+        <location filename="../../playground/ui/controls.py" line="182"/>
         <source>&amp;Epochs</source>
         <translation>轮数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="175"/>
+        <location filename="../../playground/ui/controls.py" line="185"/>
         <source>Samples per mini-batch: one optimizer step each</source>
         <translation>每个小批量的样本数：每个小批量执行一次 optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="176"/>
+        <location filename="../../playground/ui/controls.py" line="186"/>
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="181"/>
+        <location filename="../../playground/ui/controls.py" line="191"/>
         <source>L2 penalty on the weights, 0 to 1</source>
         <translation>对权重的 L2 惩罚，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="182"/>
+        <location filename="../../playground/ui/controls.py" line="192"/>
         <source>&amp;Weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="185"/>
+        <location filename="../../playground/ui/controls.py" line="195"/>
         <source>Random seed: the same seed gives the same data, start and run</source>
         <translation>随机种子：相同的种子得到相同的数据、初始权重和训练过程</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="186"/>
+        <location filename="../../playground/ui/controls.py" line="196"/>
         <source>See&amp;d</source>
         <translation>随机种子(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="189"/>
+        <location filename="../../playground/ui/controls.py" line="199"/>
         <source>Where the tensors live: .to(device). Only devices present are listed</source>
         <translation>张量所在的设备：.to(device)。只列出本机可用的设备</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="190"/>
+        <location filename="../../playground/ui/controls.py" line="200"/>
         <source>De&amp;vice</source>
         <translation>设备(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="316"/>
+        <location filename="../../playground/ui/controls.py" line="326"/>
         <source>The model family: how the forward pass runs the layers</source>
         <translation>模型类型：前向传播如何运行各层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="320"/>
+        <location filename="../../playground/ui/controls.py" line="330"/>
         <source>Dropout: while training, each hidden neuron&apos;s output is set to 0 with this probability (a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when evaluating. 0 to {0}</source>
         <translation>随机失活（Dropout）：训练时，每个隐藏层神经元的输出以这个概率 p 被置为 0（每一步都换一张新的随机掩码），其余的输出乘以 1/(1 - p)。评估时不起作用。取值 0 到 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="325"/>
+        <location filename="../../playground/ui/controls.py" line="335"/>
         <source>Dropout per hidden layer: {0} (set by a file, a lesson or the command line; a preset sets one rate again)</source>
         <translation>各隐藏层的随机失活率：{0}（由文件、课程或命令行设定；选择预设会重新统一为一个值）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="358"/>
+        <location filename="../../playground/ui/controls.py" line="368"/>
         <source>{0} layers: edit them in the text box</source>
         <translation>共 {0} 层：在上方编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="360"/>
+        <location filename="../../playground/ui/controls.py" line="370"/>
         <source>A box per layer is shown for up to {0} hidden layers; deeper networks are edited in the Hidden layers text box</source>
         <translation>最多 {0} 个隐藏层时每层显示一个输入框；更深的网络请在“隐藏层”文本框中编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="453"/>
+        <location filename="../../playground/ui/controls.py" line="463"/>
         <source>The dynamic model needs at least one hidden layer: add one first</source>
         <translation>动态模型至少需要一个隐藏层：请先添加一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="475"/>
+        <location filename="../../playground/ui/controls.py" line="485"/>
         <source>The dynamic model needs at least one hidden layer</source>
         <translation>动态模型至少需要一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="528"/>
+        <location filename="../../playground/ui/controls.py" line="538"/>
         <source>learning rate: {0} is out of range; allowed 0.00001 to 10</source>
         <translation>学习率：{0} 超出范围，允许 0.00001 到 10</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="368"/>
+        <location filename="../../playground/ui/controls.py" line="378"/>
         <source>Neurons in hidden layer {0}</source>
         <translation>第 {0} 个隐藏层的神经元数</translation>
     </message>
@@ -791,62 +811,87 @@
     </message>
     <message>
         <location filename="../../playground/ui/views/graph_view.py" line="258"/>
+        <source>forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_view.py" line="258"/>
+        <source>loss</source>
+        <translation>计算损失</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_view.py" line="258"/>
+        <source>zero_grad</source>
+        <translation>梯度清零</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_view.py" line="259"/>
+        <source>backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_view.py" line="259"/>
+        <source>step</source>
+        <translation>更新参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/graph_view.py" line="260"/>
         <source>step {0} · {1} nodes · {2}</source>
         <translation>第&#xa0;{0}&#xa0;步&#xa0;· {1}&#xa0;个⁠节⁠点&#xa0;· {2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="350"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="352"/>
         <source>shape {0}</source>
         <translation>形状 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="352"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="354"/>
         <source>|grad| {0}</source>
         <translation>|grad| {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="354"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="356"/>
         <source>mean {0}, std {1}</source>
         <translation>均值 {0}，标准差 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="390"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="392"/>
         <source>Left → right</source>
         <translation>左 → 右</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="391"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="393"/>
         <source>Top ↓ bottom</source>
         <translation>上 ↓ 下</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="392"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="394"/>
         <source>One box per layer</source>
         <translation>每层一个方框</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="393"/>
-        <location filename="../../playground/ui/views/graph_view.py" line="434"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="395"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="436"/>
         <source>Autograd graph</source>
         <translation>自动求导图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="412"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="414"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="412"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="414"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="413"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="415"/>
         <source>Graphviz DOT (*.dot)</source>
         <translation>Graphviz DOT 文件 (*.dot)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/graph_view.py" line="414"/>
+        <location filename="../../playground/ui/views/graph_view.py" line="416"/>
         <source>Export graph</source>
         <translation>导出计算图</translation>
     </message>

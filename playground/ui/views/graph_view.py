@@ -255,7 +255,9 @@ class GraphPanel(PhaseViewMixin, QWidget):
         self.phases.show(report)
         batch = report.step if report.phase == "step" else report.step + 1
         count = len(self.spec.nodes) if self.spec is not None else 0
-        self.caption.setText(self.tr("step {0} \u00b7 {1} nodes \u00b7 {2}").format(batch, count, report.phase))
+        phase = {"forward": self.tr("forward"), "loss": self.tr("loss"), "zero_grad": self.tr("zero_grad"),
+                 "backward": self.tr("backward"), "step": self.tr("step")}.get(report.phase, report.phase)
+        self.caption.setText(self.tr("step {0} \u00b7 {1} nodes \u00b7 {2}").format(batch, count, phase))
 
     def end_phases(self) -> None:
         """Back to the graph of the latest step (a run, a Step or a reset goes on from here)."""
