@@ -1208,6 +1208,12 @@
 <context>
     <name>LossPlot</name>
     <message>
+        <location filename="../../playground/ui/views/loss_plot.py" line="73"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="267"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
         <location filename="../../playground/ui/views/loss_plot.py" line="98"/>
         <location filename="../../playground/ui/views/loss_plot.py" line="264"/>
         <source>loss</source>

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
@@ -70,7 +70,7 @@ def _plot(object_name: str, y_label: str) -> pg.PlotWidget:
     plot = pg.PlotWidget(background=PAPER)
     plot.setObjectName(object_name)
     plot.showGrid(x=True, y=True, alpha=0.25)
-    plot.setLabel("bottom", "epoch")
+    plot.setLabel("bottom", QCoreApplication.translate("LossPlot", "epoch"))
     plot.setLabel("left", y_label)
     plot.getAxis("left").enableAutoSIPrefix(False)
     # epochs read as epochs: no "(x0.001)" scaling after the first steps, no negative epochs, and
@@ -264,7 +264,7 @@ class LossPlot(QWidget):
         for plot, y_label in ((self.lossPlot, self.tr("loss")), (self.accuracyPlot, self.tr("accuracy"))):
             for name in ("left", "bottom"):
                 plot.getAxis(name).setStyle(tickFont=self.font())
-            plot.setLabel("bottom", "epoch", **label_style(self))
+            plot.setLabel("bottom", self.tr("epoch"), **label_style(self))
             plot.setLabel("left", y_label, **label_style(self))
 
     def changeEvent(self, event) -> None:
