@@ -12,18 +12,17 @@ from __future__ import annotations
 import math
 import threading
 import time
-from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from typing import NamedTuple
 
-import numpy as np
 import torch
 from torch import nn
 
 from playground.core.config import TrainConfig
 from playground.core.datasets import Dataset, make_dataset
 from playground.core.devices import resolve_device
+from playground.core.history import LossHistory  # re-exported: the record of every step's loss
 from playground.core.model import MLP, cpu_state_dict, model_for_config
 from playground.core.records import EpochMetrics, Summary  # plain data, torch-free (the window receives them)
 
@@ -36,70 +35,6 @@ class StepResult(NamedTuple):
     loss: float  # this mini-batch's loss
     epoch_end: EpochMetrics | None  # set on the step that completed an epoch
     diverged: bool = False
-
-
-class LossHistory:
-    """Every step's loss, 8 bytes each (a 200,000-step run keeps 1.6 MB, not the ~10 MB of a list
-    of floats). It reads like the list it replaces: ``len``, indexing, slices (plain lists),
-    iteration, and ``==`` with a list or another LossHistory; ``numpy.asarray`` takes it without
-    a copy through Python floats."""
-
-    __slots__ = ("_values",)
-
-    def __init__(self, values: Iterable[float] | np.ndarray | torch.Tensor = ()) -> None:
-        if torch.is_tensor(values):
-            values = values.detach().cpu().numpy()
-        if isinstance(values, np.ndarray):
-            self._values = array("d", np.ascontiguousarray(values, dtype=np.float64).tobytes())
-        else:
-            self._values = array("d", values)
-
-    def append(self, value: float) -> None:
-        self._values.append(value)
-
-    def extend(self, values: Iterable[float]) -> None:
-        self._values.extend(values)
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return self._values[index].tolist()
-        return self._values[index]
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, LossHistory):
-            return self._values == other._values
-        if isinstance(other, (list, tuple)):
-            return len(other) == len(self._values) and self._values.tolist() == list(other)
-        return NotImplemented
-
-    __hash__ = None  # mutable, like the list it replaces
-
-    def __array__(self, dtype=None, copy=None):
-        return self.to_numpy().astype(dtype or np.float64, copy=False)
-
-    def to_numpy(self) -> np.ndarray:
-        """A float64 array of its own (a copy: the buffer may grow under a view)."""
-        return np.frombuffer(self._values, dtype=np.float64).copy() if self._values else np.zeros(0)
-
-    def tolist(self) -> list[float]:
-        return self._values.tolist()
-
-    def to_tensor(self) -> torch.Tensor:
-        """A float64 CPU tensor of its own (``state()`` saves it)."""
-        return torch.from_numpy(self.to_numpy())
-
-    @property
-    def nbytes(self) -> int:
-        return self._values.buffer_info()[1] * self._values.itemsize
-
-    def __repr__(self) -> str:
-        return f"LossHistory({self._values.tolist()!r})"
 
 
 # Divergence without a NaN: the loss explodes but stays finite (spiral with Adam at lr 10 sits
