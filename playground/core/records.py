@@ -66,6 +66,36 @@ class Dataset:
         return self.n_features == 2
 
 
+@dataclass(frozen=True, eq=False)
+class DataTable:
+    """Your own data, as read from a CSV file or drawn in the output view: raw feature values and
+    labels, before any standardizing or splitting (core/datasets.make_dataset does both, from the
+    config). Torch-free: the window draws it, sessions and the exported script carry it."""
+
+    x: np.ndarray  # float32 (n, features), as read
+    y: np.ndarray  # classification: int64 (n,) class indices 0..k-1; regression: float32 (n,) targets
+    task: str  # "classification" or "regression"
+    feature_names: tuple[str, ...]  # one per column of x
+    class_names: tuple[str, ...] = ()  # classification: what each class index stood for in the file
+    # Which rows train (True) and which test (False). None: make_dataset splits by the data seed
+    # and train_fraction. Drawn points keep theirs, so adding one never moves the others.
+    train_mask: np.ndarray | None = None
+    source: str = ""  # the file it came from, or "drawn"
+    label_name: str = "label"  # the label column's name
+
+    @property
+    def n_classes(self) -> int:
+        """Classes of a classification table; 0 for regression."""
+        return len(self.class_names) if self.task == "classification" else 0
+
+    @property
+    def n_features(self) -> int:
+        return int(self.x.shape[1])
+
+    def __len__(self) -> int:
+        return int(self.x.shape[0])
+
+
 @dataclass(frozen=True)
 class PathTerm:
     """One factor on the path from the loss back to the weight, for one sample."""
@@ -101,4 +131,4 @@ class GradientExplanation:
         return self.difference <= TOLERANCE
 
 
-__all__ = ["TOLERANCE", "EpochMetrics", "Summary", "Dataset", "PathTerm", "GradientExplanation"]
+__all__ = ["TOLERANCE", "EpochMetrics", "Summary", "Dataset", "DataTable", "PathTerm", "GradientExplanation"]
