@@ -38,6 +38,12 @@ class DatasetEntry:
     description: str  # one line for tooltips and the exported script's title
     label: str = ""  # what the dataset combo shows; the name when empty
     features: int = 2  # the network's inputs per sample (the memory estimate needs it before any data exists)
+    max_classes: int = 0  # 2-D sets that can make 2 to this many classes (config ``classes``); 0: ``classes`` only
+
+    @property
+    def multiclass(self) -> bool:
+        """Whether config ``classes`` picks how many classes the generator makes (gauss, spiral)."""
+        return self.max_classes > self.classes
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:
@@ -99,8 +105,9 @@ DATASETS: dict[str, DatasetEntry] = _index(
     DatasetEntry("circle", "classification", 2, "circle",
                  "2-D: an inner disc of one class inside a ring of the other"),
     DatasetEntry("xor", "classification", 2, "xor", "2-D: opposite quadrants share a class"),
-    DatasetEntry("gauss", "classification", 2, "gauss", "2-D: two Gaussian clusters"),
-    DatasetEntry("spiral", "classification", 2, "spiral", "2-D: two interleaved spirals"),
+    DatasetEntry("gauss", "classification", 2, "gauss", "2-D: Gaussian clusters, one per class", max_classes=6),
+    DatasetEntry("spiral", "classification", 2, "spiral", "2-D: interleaved spirals, one arm per class",
+                 max_classes=6),
     DatasetEntry("moons", "classification", 2, "moons", "2-D: two interleaving half circles"),
     DatasetEntry("seed-example", "classification", 2, "seed_example",
                  "10 random features, 2 classes (the article's example)", features=10),
@@ -117,6 +124,44 @@ ACTIVATIONS: dict[str, ActivationEntry] = _index(
     ActivationEntry("leaky_relu", "LeakyReLU", ("LeakyReluBackward0",), "max(0.01 x, x)", "F.leaky_relu({})"),
     ActivationEntry("gelu", "GELU", ("GeluBackward0",), "x * Phi(x)", "F.gelu({})"),
     ActivationEntry("linear", "Identity", (), "x", "{}"),
+)
+
+
+@dataclass(frozen=True)
+class FeatureEntry:
+    """One input a 2-D network can see, computed from the point (x1, x2), as in TensorFlow Playground."""
+
+    name: str  # what configs and the CLI say (--features x1,x2,x1^2)
+    label: str  # how the network view and the graph name the input neuron
+    code: str  # a torch expression of the 1-D tensors x1 and x2: the model and the exported script both use it
+
+
+FEATURES: dict[str, FeatureEntry] = _index(
+    FeatureEntry("x1", "x₁", "x1"),
+    FeatureEntry("x2", "x₂", "x2"),
+    FeatureEntry("x1^2", "x₁²", "x1 ** 2"),
+    FeatureEntry("x2^2", "x₂²", "x2 ** 2"),
+    FeatureEntry("x1*x2", "x₁x₂", "x1 * x2"),
+    FeatureEntry("sin(x1)", "sin(x₁)", "torch.sin(x1)"),
+    FeatureEntry("sin(x2)", "sin(x₂)", "torch.sin(x2)"),
+)
+PLAIN_FEATURES = ("x1", "x2")  # the point itself: no feature layer in the network
+
+
+@dataclass(frozen=True)
+class RegularizationEntry:
+    """A penalty on the weights (not the biases) added to the loss, as in TensorFlow Playground."""
+
+    name: str
+    label: str
+    code: str  # the exported script's term for one weight matrix w (times the rate, summed over layers)
+    formula: str
+
+
+REGULARIZATIONS: dict[str, RegularizationEntry] = _index(
+    RegularizationEntry("none", "None", "", ""),
+    RegularizationEntry("l1", "L1", "w.abs().sum()", "rate * sum |w|"),
+    RegularizationEntry("l2", "L2", "w.pow(2).sum()", "rate * sum w^2"),
 )
 
 
@@ -166,6 +211,6 @@ def activation_for_op(op: str) -> ActivationEntry | None:
     return next((a for a in ACTIVATIONS.values() if op in a.ops), None)
 
 
-__all__ = ["DATASETS", "ACTIVATIONS", "OPTIMIZERS", "MODELS", "DatasetEntry", "ActivationEntry", "OptimizerEntry",
-           "ModelEntry",
+__all__ = ["DATASETS", "ACTIVATIONS", "OPTIMIZERS", "MODELS", "FEATURES", "REGULARIZATIONS", "PLAIN_FEATURES",
+           "DatasetEntry", "ActivationEntry", "OptimizerEntry", "ModelEntry", "FeatureEntry", "RegularizationEntry",
            "activation_for_op", "TASKS"]

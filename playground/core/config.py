@@ -19,6 +19,11 @@ REGRESSION_DATASETS = tuple(n for n, d in catalog.DATASETS.items() if d.task == 
 ACTIVATIONS = tuple(catalog.ACTIVATIONS)
 MODELS = tuple(catalog.MODELS)
 OPTIMIZERS = tuple(catalog.OPTIMIZERS)
+FEATURES = tuple(catalog.FEATURES)
+REGULARIZATIONS = tuple(catalog.REGULARIZATIONS)
+# Your own data (a CSV file or drawn points) rather than a generator of the catalog's: the
+# engine or the CLI hands the table to the Trainer; ``classes`` says its task (0: regression).
+CUSTOM = "custom"
 
 MAX_LAYERS = 64
 MAX_NEURONS = 4096
@@ -31,6 +36,8 @@ MIN_LR, MAX_LR = 1e-5, 10.0
 MAX_EPOCHS = 100_000
 MAX_BATCH = 100_000
 MAX_DROPOUT = 0.9
+MAX_REGULARIZATION_RATE = 10.0
+MAX_CUSTOM_CLASSES = 20
 
 
 class ConfigError(ValueError):
@@ -75,10 +82,21 @@ def _check_layers(sizes: tuple[int, ...]) -> None:
 class TrainConfig:
     """Everything that defines a run. Same config + seed on CPU gives identical losses."""
 
-    dataset: str = "circle"  # a name in catalog.DATASETS (so are activation and optimizer in theirs)
+    dataset: str = "circle"  # a name in catalog.DATASETS (so are activation and optimizer in theirs), or "custom"
     noise: float = 0.0  # 0 to 0.5, label/feature noise of the synthetic sets
     train_fraction: float = 0.5  # share of the samples used for training; the rest is the test set
     samples: int = 500  # how many points the synthetic sets draw
+    # The seed of the data (the points and the train/test split); None: the weights' seed. Regenerate
+    # picks a new one and leaves the weights' seed alone.
+    data_seed: int | None = None
+    # How many classes: gauss and spiral make 2 to 6; your own data has its own (0: regression);
+    # None: the dataset's own count.
+    classes: int | None = None
+    # The inputs a 2-D network sees, computed from the point (x1, x2): names in catalog.FEATURES,
+    # kept in the catalog's order. Data with other than 2 features uses its own columns.
+    features: tuple[str, ...] = catalog.PLAIN_FEATURES
+    data: str = ""  # your own data's CSV file (dataset "custom"); "" for drawn points or a generator
+    standardize: bool = True  # your own data's features scaled to mean 0, standard deviation 1
     hidden: tuple[int, ...] = (8, 8)  # neurons per hidden layer, input to output
     model: str = "mlp"  # the model family, a name in catalog.MODELS
     activation: str = "tanh"
@@ -90,6 +108,10 @@ class TrainConfig:
     batch_size: int = 10
     optimizer: str = "sgd"
     weight_decay: float = 0.0  # L2 penalty, passed to the optimizer
+    # A penalty on the weights added to the loss (so it is in the autograd graph): none, l1 or l2
+    # (catalog.REGULARIZATIONS), times regularization_rate. Separate from the optimizer's weight_decay.
+    regularization: str = "none"
+    regularization_rate: float = 0.001
     seed: int = 0
     device: str = "cpu"
 
@@ -99,12 +121,37 @@ class TrainConfig:
             object.__setattr__(self, "hidden", tuple(self.hidden))
         if isinstance(self.dropout, list):
             object.__setattr__(self, "dropout", tuple(self.dropout))
+        if isinstance(self.features, (list, tuple)):
+            names = tuple(self.features)
+            if len(set(names)) == len(names) and set(names) <= set(catalog.FEATURES):  # else validate() says why
+                names = tuple(n for n in catalog.FEATURES if n in names)
+            object.__setattr__(self, "features", names)
 
     # -- derived --------------------------------------------------------------------------
     @property
     def task(self) -> str:
+        if self.dataset == CUSTOM:
+            return "regression" if self.classes == 0 else "classification"
         entry = catalog.DATASETS.get(self.dataset)
         return entry.task if entry else "classification"
+
+    @property
+    def class_count(self) -> int:
+        """How many classes the data has (0 for regression)."""
+        entry = catalog.DATASETS.get(self.dataset)
+        if self.classes is not None and (self.dataset == CUSTOM or (entry and entry.multiclass)):
+            return self.classes
+        return entry.classes if entry else 0
+
+    @property
+    def seed_of_data(self) -> int:
+        """The seed that makes the points and the split: ``data_seed``, or the weights' seed."""
+        return self.seed if self.data_seed is None else self.data_seed
+
+    @property
+    def plain_features(self) -> bool:
+        """Whether the network sees the point itself (x1, x2) with no feature layer."""
+        return self.features == catalog.PLAIN_FEATURES
 
     @property
     def loss(self) -> str:
@@ -123,7 +170,9 @@ class TrainConfig:
         """Raise ConfigError naming the first bad field and what is allowed; return self.
         ``memory=False`` leaves out the memory check (a new learning rate for a network that is
         built already: the memory it holds is no longer free, and it needs no more)."""
-        _choice("dataset", self.dataset, catalog.DATASETS)
+        if self.dataset != CUSTOM:
+            _choice("dataset", self.dataset, catalog.DATASETS)
+        _check_data(self)
         _number("noise", self.noise, 0.0, 0.5)
         _number("train_fraction", self.train_fraction, 0.1, 0.9)
         _integer("samples", self.samples, 20, 100_000)
@@ -139,7 +188,11 @@ class TrainConfig:
         _integer("batch_size", self.batch_size, 1, MAX_BATCH)
         _choice("optimizer", self.optimizer, catalog.OPTIMIZERS)
         _number("weight_decay", self.weight_decay, 0.0, 1.0)
+        _choice("regularization", self.regularization, catalog.REGULARIZATIONS)
+        _number("regularization_rate", self.regularization_rate, 0.0, MAX_REGULARIZATION_RATE)
         _integer("seed", self.seed, 0, 2**31 - 1)
+        if self.data_seed is not None:
+            _integer("data_seed", self.data_seed, 0, 2**31 - 1)
         if not isinstance(self.device, str) or not self.device:
             raise ConfigError("device", "must be a device name such as cpu, cuda:0 or mps")
         if memory:
@@ -153,6 +206,7 @@ class TrainConfig:
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["hidden"] = list(self.hidden)
+        d["features"] = list(self.features)
         if isinstance(self.dropout, tuple):
             d["dropout"] = list(self.dropout)
         return {"schema_version": SCHEMA_VERSION, **d}
@@ -174,6 +228,9 @@ class TrainConfig:
             raise ConfigError(unknown[0], f"unknown setting; allowed: {', '.join(sorted(known))}")
         if "hidden" in data and not isinstance(data["hidden"], (list, tuple)):
             raise ConfigError("hidden", "must be a list of layer sizes such as [8, 8]")
+        if "features" in data and not isinstance(data["features"], (list, tuple)):
+            raise ConfigError("features", f"must be a list of input features such as [\"x1\", \"x2\"]; allowed: "
+                                          f"{', '.join(catalog.FEATURES)}")
         if "dropout" in data and not isinstance(data["dropout"], (int, float, list, tuple)):
             raise ConfigError("dropout", f"must be a rate from 0 to {MAX_DROPOUT:g}, or a list of one rate per hidden layer")
         return cls(**data).validate()
@@ -191,23 +248,30 @@ class TrainConfig:
 _OPTIMIZER_COPIES = {"adam": 2, "sgd+momentum": 1}
 
 
-def parameter_count(config: TrainConfig) -> int:
+def input_count(config: TrainConfig, data_features: int | None = None) -> int:
+    """The network's inputs: the chosen features of 2-D data, else the data's own columns
+    (``data_features``: your own data's column count; the catalog knows its datasets')."""
+    entry = catalog.DATASETS.get(config.dataset)
+    n = data_features if data_features is not None else (entry.features if entry else 2)
+    return len(config.features) if n == 2 else n
+
+
+def parameter_count(config: TrainConfig, data_features: int | None = None) -> int:
     """The network's weights and biases, counted from the config (no torch, nothing built)."""
-    entry = catalog.DATASETS[config.dataset]
-    sizes = [entry.features, *config.hidden, max(entry.classes, 1)]
+    sizes = [input_count(config, data_features), *config.hidden, max(config.class_count, 1)]
     count = sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
     if config.model == "dynamic" and config.hidden:
         count += (config.hidden[-1] + 1) * config.hidden[-1]  # the repeated square middle layer
     return count
 
 
-def memory_estimate(config: TrainConfig) -> int:
+def memory_estimate(config: TrainConfig, data_features: int | None = None) -> int:
     """Bytes (float32) a run of ``config`` needs: the weights, their gradients, the optimizer's
     state, the two good-state copies the Trainer keeps (weights + optimizer state each, see
     Trainer._keep_good), the activations a mini-batch keeps for backward (pre-activation and
     activation per hidden neuron, and their gradients) and an evaluation of the whole data set
     (two layers' outputs at a time, no graph)."""
-    params = parameter_count(config)
+    params = parameter_count(config, data_features)
     state = _OPTIMIZER_COPIES.get(config.optimizer, 0)
     weights = params * (1 + 1 + state + 2 * (1 + state))
     width = sum(config.hidden) + (config.hidden[-1] if config.model == "dynamic" and config.hidden else 0)
@@ -217,7 +281,7 @@ def memory_estimate(config: TrainConfig) -> int:
 
 
 # The settings a network's memory depends on (memory_estimate reads them)
-MEMORY_FIELDS = ("dataset", "samples", "hidden", "model", "batch_size", "optimizer")
+MEMORY_FIELDS = ("dataset", "samples", "hidden", "model", "batch_size", "optimizer", "features", "classes")
 
 
 def available_memory() -> int | None:
@@ -274,6 +338,41 @@ def parse_dropout(text: str) -> float | tuple[float, ...]:
     return rates[0] if len(rates) == 1 else tuple(rates)
 
 
+def _check_data(config: TrainConfig) -> None:
+    """classes, features, data and standardize: what the dataset allows."""
+    entry = catalog.DATASETS.get(config.dataset)
+    classes = config.classes
+    if config.dataset == CUSTOM:
+        if classes is None:
+            raise ConfigError("classes", f"your own data needs its class count: 2 to {MAX_CUSTOM_CLASSES}, "
+                                         f"or 0 for regression")
+        if classes != 0:
+            _integer("classes", classes, 2, MAX_CUSTOM_CLASSES)
+    elif classes is not None and entry is not None:
+        if entry.multiclass:
+            _integer("classes", classes, 2, entry.max_classes)
+        elif classes != entry.classes:
+            multi = " and ".join(n for n, e in catalog.DATASETS.items() if e.multiclass)
+            what = "is a regression" if entry.task == "regression" else f"has {entry.classes} classes"
+            raise ConfigError("classes", f"{config.dataset} {what}; {multi} make 2 to 6 classes")
+    if not isinstance(config.features, tuple) or not config.features:
+        raise ConfigError("features", f"choose at least one input feature; allowed: {', '.join(catalog.FEATURES)}")
+    for name in config.features:
+        if name not in catalog.FEATURES:
+            raise ConfigError("features", f"unknown feature {name!r}; allowed: {', '.join(catalog.FEATURES)}")
+    if len(set(config.features)) != len(config.features):
+        raise ConfigError("features", "a feature is listed twice; give each once")
+    if entry is not None and entry.features != 2 and not config.plain_features:
+        raise ConfigError("features", f"the input features (x1^2, sin(x1)...) are made from 2-D points; "
+                                      f"{config.dataset} has {entry.features} inputs of its own")
+    if not isinstance(config.data, str):
+        raise ConfigError("data", "must be the path of a CSV file, or empty")
+    if config.data and config.dataset != CUSTOM:
+        raise ConfigError("data", f"a data file goes with dataset \"{CUSTOM}\", not {config.dataset!r}")
+    if not isinstance(config.standardize, bool):
+        raise ConfigError("standardize", "must be true or false")
+
+
 def _check_dropout(value: Any, n_hidden: int) -> None:
     if isinstance(value, tuple):
         if len(value) != n_hidden:
@@ -314,4 +413,16 @@ def _integer(name: str, value: Any, lo: int, hi: int) -> None:
 
 
 __all__ = ["TrainConfig", "ConfigError", "parse_layers", "parse_dropout", "memory_estimate", "parameter_count",
+           "input_count", "parse_features", "CUSTOM",
            "SCHEMA_VERSION"]
+
+
+def parse_features(text: str) -> tuple[str, ...]:
+    """Parse "x1,x2,x1^2" (commas, spaces allowed around them) into the features' names."""
+    names = tuple(p.strip() for p in text.split(",") if p.strip())
+    if not names:
+        raise ConfigError("features", f"choose at least one input feature; allowed: {', '.join(catalog.FEATURES)}")
+    for name in names:
+        if name not in catalog.FEATURES:
+            raise ConfigError("features", f"unknown feature {name!r}; allowed: {', '.join(catalog.FEATURES)}")
+    return names

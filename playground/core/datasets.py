@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import torch
 
-from playground.core.records import Dataset  # plain data, torch-free (the window receives it)
+from playground.core.records import Dataset, DataTable  # plain data, torch-free (the window receives them)
 
 if TYPE_CHECKING:  # at run time config imports the catalog, which imports these generators
     from playground.core.config import TrainConfig
@@ -39,17 +39,21 @@ def xor(n: int, noise: float, g: torch.Generator):
     return x, y
 
 
-def gauss(n: int, noise: float, g: torch.Generator):
-    y = (torch.arange(n) % 2).long()
-    centers = torch.tensor([[-0.4, -0.4], [0.4, 0.4]])[y]
-    x = centers + torch.randn(n, 2, generator=g) * (0.15 + noise)
+def gauss(n: int, noise: float, g: torch.Generator, classes: int = 2):
+    y = (torch.arange(n) % classes).long()
+    if classes == 2:
+        centers = torch.tensor([[-0.4, -0.4], [0.4, 0.4]])
+    else:  # evenly around a circle
+        angle = torch.arange(classes) * (2 * math.pi / classes) + math.pi / 4
+        centers = 0.55 * torch.stack([torch.cos(angle), torch.sin(angle)], 1)
+    x = centers[y] + torch.randn(n, 2, generator=g) * (0.15 + noise)
     return x, y
 
 
-def spiral(n: int, noise: float, g: torch.Generator):
-    y = (torch.arange(n) % 2).long()
+def spiral(n: int, noise: float, g: torch.Generator, classes: int = 2):
+    y = (torch.arange(n) % classes).long()
     t = torch.rand(n, generator=g) * 0.95 + 0.05  # position along the arm
-    angle = t * 1.75 * 2 * math.pi + y * math.pi
+    angle = t * 1.75 * 2 * math.pi + y * (2 * math.pi / classes)  # one arm per class, evenly turned
     x = torch.stack([t * torch.sin(angle), t * torch.cos(angle)], 1)
     x = x + torch.randn(n, 2, generator=g) * noise
     return x, y
@@ -98,13 +102,20 @@ def digits(n: int, noise: float, g: torch.Generator):
     return torch.tensor(d.data / 16.0, dtype=torch.float32), torch.tensor(d.target, dtype=torch.long)
 
 
-def make_dataset(config: TrainConfig) -> Dataset:
-    """Make the config's dataset and split it, all from ``config.seed``."""
+def make_dataset(config: TrainConfig, table: DataTable | None = None) -> Dataset:
+    """Make the config's dataset and split it, all from ``config.seed_of_data``. Your own data
+    (dataset "custom") comes as ``table``: standardized if the config says so, split by its own
+    train_mask or else by the seed."""
     from playground.core.catalog import DATASETS  # not at the top: the catalog imports this module
 
+    g = torch.Generator().manual_seed(config.seed_of_data)
+    if config.dataset == "custom":
+        if table is None:
+            raise ValueError("dataset \"custom\" needs its data table")
+        return _from_table(config, table, g)
     entry = DATASETS[config.dataset]
-    g = torch.Generator().manual_seed(config.seed)
-    x, y = entry.generator(config.samples, config.noise, g)
+    extra = (config.class_count,) if entry.multiclass and config.class_count != entry.classes else ()
+    x, y = entry.generator(config.samples, config.noise, g, *extra)
     order = torch.randperm(len(x), generator=g)
     n_train = max(1, min(len(x) - 1, round(len(x) * config.train_fraction)))
     train, test = order[:n_train], order[n_train:]
@@ -117,6 +128,38 @@ def make_dataset(config: TrainConfig) -> Dataset:
         y_train=y[train].numpy(),
         x_test=x[test].numpy(),
         y_test=y[test].numpy(),
-        n_classes=entry.classes,
+        n_classes=config.class_count,
+    )
+
+
+def standardized(x: torch.Tensor) -> torch.Tensor:
+    """Each feature to mean 0 and standard deviation 1 over all rows (a constant column: to 0)."""
+    std = x.std(0, unbiased=False)
+    return (x - x.mean(0)) / torch.where(std > 0, std, torch.ones_like(std))
+
+
+def _from_table(config: TrainConfig, table: DataTable, g: torch.Generator) -> Dataset:
+    x = torch.as_tensor(table.x, dtype=torch.float32)
+    if config.standardize:
+        x = standardized(x)
+    if table.task == "regression":
+        y = torch.as_tensor(table.y, dtype=torch.float32).reshape(-1, 1)
+    else:
+        y = torch.as_tensor(table.y, dtype=torch.long)
+    if table.train_mask is not None:
+        mask = torch.as_tensor(table.train_mask, dtype=torch.bool)
+        train, test = mask.nonzero().flatten(), (~mask).nonzero().flatten()
+    else:
+        order = torch.randperm(len(x), generator=g)
+        n_train = max(1, min(len(x) - 1, round(len(x) * config.train_fraction)))
+        train, test = order[:n_train], order[n_train:]
+    return Dataset(
+        name="custom",
+        task=table.task,
+        x_train=x[train].numpy(),
+        y_train=y[train].numpy(),
+        x_test=x[test].numpy(),
+        y_test=y[test].numpy(),
+        n_classes=table.n_classes,
     )
 

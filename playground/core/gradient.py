@@ -79,7 +79,9 @@ def explain_gradient(trainer, param: str, index: Sequence[int], walk=None) -> Gr
         grad = walk.autograd_gradient(p)
     else:
         tape, y, grad = _next_pass(trainer, p)
-    return explain_tape(model, tape, y, trainer.config.loss, param, index, grad, trainer.step_count)
+    c = trainer.config
+    return explain_tape(model, tape, y, c.loss, param, index, grad, trainer.step_count,
+                        (c.regularization, c.regularization_rate))
 
 
 def _next_pass(trainer, p: torch.nn.Parameter):
@@ -95,7 +97,7 @@ def _next_pass(trainer, p: torch.nn.Parameter):
     model.train()
     try:
         with torch.enable_grad():
-            loss = trainer.criterion(model(x), y)
+            loss = trainer.loss(model(x), y)
             (grad,) = torch.autograd.grad(loss, p, allow_unused=True)
     finally:
         model.tape = old_tape
@@ -115,9 +117,11 @@ def activation_derivative(act: torch.nn.Module, z: torch.Tensor) -> torch.Tensor
 
 
 def explain_tape(model, tape, y: torch.Tensor, loss: str, param: str, index: tuple[int, ...],
-                 autograd_grad: torch.Tensor | None, step: int = 0) -> GradientExplanation:
+                 autograd_grad: torch.Tensor | None, step: int = 0,
+                 regularization: tuple[str, float] = ("none", 0.0)) -> GradientExplanation:
     """The chain rule on one recorded forward pass (``tape``: the model's linear layer calls in
-    order, each one's input the output of the one before) with targets ``y``."""
+    order, each one's input the output of the one before) with targets ``y``; a weight's
+    ``regularization`` penalty (kind, rate) adds its own term, rate * sign(w) or 2 * rate * w."""
     layer, _, kind = param.rpartition(".")
     i, j = index[0], (index[1] if kind == "weight" else None)
     apps = list(tape)
@@ -151,6 +155,16 @@ def explain_tape(model, tape, y: torch.Tensor, loss: str, param: str, index: tup
         path += (PathTerm(f"the other {len(mine) - 1} application(s) of {layer} (sample 0)",
                           "the same chain through the earlier passes, added", sum(per_app0[:-1])),
                  PathTerm(f"dL/d{param}[{','.join(map(str, index))}] (sample 0, all {len(mine)} applications)", "the sum", sum(per_app0)))
+    kind_of_penalty, rate = regularization
+    if kind == "weight" and kind_of_penalty != "none":
+        w = float(weights[layer][i, j])
+        if kind_of_penalty == "l1":
+            extra, how = rate * (w > 0) - rate * (w < 0), f"rate * sign(w) = {rate:g} * sign({w:.6g})"
+        else:
+            extra, how = 2 * rate * w, f"2 * rate * w = 2 * {rate:g} * {w:.6g}"
+        chain += extra
+        formula += f", plus the {kind_of_penalty.upper()} penalty's {how.split(' = ')[0]}"
+        path += (PathTerm(f"{kind_of_penalty.upper()} regularization on {param}[{i},{j}]", how, extra),)
     return GradientExplanation(param, index, layer, kind, formula, path, tuple(samples), batch, len(mine),
                                chain, autograd_value, step)
 

@@ -215,7 +215,7 @@ class PhaseWalk:
         try:
             with recorder:
                 output = model(self.x)
-                self._loss_tensor = t.criterion(output, self.y)
+                self._loss_tensor = t.loss(output, self.y)
         finally:
             model.tape = old_tape
         self.tape = tape

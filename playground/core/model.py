@@ -32,14 +32,52 @@ class Application:
     mask: torch.Tensor | None = None  # the dropout multiplier (0 or 1/(1-p)) applied after the activation
 
 
+class Features(nn.Module):
+    """The inputs a 2-D network sees, computed from each point (x1, x2): one column per name in
+    catalog.FEATURES (x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)), as TensorFlow Playground's
+    input neurons. No weights: the data stays the points, the network's first op makes the features."""
+
+    def __init__(self, names: tuple[str, ...]):
+        super().__init__()
+        self.names = tuple(names)
+        self._functions = [_feature_function(catalog.FEATURES[n].code) for n in self.names]
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x1, x2 = x[:, 0], x[:, 1]
+        return torch.stack([f(x1, x2) for f in self._functions], 1)
+
+    def extra_repr(self) -> str:
+        return ", ".join(self.names)
+
+
+_CODE_FUNCTIONS: dict[tuple[str, str], object] = {}
+
+
+def _code_function(args: str, code: str):
+    """``lambda <args>: <code>``: a catalog expression (a feature, a penalty term), the same text the
+    exported script writes, made a function once."""
+    key = (args, code)
+    if key not in _CODE_FUNCTIONS:
+        _CODE_FUNCTIONS[key] = eval(f"lambda {args}: {code}", {"torch": torch})  # noqa: S307 (the catalog's text)
+    return _CODE_FUNCTIONS[key]
+
+
+def _feature_function(code: str):
+    return _code_function("x1, x2", code)
+
+
 class MLP(nn.Module):
-    """Linear layers fc1..fcN with one activation between them; the last layer is the output."""
+    """Linear layers fc1..fcN with one activation between them; the last layer is the output.
+    With ``features`` (2-D data), a ``Features`` layer first turns each point into those inputs."""
 
     family = "mlp"
 
     def __init__(self, n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activation: str = "relu",
-                 dropout: tuple[float, ...] | float = 0.0):
+                 dropout: tuple[float, ...] | float = 0.0, features: tuple[str, ...] | None = None):
         super().__init__()
+        self.features = Features(features) if features and tuple(features) != catalog.PLAIN_FEATURES else None
+        if self.features is not None:
+            n_inputs = len(self.features.names)
         self.sizes = [n_inputs, *hidden, n_outputs]
         self.activation_name = activation
         self.dropout = tuple(dropout) if isinstance(dropout, (tuple, list)) else (float(dropout),) * len(hidden)
@@ -82,6 +120,8 @@ class MLP(nn.Module):
         return z
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.features is not None:
+            x = self.features(x)
         n_hidden = len(self.sizes) - 2
         for i in range(n_hidden):
             x = self._hidden(i, x, self.dropout[i])
@@ -90,6 +130,8 @@ class MLP(nn.Module):
     def hidden_activations(self, x: torch.Tensor) -> list[torch.Tensor]:
         """Each hidden layer's output (after the activation, eval mode), for the neuron pictures."""
         outs = []
+        if self.features is not None:
+            x = self.features(x)
         for fc in self.layers[:-1]:
             x = self.act(fc(x))
             outs.append(x)
@@ -106,11 +148,11 @@ class DynamicMLP(MLP):
     MAX_REPEATS = 3
 
     def __init__(self, n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activation: str = "relu",
-                 dropout: tuple[float, ...] | float = 0.0):
+                 dropout: tuple[float, ...] | float = 0.0, features: tuple[str, ...] | None = None):
         if not hidden:
             raise ValueError("the dynamic model needs at least one hidden layer")
         rates = tuple(dropout) if isinstance(dropout, (tuple, list)) else (float(dropout),) * len(hidden)
-        super().__init__(n_inputs, (*hidden, hidden[-1]), n_outputs, activation, (*rates, 0.0))
+        super().__init__(n_inputs, (*hidden, hidden[-1]), n_outputs, activation, (*rates, 0.0), features)
         self.last_repeats: int | None = None  # the count the last training pass drew
 
     @property
@@ -119,6 +161,8 @@ class DynamicMLP(MLP):
         return len(self.sizes) - 3
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.features is not None:
+            x = self.features(x)
         middle = self.middle_index
         for i in range(middle):
             x = self._hidden(i, x, self.dropout[i])
@@ -137,16 +181,33 @@ class DynamicMLP(MLP):
 
 
 def build_model(n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activation: str,
-                family: str = "mlp", dropout: tuple[float, ...] | float = 0.0) -> MLP:
+                family: str = "mlp", dropout: tuple[float, ...] | float = 0.0,
+                features: tuple[str, ...] | None = None) -> MLP:
     if family not in catalog.MODELS:
         raise ValueError(f"unknown model family {family!r}; allowed: {', '.join(catalog.MODELS)}")
     cls = DynamicMLP if family == "dynamic" else MLP
-    return cls(n_inputs, tuple(hidden), n_outputs, activation, dropout)
+    return cls(n_inputs, tuple(hidden), n_outputs, activation, dropout, features)
 
 
 def model_for_config(config, n_inputs: int, n_outputs: int) -> MLP:
-    """The network a TrainConfig describes (its weights from the global torch seed)."""
-    return build_model(n_inputs, config.hidden, n_outputs, config.activation, config.model, config.dropout_rates)
+    """The network a TrainConfig describes (its weights from the global torch seed). The config's
+    input features apply to 2-D data (``n_inputs`` 2); other data feeds its own columns."""
+    features = config.features if n_inputs == 2 else None
+    return build_model(n_inputs, config.hidden, n_outputs, config.activation, config.model, config.dropout_rates,
+                       features)
+
+
+def penalty(model: MLP, kind: str, rate: float) -> torch.Tensor | None:
+    """The regularization term added to the loss: ``rate`` times the sum over the linear layers'
+    weights (not biases) of |w| (l1) or w^2 (l2); None for "none". Ops on the weights, so the
+    autograd graph shows it and backward() adds its gradient (rate * sign(w), 2 * rate * w)."""
+    if kind == "none":
+        return None
+    term = _code_function("w", catalog.REGULARIZATIONS[kind].code)
+    total = term(model.layers[0].weight)
+    for fc in model.layers[1:]:
+        total = total + term(fc.weight)
+    return total * rate
 
 
 def cpu_state_dict(model: nn.Module) -> dict[str, torch.Tensor]:

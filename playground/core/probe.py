@@ -294,7 +294,7 @@ def snapshot_for_config(config: TrainConfig, steps: int = 1):
     if snapshot is None:  # the step diverged: still show the structure
         trainer.model.train()
         x, y = trainer.x_train[: config.batch_size], trainer.y_train[: config.batch_size]
-        loss = trainer.criterion(trainer.model(x), y)
+        loss = trainer.loss(trainer.model(x), y)
         snapshot = GraphSnapshot(trace_graph(loss, trainer.model), {}, trainer.step_count)
     return snapshot
 
@@ -303,9 +303,9 @@ def preview_snapshot(trainer, probe: GraphProbe | None = None) -> GraphSnapshot 
     """The graph of the trainer's next mini-batch with its gradients, without taking a step.
 
     For showing the graph before training starts (or after a reset): forward, trace, backward,
-    then the gradients are cleared again; weights, batch order, optimizer state and the model's
-    own generator (dropout masks, the dynamic model's loop count) do not move, so the next step
-    draws what this preview drew.
+    then each ``.grad`` is put back as it was (the last step's: the weight editor shows it);
+    weights, batch order, optimizer state and the model's own generator (dropout masks, the
+    dynamic model's loop count) do not move, so the next step draws what this preview drew.
     """
     import torch
 
@@ -315,16 +315,20 @@ def preview_snapshot(trainer, probe: GraphProbe | None = None) -> GraphSnapshot 
     was_training = trainer.model.training
     rng = getattr(trainer.model, "rng", None)
     rng_state = rng.get_state() if rng is not None else None
+    grads = [(p, p.grad) for p in trainer.model.parameters()]
+    for p, _ in grads:
+        p.grad = None  # backward would add into the last step's .grad in place
     trainer.model.train()
     try:
-        loss = trainer.criterion(trainer.model(x), y)
+        loss = trainer.loss(trainer.model(x), y)
         if not torch.isfinite(loss):
             return None
         probe.capture(loss, trainer.model)
         loss.backward()
         snap = probe.take()
     finally:
-        trainer.model.zero_grad(set_to_none=True)
+        for p, grad in grads:
+            p.grad = grad
         trainer.model.train(was_training)
         if rng_state is not None:
             rng.set_state(rng_state)

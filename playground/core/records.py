@@ -23,6 +23,9 @@ class EpochMetrics:
     test_loss: float
     train_accuracy: float | None  # None for regression
     test_accuracy: float | None
+    # The regularization penalty at the epoch's end (0 without one). train_loss and test_loss are
+    # the data's loss alone; a step's loss (what backward() ran on) is the data's plus this.
+    regularization: float = 0.0
 
 
 @dataclass(frozen=True)

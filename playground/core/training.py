@@ -12,19 +12,20 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import NamedTuple
 
 import torch
 from torch import nn
 
-from playground.core.config import TrainConfig
+from playground.core.config import CUSTOM, ConfigError, TrainConfig
 from playground.core.datasets import Dataset, make_dataset
 from playground.core.devices import resolve_device
 from playground.core.history import LossHistory  # re-exported: the record of every step's loss
-from playground.core.model import MLP, cpu_state_dict, model_for_config
-from playground.core.records import EpochMetrics, Summary  # plain data, torch-free (the window receives them)
+from playground.core.model import MLP, cpu_state_dict, model_for_config, penalty
+from playground.core.records import DataTable, EpochMetrics, Summary  # plain data, torch-free
+from playground.core.state_copies import all_finite, clone_state, copy_into, finite_copies, state_tensors, to_cpu
 
 
 class StepResult(NamedTuple):
@@ -86,16 +87,18 @@ class RunControl:
 
 
 class Trainer:
-    def __init__(self, config: TrainConfig, dataset: Dataset | None = None, preset: str | None = None):
+    def __init__(self, config: TrainConfig, dataset: Dataset | None = None, preset: str | None = None,
+                 table: DataTable | None = None):
+        """``table``: your own data, for a config whose dataset is "custom" (``dataset`` made from it
+        otherwise); ``self.table`` keeps it for sessions and exports."""
         self.config = config.validate()
         self.preset = preset
+        self.table = table
         self.device = resolve_device(config.device)
-        self.dataset = dataset if dataset is not None else make_dataset(config)
-        d = self.dataset
-        self.x_train = torch.as_tensor(d.x_train, device=self.device)
-        self.y_train = torch.as_tensor(d.y_train, device=self.device)
-        self.x_test = torch.as_tensor(d.x_test, device=self.device)
-        self.y_test = torch.as_tensor(d.y_test, device=self.device)
+        if table is not None:
+            check_table(config, table)
+        self.dataset = dataset if dataset is not None else make_dataset(config, table)
+        self._place_data()
         self.criterion = nn.MSELoss() if config.task == "regression" else nn.CrossEntropyLoss()
         # Called with each step's loss after the forward pass and before backward(), in the
         # training thread: the graph probe uses it to trace loss.grad_fn and hook its nodes.
@@ -105,6 +108,34 @@ class Trainer:
         self._good_of: nn.Module | None = None  # the model those copies are of
         self._grads_of: torch.optim.Optimizer | None = None  # train_step's _params are this optimizer's
         self.reset()
+
+    def _place_data(self) -> None:
+        d = self.dataset
+        self.x_train = torch.as_tensor(d.x_train, device=self.device)
+        self.y_train = torch.as_tensor(d.y_train, device=self.device)
+        self.x_test = torch.as_tensor(d.x_test, device=self.device)
+        self.y_test = torch.as_tensor(d.y_test, device=self.device)
+
+    def set_data(self, table: DataTable, config: TrainConfig | None = None) -> None:
+        """New data for the same network (points drawn or removed): the weights, the optimizer and
+        the record stay; the rest of this epoch's batches are dropped (the next step starts a new
+        epoch order over the new points). The table must fit the network (features, classes)."""
+        config = (config or self.config).validate(memory=False)
+        check_table(config, table)
+        if (table.n_features != self.dataset.n_features or table.n_classes != self.dataset.n_classes
+                or table.task != self.dataset.task):
+            raise ValueError("the new data does not fit the network (its features or classes differ)")
+        self.config, self.table = config, table
+        self.dataset = make_dataset(config, table)
+        self._place_data()
+        self._batches = []
+
+    def loss(self, output: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        """What backward() runs on: the data's loss (``criterion``), plus the regularization penalty
+        on the weights when the config asks for one (it is in the autograd graph)."""
+        loss = self.criterion(output, y)
+        extra = penalty(self.model, self.config.regularization, self.config.regularization_rate)
+        return loss if extra is None else loss + extra
 
     # -- state ----------------------------------------------------------------------------
     def reset(self, seed: int | None = None) -> None:
@@ -159,7 +190,7 @@ class Trainer:
         The config, preset and data are not included: they make the Trainer that loads it."""
         return {
             "model": cpu_state_dict(self.model),
-            "optimizer": _to_cpu(self.optimizer.state_dict()),
+            "optimizer": to_cpu(self.optimizer.state_dict()),
             "shuffle": self.shuffle.get_state(),
             "model_rng": self.model.rng.get_state(),
             "pending_batches": [b.to("cpu") for b in self.pending_batches],
@@ -206,11 +237,11 @@ class Trainer:
                 self._live = model.state_dict(keep_vars=True)  # the Parameters themselves: their identity stays
             state = self.optimizer.state_dict()
             copies = self._spare
-            if copies is not None and _copy_into(copies["optimizer"], state):
+            if copies is not None and copy_into(copies["optimizer"], state):
                 torch._foreach_copy_(list(copies["model"].values()), list(self._live.values()))
             else:
-                copies = {"model": {k: v.detach().clone() for k, v in self._live.items()}, "optimizer": _clone(state)}
-            if check and not _finite_copies([*copies["model"].values(), *_tensors(copies["optimizer"]["state"])]):
+                copies = {"model": {k: v.detach().clone() for k, v in self._live.items()}, "optimizer": clone_state(state)}
+            if check and not finite_copies([*copies["model"].values(), *state_tensors(copies["optimizer"]["state"])]):
                 self._spare = copies
                 return False
             self._spare, self._good = self._good, copies
@@ -222,7 +253,7 @@ class Trainer:
         lr = self.learning_rate
         with torch.no_grad():
             self.model.load_state_dict(self._good["model"], strict=True)
-        self.optimizer.load_state_dict(_clone(self._good["optimizer"]))
+        self.optimizer.load_state_dict(clone_state(self._good["optimizer"]))
         for group in self.optimizer.param_groups:
             group["lr"] = lr
 
@@ -248,7 +279,7 @@ class Trainer:
             if not self.model.training:  # evaluate() leaves it in eval mode; train() walks every module
                 self.model.train()
             output = self.model(x)
-            loss = self.criterion(output, y)
+            loss = self.loss(output, y)
             loss_value = loss.item()
             if self.on_loss is not None:
                 self.on_loss(loss)
@@ -349,9 +380,13 @@ class Trainer:
         self.model.eval()
         tr_loss, tr_acc = self._measure(self.x_train, self.y_train)
         te_loss, te_acc = self._measure(self.x_test, self.y_test)
-        return EpochMetrics(self.epoch, self.step_count, tr_loss, te_loss, tr_acc, te_acc)
+        extra = penalty(self.model, self.config.regularization, self.config.regularization_rate)
+        return EpochMetrics(self.epoch, self.step_count, tr_loss, te_loss, tr_acc, te_acc,
+                            0.0 if extra is None else extra.item())
 
     def _measure(self, x: torch.Tensor, y: torch.Tensor) -> tuple[float, float | None]:
+        if len(x) == 0:  # drawn data with no test point yet
+            return math.nan, None
         out = self.model(x)
         loss = self.criterion(out, y).item()
         if self.config.task == "regression":
@@ -400,88 +435,24 @@ class Trainer:
         )
 
 
+def check_table(config: TrainConfig, table: DataTable) -> None:
+    """Raise ConfigError when your own data and the config disagree (task, classes, features)."""
+    if config.dataset != CUSTOM:
+        raise ConfigError("dataset", f"a data table goes with dataset \"{CUSTOM}\", not {config.dataset!r}")
+    if config.class_count != table.n_classes:
+        what = "regression data" if table.n_classes == 0 else f"{table.n_classes} classes"
+        raise ConfigError("classes", f"the data has {what}; the config says {config.class_count}")
+    if table.n_features != 2 and not config.plain_features:
+        raise ConfigError("features", f"the input features (x1^2, sin(x1)...) are made from 2-D points; this data "
+                                      f"has {table.n_features} features of its own")
+    if len(table) < 2:
+        raise ConfigError("data", f"{len(table)} data point(s); training needs at least 2")
+
+
 def make_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.Optimizer:
     from playground.core.catalog import OPTIMIZERS
 
     return OPTIMIZERS[config.optimizer].build(model.parameters(), config.learning_rate, config.weight_decay)
-
-
-def _to_cpu(obj):
-    if torch.is_tensor(obj):
-        return obj.detach().to("cpu", copy=True)
-    if isinstance(obj, dict):
-        return {k: _to_cpu(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_to_cpu(v) for v in obj]
-    return obj
-
-
-def _clone(obj):
-    """A copy of a state dict whose tensors are the copy's own (on their device)."""
-    if torch.is_tensor(obj):
-        return obj.detach().clone()
-    if isinstance(obj, dict):
-        return {k: _clone(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_clone(v) for v in obj]
-    return obj
-
-
-def _copy_into(good: dict | None, state: dict) -> bool:
-    """Copy an optimizer's ``state_dict()`` into ``good`` (an earlier ``_clone`` of one) in place,
-    with one fused copy for all its tensors; False, with nothing copied, if the layouts differ."""
-    if good is None or good["state"].keys() != state["state"].keys():
-        return False
-    targets, sources, others = [], [], []
-    for i, entry in state["state"].items():
-        kept = good["state"][i]
-        if kept.keys() != entry.keys():
-            return False
-        for key, value in entry.items():
-            old = kept[key]
-            if torch.is_tensor(value):
-                if not (torch.is_tensor(old) and old.shape == value.shape and old.dtype == value.dtype):
-                    return False  # (a copy would broadcast or convert)
-                targets.append(old)
-                sources.append(value)
-            elif torch.is_tensor(old):
-                return False
-            else:
-                others.append((kept, key, value))
-    if targets:
-        torch._foreach_copy_(targets, sources)
-    for kept, key, value in others:
-        kept[key] = value
-    good["param_groups"] = state["param_groups"]  # state_dict() made these dicts; _back_to_good clones them
-    return True
-
-
-def _tensors(state: dict) -> list[torch.Tensor]:
-    """The tensors of an optimizer's ``state_dict()["state"]``, in order."""
-    return [v for entry in state.values() for v in entry.values() if torch.is_tensor(v)]
-
-
-def _finite_copies(tensors: list[torch.Tensor]) -> bool:
-    """``all_finite`` for tensors of our own (copies): torch.amp.GradScaler's check, one fused op
-    that reads them all and writes them back times exactly 1.0 (unchanged), and one flag."""
-    if not tensors:
-        return True
-    try:  # floating point, on one device (a mix, or a device without the op, raises)
-        found = torch.zeros(1, device=tensors[0].device)
-        torch._amp_foreach_non_finite_check_and_unscale_(tensors, found, torch.ones(1, device=found.device))
-        return not found.item()
-    except (RuntimeError, NotImplementedError):
-        return all_finite(tensors)
-
-
-@torch.no_grad()
-def all_finite(tensors: Iterable[torch.Tensor]) -> bool:
-    """Whether the floating-point ``tensors`` hold finite numbers only (one flat copy per device)."""
-    by_device: dict[torch.device, list[torch.Tensor]] = {}
-    for t in tensors:
-        if t.is_floating_point():
-            by_device.setdefault(t.device, []).append(t.reshape(-1))
-    return all(bool(torch.cat(flat).isfinite().all()) for flat in by_device.values())
 
 
 def _finite(x: float) -> float | None:
