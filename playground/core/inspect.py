@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
+from playground.core import catalog
 from playground.core.records import Dataset
 
 if TYPE_CHECKING:  # torch is imported where it is used: the window imports this module and no torch
@@ -74,6 +75,10 @@ class BoundarySnapshot(ViewSnapshot):
     # (n_outputs, h, w) float32 at the neuron maps' resolution, one per output neuron: the softmax
     # probability of its class (classification) or the value (regression); None for more than 16
     output_maps: np.ndarray | None = None
+    # (n_inputs, h, w) float32 at the neuron maps' resolution: each input neuron's value over the
+    # plane (x1, x2 themselves, or the chosen features: x1^2, sin(x1)...), in the order of ``input_names``
+    input_maps: np.ndarray | None = None
+    input_names: tuple[str, ...] = ()  # catalog.FEATURES names of the input neurons ("x1", "x1^2", ...)
 
     def grid_value(self, x: float, y: float) -> float:
         """The output map at the pixel nearest to (x, y)."""
@@ -97,6 +102,7 @@ class ProjectionSnapshot(ViewSnapshot):
     kind: ClassVar[str] = "projection"
     test_predictions: np.ndarray  # (n_test,) int64 classes or float32 values
     train_predictions: np.ndarray  # (n_train,)
+    confusion: np.ndarray | None = None  # (K, K) int64 of the test set (classification), rows true class
 
 
 # -- helpers, plain numpy ------------------------------------------------------------------
@@ -231,6 +237,8 @@ def _forward_all(model, x: torch.Tensor) -> tuple[list[torch.Tensor], torch.Tens
 
     *hidden, last = model.layers
     acts = []
+    if getattr(model, "features", None) is not None:  # the input neurons are the chosen features
+        x = model.features(x)
     for fc in hidden:
         x = model.act(fc(x))
         acts.append(x)
@@ -309,6 +317,13 @@ def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres:
         if small_out.shape[1] <= MAX_MAPPED_NEURONS:  # each output neuron's own picture
             per_class = small_out if task == "regression" else torch.softmax(small_out, 1)
             output_maps = _to_numpy(per_class.T.reshape(small_out.shape[1], nres, nres).float())
+        features = getattr(model, "features", None)
+        small_points = inputs.points[n_big:]
+        if features is not None:
+            names, values = tuple(features.names), features(small_points)
+        else:
+            names, values = catalog.PLAIN_FEATURES, small_points
+        input_maps = _to_numpy(values.T.reshape(values.shape[1], nres, nres).float())
         return BoundarySnapshot(
             **common,
             accuracy=accuracy,
@@ -317,6 +332,8 @@ def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres:
             confidence=confidence,
             neuron_maps=maps,
             output_maps=output_maps,
+            input_maps=input_maps,
+            input_names=names,
         )
 
     if inputs.kind == "digits":
@@ -328,11 +345,17 @@ def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres:
 
     train_out = model(trainer.x_train)
     train_pred = train_out.argmax(1) if task == "classification" else train_out[:, 0]
+    test_pred = _to_numpy(test_pred)
+    confusion = None
+    if task == "classification":
+        confusion = confusion_matrix(_to_numpy(trainer.y_test), test_pred, max(k, 1))
+        confusion.setflags(write=False)
     return ProjectionSnapshot(
         **common,
         accuracy=accuracy,
-        test_predictions=_to_numpy(test_pred),
+        test_predictions=test_pred,
         train_predictions=_to_numpy(train_pred),
+        confusion=confusion,
     )
 
 
