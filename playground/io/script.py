@@ -6,16 +6,20 @@ The script's text is ``templates/script.py.tmpl``; this module fills in its ``$p
 
 from __future__ import annotations
 
+import base64
 import inspect
 import itertools
 import string
 import textwrap
 from importlib import resources
 
+import numpy as np
 import torch
 
 from playground import __version__
-from playground.core.catalog import ACTIVATIONS, DATASETS, OPTIMIZERS
+from playground.core.catalog import ACTIVATIONS, DATASETS, FEATURES, OPTIMIZERS, REGULARIZATIONS
+from playground.core.config import CUSTOM
+from playground.core.datasets import standardized
 
 # ``$name`` placeholders (string.Template): the generated code's own braces need no escaping.
 _TEMPLATE = string.Template((resources.files("playground.io") / "templates" / "script.py.tmpl").read_text("utf-8"))
@@ -30,11 +34,13 @@ def standalone_script(trainer) -> str:
     c = trainer.config
     regression = c.task == "regression"
     sizes = list(trainer.model.sizes)
-    generator = DATASETS[c.dataset].generator
-    gen_name = generator.__name__
-    gen_source = textwrap.dedent(inspect.getsource(generator)).strip()
+    custom = c.dataset == CUSTOM
     epochs = trainer.epoch or c.epochs
-    title = f"{trainer.preset or c.dataset} ({DATASETS[c.dataset].description})"
+    if custom:
+        source = trainer.table.source or "a table"
+        title = f"{trainer.preset or 'your own data'} ({len(trainer.table)} points from {source})"
+    else:
+        title = f"{trainer.preset or c.dataset} ({DATASETS[c.dataset].description})"
 
     notes = []
     if c.dataset == "digits":
@@ -58,21 +64,33 @@ def standalone_script(trainer) -> str:
 
     act = ACTIVATIONS[c.activation].code  # "{}" stands for a layer's output
     uses_f = act.startswith("F.") and len(sizes) > 2
-    imports = "import math\nimport time\n\nimport torch\nimport torch.nn as nn\n"
+    imports = ("import base64\n" if custom else "") + "import math\nimport time\n\nimport torch\nimport torch.nn as nn\n"
     if uses_f:
         imports += "import torch.nn.functional as F\n"
     imports += "import torch.optim as optim\n"
 
-    settings = [
-        f"SEED = {c.seed}",
-        f"SAMPLES = {c.samples}  # points the data generator draws" + (" (digits: unused, all 1797 images)"
-                                                                       if c.dataset == "digits" else ""),
-        f"NOISE = {c.noise!r}",
-        f"TRAIN_FRACTION = {c.train_fraction!r}  # the rest is the test set",
-        f"LEARNING_RATE = {first_lr!r}",
-    ]
+    settings = [f"SEED = {c.seed}" + ("  # the weights, dropout and the batch order" if c.data_seed is not None else "")]
+    if c.data_seed is not None:
+        settings.append(f"DATA_SEED = {c.data_seed}  # the data: its points and the train/test split")
+    if not custom:
+        settings += [
+            f"SAMPLES = {c.samples}  # points the data generator draws" + (" (digits: unused, all 1797 images)"
+                                                                           if c.dataset == "digits" else ""),
+            f"NOISE = {c.noise!r}"]
+        if DATASETS[c.dataset].multiclass and c.class_count != DATASETS[c.dataset].classes:
+            settings.append(f"CLASSES = {c.class_count}")
+    if not custom or trainer.table.train_mask is None:
+        settings.append(f"TRAIN_FRACTION = {c.train_fraction!r}  # the rest is the test set")
+    features = getattr(trainer.model, "features", None)
+    if features is not None:
+        settings.append(f"FEATURES = {list(features.names)!r}  # what the network sees of each point (x1, x2)")
+    settings.append(f"LEARNING_RATE = {first_lr!r}")
     if c.weight_decay:
         settings.append(f"WEIGHT_DECAY = {c.weight_decay!r}  # L2 penalty")
+    if c.regularization != "none":
+        entry = REGULARIZATIONS[c.regularization]
+        settings.append(f"REGULARIZATION_RATE = {c.regularization_rate!r}  # {entry.label}: {entry.formula}, "
+                        f"added to the loss")
     settings += [f"BATCH_SIZE = {c.batch_size}", f"EPOCHS = {epochs}"]
 
     dynamic = c.model == "dynamic"
@@ -86,7 +104,8 @@ def standalone_script(trainer) -> str:
     if dynamic:
         settings.append(f"MAX_REPEATS = {trainer.model.MAX_REPEATS}  # each training pass runs the middle layer a "
                         f"random 0 to MAX_REPEATS times")
-    layers_text, methods = _network(sizes, act, rates if uses_dropout else None, dynamic)
+    layers_text, methods = _network(sizes, act, rates if uses_dropout else None, dynamic,
+                                    features.names if features is not None else None)
     if c.activation == "linear" and len(sizes) > 2:
         methods = methods.replace("(x)\n", "(x)  # linear: no activation between the layers\n", 1)
 
@@ -127,9 +146,10 @@ def standalone_script(trainer) -> str:
         torch_version=torch.__version__,
         imports=imports,
         settings="\n".join(settings),
-        generator_source=gen_source,
-        generator=gen_name,
-        to_types=to_types,
+        data=_custom_data(c, trainer.table, to_types) if custom else _generated_data(c, to_types),
+        penalty=_penalty(c.regularization, len(sizes) - 1),
+        loss=("loss = criterion(output, y_train[idx]) + penalty(net)  # the data's loss plus the weights' penalty"
+              if c.regularization != "none" else "loss = criterion(output, y_train[idx])"),
         layers=layers_text,
         methods=methods,
         evaluate=evaluate,
@@ -139,7 +159,91 @@ def standalone_script(trainer) -> str:
     )
 
 
-def _network(sizes: list[int], act: str, rates: tuple[float, ...] | None, dynamic: bool) -> tuple[str, str]:
+def _generated_data(c, to_types: str) -> str:
+    """The catalog generator's source and ``make_data``: the points and the split from the data's seed."""
+    generator = DATASETS[c.dataset].generator
+    seed = "SEED" if c.data_seed is None else "DATA_SEED"
+    classes = ", CLASSES" if DATASETS[c.dataset].multiclass and c.class_count != DATASETS[c.dataset].classes else ""
+    return f"""# -- the data: the generator the playground used, from the same seed ----------------------------
+{textwrap.dedent(inspect.getsource(generator)).strip()}
+
+
+def make_data():
+    g = torch.Generator().manual_seed({seed})
+    x, y = {generator.__name__}(SAMPLES, NOISE, g{classes})
+    order = torch.randperm(len(x), generator=g)  # shuffle, then split into train and test
+    n_train = max(1, min(len(x) - 1, round(len(x) * TRAIN_FRACTION)))
+    train, test = order[:n_train], order[n_train:]
+    {to_types}
+    return x[train], y[train], x[test], y[test]"""
+
+
+def _packed(name: str, values: np.ndarray, dtype: str) -> str:
+    """``NAME = ("...")``: the array's little-endian bytes in base64, in lines of 100 characters."""
+    raw = np.ascontiguousarray(values, dtype=np.dtype(dtype).newbyteorder("<")).tobytes()
+    text = base64.b64encode(raw).decode("ascii")
+    lines = [text[i:i + 100] for i in range(0, len(text), 100)] or [""]
+    return f"{name} = (\n" + "".join(f'    "{line}"\n' for line in lines) + ")"
+
+
+_UNPACK = '''def unpack(text, dtype):
+    """An embedded array: base64 of its little-endian bytes."""
+    return torch.frombuffer(bytearray(base64.b64decode(text)), dtype=dtype)'''
+
+
+def _custom_data(c, table, to_types: str) -> str:
+    """Your own data embedded in the script (base64 of its raw bytes), standardized and split as the
+    playground does (core.datasets.make_dataset)."""
+    regression = table.task == "regression"
+    kind = "float32 targets" if regression else f"int64 class indices ({', '.join(table.class_names)})"
+    head = (f"# -- the data: your own, embedded ({len(table)} points; features {', '.join(table.feature_names)}; "
+            f"label {table.label_name}) --\n# x: float32 [{len(table)}, {table.n_features}]; y: {kind}"
+            + ("; split: uint8, 1 for a training point" if table.train_mask is not None else ""))
+    arrays = [_packed("X_DATA", table.x, "float32"), _packed("Y_DATA", table.y, "float32" if regression else "int64")]
+    if table.train_mask is not None:
+        arrays.append(_packed("SPLIT_DATA", np.asarray(table.train_mask, bool), "uint8"))
+    blocks = [head + "\n" + "\n".join(arrays), _UNPACK]
+    if c.standardize:
+        blocks.append(textwrap.dedent(inspect.getsource(standardized)).strip())
+    body = [f"    x = unpack(X_DATA, torch.float32).reshape(-1, {table.n_features})"]
+    if c.standardize:
+        body.append("    x = standardized(x)  # as the playground trains on it: mean 0, standard deviation 1")
+    body.append("    y = unpack(Y_DATA, torch.float32).reshape(-1, 1)" if regression
+                else "    y = unpack(Y_DATA, torch.int64)")
+    if table.train_mask is not None:
+        body += ["    split = unpack(SPLIT_DATA, torch.uint8).bool()  # the table's own split",
+                 "    train, test = split.nonzero().flatten(), (~split).nonzero().flatten()"]
+    else:
+        body += [f"    g = torch.Generator().manual_seed({'SEED' if c.data_seed is None else 'DATA_SEED'})",
+                 "    order = torch.randperm(len(x), generator=g)  # shuffle, then split into train and test",
+                 "    n_train = max(1, min(len(x) - 1, round(len(x) * TRAIN_FRACTION)))",
+                 "    train, test = order[:n_train], order[n_train:]"]
+    body += [f"    {to_types}", "    return x[train], y[train], x[test], y[test]"]
+    blocks.append("def make_data():\n" + "\n".join(body))
+    return "\n\n\n".join(blocks)
+
+
+def _penalty(kind: str, n_layers: int) -> str:
+    """``penalty(net)``: the regularization term, summed in core.model.penalty's order (fc1 first)."""
+    if kind == "none":
+        return ""
+    entry = REGULARIZATIONS[kind]
+    term = entry.code.replace("w.", "net.fc{}.weight.")
+    lines = [f"    total = {term.format(1)}"] + [f"    total = total + {term.format(i)}" for i in range(2, n_layers + 1)]
+    return (f'\n\ndef penalty(net):\n    """{entry.label} regularization: {entry.formula} over the layers\' weights '
+            f'(not the biases)."""\n' + "\n".join(lines) + "\n    return total * REGULARIZATION_RATE\n")
+
+
+def _features(names: tuple[str, ...]) -> list[str]:
+    codes = ", ".join(FEATURES[n].code for n in names)
+    return ["    def features(self, x):",
+            '        """The inputs the network sees, computed from each point (x1, x2): FEATURES."""',
+            "        x1, x2 = x[:, 0], x[:, 1]",
+            f"        return torch.stack([{codes}], 1)", ""]
+
+
+def _network(sizes: list[int], act: str, rates: tuple[float, ...] | None, dynamic: bool,
+             features: tuple[str, ...] | None = None) -> tuple[str, str]:
     """The Net's ``__init__`` lines and its methods (``forward``, and ``dropout`` when used), drawing
     the model's random numbers exactly as ``core.model`` does: the same generator, in the same order."""
     n_layers = len(sizes) - 1
@@ -156,7 +260,9 @@ def _network(sizes: list[int], act: str, rates: tuple[float, ...] | None, dynami
         return f"        x = {act.format(f'self.fc{i}(x)')}"
 
     n_hidden = n_layers - 2 if dynamic else n_layers - 1
-    forward = ["    def forward(self, x):"]
+    forward = [*(_features(features) if features else []), "    def forward(self, x):"]
+    if features:
+        forward.append("        x = self.features(x)")
     for i in range(1, n_hidden + 1):
         forward.append(layer(i))
         if rates is not None:
