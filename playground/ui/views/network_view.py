@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
+from playground.core import catalog
 from playground.core.inspect import MAX_MAPPED_NEURONS, BoundarySnapshot, ViewSnapshot
 from playground.ui import theme
 from playground.ui.views import network_items
@@ -69,7 +70,8 @@ class NetworkView(QGraphicsView):
         self._more: list[tuple[int, TextItem, TextItem]] = []  # per wide layer: its ellipsis and "+N"
         self._headers: list[tuple[TextItem, TextItem]] = []  # per layer: name and neuron count
         self._labels: list[tuple[int, int, TextItem]] = []  # input and output neurons' names
-        self._inputs_pictured = False
+        self._inputs_pictured: tuple | None = None  # (names, extent) the input neurons' pictures show
+        self._input_names: tuple[str, ...] = ()  # catalog.FEATURES names of the input neurons, as the engine said
         self._hovered: tuple[int, int] | None = None
         self._placeholder = None
         self._show_placeholder()
@@ -105,7 +107,7 @@ class NetworkView(QGraphicsView):
         self._more, self._headers, self._labels = [], [], []
         self._weights, self._marked = None, None
         self._pens.clear()
-        self._inputs_pictured = False
+        self._inputs_pictured = None
         if self._hovered is not None:
             self._hovered = None
             self.neuronHovered.emit(-1, -1)
@@ -327,7 +329,23 @@ class NetworkView(QGraphicsView):
             return self.tr("output %1").replace("%1", self.output_label(index))
         return self.tr("hidden layer %1, neuron %2").replace("%1", str(layer)).replace("%2", str(index + 1))
 
+    def set_input_names(self, names: tuple[str, ...]) -> None:
+        """Name the input neurons by the features they are (catalog.FEATURES: "x1", "x1^2", ...);
+        the labels follow at once. Snapshots of 2-D data call it with their ``input_names``."""
+        names = tuple(names)
+        if names == self._input_names:
+            return
+        self._input_names = names
+        for col, idx, label in self._labels:
+            if col == 0:
+                label.setText(self.input_label(idx))
+                label.forms = (label.text(),)
+        self._layout()
+
     def input_label(self, index: int) -> str:
+        names = self._input_names
+        if self._sizes and len(names) == self._sizes[0] and names[index] in catalog.FEATURES:
+            return catalog.FEATURES[names[index]].label
         if self._sizes and self._sizes[0] == 2:
             return ("x\u2081", "x\u2082")[index]
         return f"x{index + 1}"
@@ -357,13 +375,15 @@ class NetworkView(QGraphicsView):
 
     def _set_pictures(self, snap: BoundarySnapshot) -> None:
         n_layers = len(self._sizes)
-        if not self._inputs_pictured and self._sizes[0] == 2:
-            ramp = np.linspace(-1, 1, 32, dtype=np.float32)
-            gx, gy = np.meshgrid(ramp, ramp)
-            for item, image in zip((self._neurons[0].get(0), self._neurons[0].get(1)), maps_to_images(np.stack([gx, gy]))):
-                if item is not None:
-                    item.set_image(image)
-            self._inputs_pictured = True
+        if snap.input_names:
+            self.set_input_names(snap.input_names)
+        maps = snap.input_maps
+        key = (snap.input_names, snap.extent)
+        if self._inputs_pictured != key and maps is not None and len(maps) == self._sizes[0]:
+            # each feature's value over the plane, on its own scale (x1^2 never goes negative: pale to blue)
+            for idx, item in self._neurons[0].items():
+                item.set_image(maps_to_images(maps[idx:idx + 1])[0])
+            self._inputs_pictured = key
         for k, maps in enumerate(snap.neuron_maps):
             layer = k + 1
             if maps is None or layer >= n_layers - 1 or len(maps) > MAX_MAPPED_NEURONS:
