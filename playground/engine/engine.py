@@ -25,6 +25,7 @@ from playground.core.config import ConfigError, TrainConfig
 from playground.core.iteration import PhaseWalk
 from playground.core.training import StepResult, Trainer
 from playground.engine import protocol as p
+from playground.engine import weights_edit
 from playground.engine.protocol import ModelChange, RunState
 from playground.engine.reporter import FunctionProbe, GraphTrainProbe, Probe, Reporter
 
@@ -84,6 +85,7 @@ class Engine:
             p.PhaseStep: self._phase_step, p.ExplainWeight: self._explain_weight,
             p.RaceDevices: self._race_devices, p.ShowDeviceMismatch: self._show_device_mismatch,
         }
+        self._handlers.update(weights_edit.handlers(self))  # ReadWeight, SetWeight: engine/weights_edit.py
 
     # -- the loop -------------------------------------------------------------------------
     def serve(self, inbox, until_idle: bool = False) -> None:

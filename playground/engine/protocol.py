@@ -185,6 +185,28 @@ class ExplainWeight(Command):
 
 
 @dataclass(frozen=True)
+class ReadWeight(Command):
+    """One number of the network (``param``, e.g. "fc2.weight", at ``index``): its value and its
+    ``.grad`` from the last backward pass, answered by ``WeightValue`` (a bad name or index: a Reply
+    with ok False and field "param" or "index"). Any state: nothing moves."""
+
+    param: str
+    index: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SetWeight(Command):
+    """Write one number of the network in place (idle or paused, never while a run trains), as
+    TensorFlow Playground's weight editor does; the views follow. History, optimizer state and
+    batch order stay: the next step trains on from the edited weights. Refused (ok False) for a bad
+    name ("param"), index ("index") or a value that is not a finite number ("value")."""
+
+    param: str
+    index: tuple[int, ...]
+    value: float
+
+
+@dataclass(frozen=True)
 class RaceDevices(Command):
     """The device lesson: steps per second of the current network's task on every device present,
     as the hidden layers widen (one ``DeviceRace`` event per measurement)."""
@@ -340,6 +362,18 @@ class GradientExplained(Event):
     """The chain rule for one weight (core GradientExplanation), answering ``ExplainWeight``."""
 
     explanation: Any
+    in_reply_to: int
+
+
+@dataclass(frozen=True)
+class WeightValue(Event):
+    """``ReadWeight``'s answer: the number as it stands and its ``.grad`` (None before any backward
+    pass, or after ``zero_grad``)."""
+
+    param: str
+    index: tuple[int, ...]
+    value: float
+    grad: float | None
     in_reply_to: int
 
 

@@ -73,6 +73,7 @@ class EngineClient(QObject):
     engineReady = Signal()
     phaseReported = Signal(object)  # protocol.PhaseReport: one phase of one mini-batch
     gradientExplained = Signal(object)  # protocol.GradientExplained: the chain rule for one weight
+    weightRead = Signal(object)  # protocol.WeightValue: one weight's value and .grad (read_weight)
     deviceRaced = Signal(object)  # protocol.DeviceRace: one measurement of the device lesson's race
     deviceMismatchShown = Signal(object)  # protocol.DeviceMismatch
     _wake = Signal()
@@ -210,6 +211,14 @@ class EngineClient(QObject):
     def explain_weight(self, param: str, index: tuple[int, ...]) -> int:
         return self.send(p.ExplainWeight(param, tuple(int(i) for i in index)))
 
+    def read_weight(self, param: str, index: tuple[int, ...]) -> int:
+        """Ask for one weight's value and .grad: ``weightRead`` answers (a Reply too)."""
+        return self.send(p.ReadWeight(param, tuple(int(i) for i in index)))
+
+    def set_weight(self, param: str, index: tuple[int, ...], value: float) -> int:
+        """Write one weight (idle or paused); the Reply says whether it was, the views follow."""
+        return self.send(p.SetWeight(param, tuple(int(i) for i in index), float(value)))
+
     def race_devices(self, widths: tuple[int, ...] = (16, 64, 256, 1024), steps: int = 30) -> int:
         return self.send(p.RaceDevices(tuple(widths), steps))
 
@@ -261,6 +270,8 @@ class EngineClient(QObject):
             self.phaseReported.emit(event)
         elif isinstance(event, p.GradientExplained):
             self.gradientExplained.emit(event)
+        elif isinstance(event, p.WeightValue):
+            self.weightRead.emit(event)
         elif isinstance(event, p.DeviceRace):
             self.deviceRaced.emit(event)
         elif isinstance(event, p.DeviceMismatch):

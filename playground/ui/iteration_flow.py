@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Slot
 
 from playground.engine.protocol import RunState
+from playground.ui.weight_editor import WeightEditor
 
 
 class IterationFlow(QObject):
@@ -30,6 +31,7 @@ class IterationFlow(QObject):
         w.iterationPanel.closeRequested.connect(self.close_panel)
         for panel in (w.lessonPanel, w.iterationPanel):  # the side column shows while either does
             panel.installEventFilter(self)
+        w.weightEditor = WeightEditor(w)  # a click at rest also edits the weight: ui/weight_editor.py
 
     @property
     def resting(self) -> bool:

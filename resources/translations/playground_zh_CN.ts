@@ -525,12 +525,12 @@
 <context>
     <name>EngineClient</name>
     <message>
-        <location filename="../../playground/ui/client.py" line="161"/>
+        <location filename="../../playground/ui/client.py" line="162"/>
         <source>Starting the training process (loading PyTorch)...</source>
         <translation>正在启动训练进程（加载 PyTorch）...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/client.py" line="315"/>
+        <location filename="../../playground/ui/client.py" line="326"/>
         <source>Training runs in the window&apos;s own thread: no training process could start (details on the console). Live views may slow training down.</source>
         <translation>训练在窗口自身的线程中运行：无法启动训练进程（详情见控制台）。实时视图可能会拖慢训练。</translation>
     </message>
@@ -951,7 +951,7 @@
 <context>
     <name>IterationFlow</name>
     <message>
-        <location filename="../../playground/ui/iteration_flow.py" line="54"/>
+        <location filename="../../playground/ui/iteration_flow.py" line="56"/>
         <source>Pause training to see a weight&apos;s gradient by the chain rule</source>
         <translation>请先暂停训练，再查看用链式法则算出的权重梯度</translation>
     </message>
@@ -1961,6 +1961,64 @@
         <location filename="../../playground/ui/panes.py" line="51"/>
         <source>Network</source>
         <translation>网络</translation>
+    </message>
+</context>
+<context>
+    <name>WeightEditor</name>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="74"/>
+        <source>Type a new value: Enter applies it, Esc closes</source>
+        <translation>输入新值：回车应用，Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="79"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="87"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="113"/>
+        <source>Bias {0}</source>
+        <translation>偏置 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="113"/>
+        <source>Weight {0}</source>
+        <translation>权重 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="118"/>
+        <source>Reading...</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="171"/>
+        <source>Pause training to edit a weight</source>
+        <translation>请先暂停训练，再编辑权重</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="175"/>
+        <source>Type a number, e.g. 0.5 or -1.2e-3</source>
+        <translation>请输入一个数，例如 0.5 或 -1.2e-3</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="195"/>
+        <source>No gradient yet (train one step)</source>
+        <translation>还没有梯度（先训练一步）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="197"/>
+        <source>Gradient (.grad): {0}</source>
+        <translation>梯度（.grad）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/weight_editor.py" line="218"/>
+        <source>{0} set to {1}</source>
+        <translation>{0} 已设为 {1}</translation>
     </message>
 </context>
 <context>

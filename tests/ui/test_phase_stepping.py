@@ -215,7 +215,8 @@ def test_clicking_an_edge_or_a_bias_asks_for_its_chain_rule(window, qtbot, sent)
     with qtbot.waitSignal(net.weightClicked) as clicked:
         qtbot.mouseClick(net.viewport(), Qt.MouseButton.LeftButton, pos=_click(net, middle))
     assert clicked.args == ["fc1.weight", (2, 0)]
-    assert [(type(c), c.param, c.index) for c in sent] == [(p.ExplainWeight, "fc1.weight", (2, 0))]
+    assert [(type(c), c.param, c.index) for c in sent] == [(p.ExplainWeight, "fc1.weight", (2, 0)),
+                                                           (p.ReadWeight, "fc1.weight", (2, 0))]  # weight_editor.py
     assert net.selected_weight() == ("fc1.weight", (2, 0)) and edge.marked
     assert window.iterationPanel.isVisible()
     neuron = net.neuron_item(2, 1)
