@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from playground.core.config import ConfigError, TrainConfig, parse_features, parameter_count
+from playground.core.config import ConfigError, TrainConfig, parameter_count, parse_features
 from playground.core.datasets import make_dataset
 from playground.core.gradient import explain_gradient
 from playground.core.records import DataTable
