@@ -31,16 +31,17 @@ def cpu_model(trainer) -> MLP:
     src = trainer.model
     family = getattr(src, "family", "mlp")
     hidden = tuple(src.sizes[1:-2] if family == "dynamic" else src.sizes[1:-1])  # less the repeated middle
-    with torch.device("meta"):
-        model = build_model(src.sizes[0], hidden, src.sizes[-1], src.activation_name, family,
-                            tuple(src.dropout[:len(hidden)]))
+    features = src.features.names if getattr(src, "features", None) is not None else None
+    with torch.device("meta"):  # with input features, the network takes the point (x1, x2) and makes them
+        model = build_model(2 if features else src.sizes[0], hidden, src.sizes[-1], src.activation_name, family,
+                            tuple(src.dropout[:len(hidden)]), features)
     model.load_state_dict(cpu_state_dict(src), assign=True)
     return model.eval()
 
 
 def _example_input(model: MLP) -> torch.Tensor:
     # Batch 2, not 1: torch.export specializes a dimension traced at size 1.
-    return torch.zeros(2, model.sizes[0])
+    return torch.zeros(2, 2 if getattr(model, "features", None) is not None else model.sizes[0])
 
 
 @contextmanager

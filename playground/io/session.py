@@ -9,11 +9,15 @@ Tensors:
                                        dynamic model's loop counts (absent in older sessions)
     ``trainer.pending_batches``        the batches left in the current epoch, in training order, concatenated (int64)
     ``history.step_losses``            every step's loss (float64)
+    ``data.x``, ``data.y``             your own data (dataset "custom"): the table's features (float32 [n, f])
+                                       and labels (int64 class indices, or float32 targets), as read
+    ``data.train_mask``                its own train/test split (bool), when it has one
 String metadata: ``format`` = ``"pytorch-playground-session"``, ``format_version`` = ``"1"``,
 ``config`` (the config's JSON), ``preset`` (JSON string or null), ``history`` (JSON list of
 per-epoch metrics), ``epoch``, ``step``, ``diverged`` (JSON), ``optimizer`` (JSON: param_groups
 and any non-tensor state), ``pending_batch_sizes`` (JSON list), ``playground_version``,
-``torch_version``, ``saved_at`` (ISO 8601 UTC).
+``torch_version``, ``saved_at`` (ISO 8601 UTC); with your own data, ``data`` (JSON: task,
+feature_names, class_names, source, label_name).
 
 ``session_bytes`` / ``load_session_bytes`` are the same format in memory, to hand a whole session
 between processes. ``load_config`` reads a config from a .json file or a session.
@@ -82,6 +86,9 @@ def session_bytes(trainer) -> bytes:
     if pending:
         tensors["trainer.pending_batches"] = torch.cat(pending).to(torch.int64)
     tensors["history.step_losses"] = state["step_losses"]
+    table = getattr(trainer, "table", None)
+    if table is not None:
+        tensors.update(_table_tensors(table))
     metadata = {
         "format": SESSION_FORMAT,
         "format_version": str(SESSION_VERSION),
@@ -97,6 +104,10 @@ def session_bytes(trainer) -> bytes:
         "torch_version": torch.__version__,
         "saved_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
+    if table is not None:
+        metadata["data"] = json.dumps({"task": table.task, "feature_names": list(table.feature_names),
+                                       "class_names": list(table.class_names), "source": table.source,
+                                       "label_name": table.label_name})
     try:
         return save(tensors, metadata=metadata)
     except Exception as e:
@@ -184,8 +195,9 @@ def _restore(tensors: dict[str, torch.Tensor], meta: dict[str, str], path, devic
     if not isinstance(pending_sizes, list) or not all(_is_int(n) and n > 0 for n in pending_sizes):
         raise bad("pending_batch_sizes", f"is {_show(pending_sizes)}; allowed: a JSON list of positive whole numbers")
 
+    table = _table(tensors, meta, path, bad) if "data" in meta else None
     try:
-        trainer = Trainer(config, preset=preset)
+        trainer = Trainer(config, preset=preset, table=table)
     except ConfigError as e:
         raise SessionError(f"{path}: config: {e}") from None
     weights = {k[len("model."):]: v for k, v in tensors.items() if k.startswith("model.")}
@@ -231,6 +243,46 @@ def _restore(tensors: dict[str, torch.Tensor], meta: dict[str, str], path, devic
     except (ValueError, KeyError, TypeError, RuntimeError, IndexError) as e:
         raise SessionError(f"{path}: the saved training state does not fit ({first_line(e)})") from None
     return trainer
+
+
+def _table_tensors(table) -> dict[str, torch.Tensor]:
+    import torch
+
+    y_type = torch.float32 if table.task == "regression" else torch.int64
+    tensors = {"data.x": torch.tensor(table.x, dtype=torch.float32), "data.y": torch.tensor(table.y, dtype=y_type)}
+    if table.train_mask is not None:
+        tensors["data.train_mask"] = torch.tensor(table.train_mask, dtype=torch.bool)
+    return tensors
+
+
+def _table(tensors: dict[str, torch.Tensor], meta: dict[str, str], path, bad):
+    """Your own data (a DataTable) from a session's ``data.*`` tensors and ``data`` metadata, checked."""
+    import torch
+
+    from playground.core.records import DataTable
+
+    info = _json_field(meta, "data", path)
+    allowed = "a JSON object with task, feature_names, class_names, source and label_name"
+    if not (isinstance(info, dict) and info.get("task") in ("classification", "regression")
+            and all(isinstance(info.get(k), list) and all(isinstance(n, str) for n in info[k])
+                    for k in ("feature_names", "class_names"))
+            and all(isinstance(info.get(k), str) for k in ("source", "label_name"))):
+        raise bad("data", f"is {_show(info)}; allowed: {allowed}")
+    x, y, mask = tensors.get("data.x"), tensors.get("data.y"), tensors.get("data.train_mask")
+    if x is None or x.dtype != torch.float32 or x.dim() != 2 or x.shape[1] != len(info["feature_names"]):
+        raise bad("tensor data.x", f"is {'missing' if x is None else _tensor_kind(x)}; allowed: float32 "
+                                   f"[rows, {len(info['feature_names'])}]")
+    want = torch.float32 if info["task"] == "regression" else torch.int64
+    if y is None or y.dtype != want or tuple(y.shape) != (len(x),):
+        raise bad("tensor data.y", f"is {'missing' if y is None else _tensor_kind(y)}; allowed: "
+                                   f"{str(want).removeprefix('torch.')} [{len(x)}]")
+    if want == torch.int64 and len(y) and not (0 <= int(y.min()) and int(y.max()) < len(info["class_names"])):
+        raise bad("tensor data.y", f"holds class indices outside 0 to {len(info['class_names']) - 1}")
+    if mask is not None and (mask.dtype != torch.bool or tuple(mask.shape) != (len(x),)):
+        raise bad("tensor data.train_mask", f"is {_tensor_kind(mask)}; allowed: bool [{len(x)}]")
+    return DataTable(x=x.numpy(), y=y.numpy(), task=info["task"], feature_names=tuple(info["feature_names"]),
+                     class_names=tuple(info["class_names"]), train_mask=None if mask is None else mask.numpy(),
+                     source=info["source"], label_name=info["label_name"])
 
 
 # -- checking a session's fields ------------------------------------------------------------------
@@ -301,13 +353,16 @@ def _history(history, bad) -> list[dict]:
     if not isinstance(history, list):
         raise bad("history", f"is {_show(history)}; allowed: {allowed}")
     for i, m in enumerate(history):
+        if isinstance(m, dict) and "regularization" not in m:  # sessions from before regularization
+            m = {**m, "regularization": 0.0}
         ok = isinstance(m, dict) and sorted(m) == sorted(names)
+        ok = ok and _is_number(m["regularization"])
         ok = ok and all(_is_int(m[k]) and 0 <= m[k] <= MAX_COUNT for k in ("epoch", "step"))
         ok = ok and all(_is_number(m[k]) for k in ("train_loss", "test_loss"))
         ok = ok and all(m[k] is None or _is_number(m[k]) for k in ("train_accuracy", "test_accuracy"))
         if not ok:
             raise bad(f"history[{i}]", f"is {_show(m)}; allowed: {allowed}")
-    return [asdict(EpochMetrics(**m)) for m in history]
+    return [asdict(EpochMetrics(**{"regularization": 0.0, **m})) for m in history]
 
 
 def _optimizer_template(trainer) -> dict:
@@ -439,14 +494,5 @@ def load_config(path: str | os.PathLike) -> TrainConfig:
     return TrainConfig.from_dict(data)
 
 
-__all__ = [
-    "SESSION_EXTENSION",
-    "SESSION_FORMAT",
-    "SESSION_VERSION",
-    "SessionError",
-    "load_config",
-    "load_session",
-    "load_session_bytes",
-    "save_session",
-    "session_bytes",
-]
+__all__ = ["SESSION_EXTENSION", "SESSION_FORMAT", "SESSION_VERSION", "SessionError", "load_config", "load_session",
+           "load_session_bytes", "save_session", "session_bytes"]
