@@ -47,5 +47,5 @@ clean:
 	rm -rf $(VENV) build *.egg-info
 
 translations: $(BIN)/.installed  ## refresh the .ts files from the code's tr() strings, then build the .qm files
-	$(BIN)/pyside6-lupdate playground/ui/*.py playground/ui/views/*.py playground/app.py playground/cli.py -no-obsolete -ts resources/translations/playground_zh_CN.ts
+	$(BIN)/pyside6-lupdate playground/ui/*.py playground/ui/views/*.py playground/app.py playground/cli.py playground/cli_text.py -no-obsolete -ts resources/translations/playground_zh_CN.ts
 	$(BIN)/pyside6-lrelease resources/translations/*.ts

@@ -15,145 +15,19 @@ import argparse
 import errno
 import json
 import os
-import re
 import signal
 import stat
 import sys
-import unicodedata
 from pathlib import Path
 
 # No torch here, nor in core.config, core.catalog, core.presets or core.lessons: `presets`, `lessons`,
 # --version and every --help answer in a tenth of a second. The commands that train, trace or export
 # import torch (and the engine, io) inside themselves, under main()'s Ctrl-C handling.
 from playground import __version__
-from playground.core.config import ConfigError, TrainConfig, parse_dropout, parse_layers
+from playground.cli_text import _one_of, _Parser, choose_language, translate
+from playground.core.config import ConfigError, TrainConfig, parse_dropout, parse_features, parse_layers
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 0, 2, 3, 130
-
-_language: list[str] = []  # "en" or "zh_CN", once chosen
-_translator: list = []  # the QTranslator with the .qm, once Chinese is asked for
-
-
-def _system_language() -> str:
-    """The environment's locale (the first of LC_ALL, LC_MESSAGES, LANG that is set), else Windows' UI language."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "zh_CN" if value.lower().startswith("zh") else "en"
-    if sys.platform == "win32":
-        import ctypes
-        import locale
-
-        try:
-            code = locale.windows_locale.get(ctypes.windll.kernel32.GetUserDefaultUILanguage(), "")
-        except (AttributeError, OSError):
-            code = ""
-        return "zh_CN" if code.startswith("zh") else "en"
-    return "en"
-
-
-def choose_language(argv: list[str] | None = None) -> str:
-    """``--lang zh_CN|en`` anywhere in ``argv`` (default: sys.argv), else the system's language.
-
-    The command line is scanned before it is parsed: the parser's help texts are translated as it is built.
-    """
-    argv = sys.argv[1:] if argv is None else argv
-    code = None
-    for i, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(argv):
-            code = argv[i + 1]
-        elif arg.startswith("--lang="):
-            code = arg.partition("=")[2]
-    if code not in ("en", "zh_CN"):  # none, or one the parser will reject in the system's language
-        code = _system_language()
-    _language[:] = [code]
-    return code
-
-
-def translate(context: str, text: str) -> str:
-    """``text`` in the chosen language: the .qm's translation in Chinese, else ``text`` itself.
-
-    lupdate (``make translations``) extracts the calls written as ``translate("cli", "literal")``. PySide6 is
-    imported only here, and only for Chinese: ``playground --version`` and English runs never load Qt.
-    """
-    if (_language[0] if _language else choose_language()) != "zh_CN":
-        return text
-    if not _translator:
-        from PySide6.QtCore import QTranslator  # no QCoreApplication: the window may create its own later
-
-        from playground.core.presets import resources_dir
-
-        translator = QTranslator()
-        try:
-            translator.load("playground_zh_CN", str(resources_dir() / "translations"))
-        except FileNotFoundError:  # no resources folder: English
-            pass
-        _translator.append(translator)
-    return _translator[0].translate(context, text) or text
-
-
-def _width(text: str) -> int:
-    """Columns on a terminal: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-_NO_LINE_START = frozenset("，。；：、！？）》”,.;:!?)")
-
-
-def _wrap_wide(text: str, width: int) -> list[str]:
-    """Chinese text wrapped to ``width`` columns: between any two characters, never inside an ASCII word,
-    never before closing punctuation (textwrap breaks only at spaces and counts characters, not columns)."""
-    lines, line = [], ""
-    for token in re.findall(r" |[!-~]+|.", " ".join(text.split())):
-        if line and token != " " and token not in _NO_LINE_START and _width(line + token) > width:
-            lines.append(line.rstrip())
-            line = ""
-        if line or token != " ":
-            line += token
-    return [*lines, line.rstrip()] if line else lines
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's, with its own words translated and Chinese text wrapped by its width on screen."""
-
-    def format_help(self) -> str:
-        text = super().format_help()
-        if text.startswith("usage: "):  # argparse's word; padded so that wrapped usage lines stay aligned
-            prefix = translate("cli", "usage: ")
-            text = prefix + " " * (7 - _width(prefix)) + text[7:]
-        return text
-
-    def _split_lines(self, text, width):
-        return super()._split_lines(text, width) if text.isascii() else _wrap_wide(text, width)
-
-    def _fill_text(self, text, width, indent):
-        if text.isascii():
-            return super()._fill_text(text, width, indent)
-        return "\n".join(indent + line for line in _wrap_wide(text, width - len(indent)))
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, **kwargs) -> None:  # argparse's help option and headings, translated
-        add_help = kwargs.pop("add_help", True)
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(add_help=False, **kwargs)
-        self._positionals.title = translate("cli", "positional arguments")
-        self._optionals.title = translate("cli", "options")
-        if add_help:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                              help=translate("cli", "show this help message and exit"))
-
-    def error(self, message: str):  # one line, no usage dump: scripts read stderr
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
-
-
-def _one_of(names) -> str:
-    """"a, b or c": the catalog's names, for help texts."""
-    *first, last = names
-    return translate("cli", "{0} or {1}").format(", ".join(first), last) if first else last
-
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
     from playground.core import catalog
@@ -175,6 +49,23 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--optimizer", help=_one_of(catalog.OPTIMIZERS))
     p.add_argument("--weight-decay", type=float, help=translate("cli", "L2 weight decay, 0 to 1"))
     p.add_argument("--noise", type=float, help=translate("cli", "dataset noise, 0 to 0.5"))
+    p.add_argument("--samples", type=int, help=translate("cli", "points the dataset draws, 20 to 100000"))
+    p.add_argument("--classes", type=int, help=translate("cli", "classes of gauss and spiral, 2 to 6"))
+    p.add_argument("--data-seed", type=int,
+                   help=translate("cli", "seed of the data (points and split); default: --seed"))
+    p.add_argument("--data", metavar="FILE.csv",
+                   help=translate("cli", "train on your own data: a CSV file, one row per point, the label in "
+                                         "the column named label or y, else the last"))
+    p.add_argument("--no-standardize", dest="standardize", action="store_false", default=None,
+                   help=translate("cli", "with --data: use the features as read (default: scaled to mean 0, "
+                                         "standard deviation 1)"))
+    p.add_argument("--features", metavar="x1,x2,...",
+                   help=translate("cli", "the inputs a 2-D network sees, from {0}; default x1,x2")
+                   .format(",".join(catalog.FEATURES)))
+    p.add_argument("--regularization", help=translate("cli", "a penalty on the weights added to the loss: {0}")
+                   .format(_one_of(catalog.REGULARIZATIONS)))
+    p.add_argument("--regularization-rate", type=float, metavar="RATE",
+                   help=translate("cli", "the penalty's rate, 0 to 10"))
     p.add_argument("--seed", type=int, help=translate("cli", "random seed: same seed, same run"))
     p.add_argument("--device", help=translate("cli", "cpu, cuda:N or mps (only what is present)"))
 
@@ -227,6 +118,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, str | None]:
     """The config the options describe: preset or file, then each given option on top."""
+    config, preset, _table = config_and_table(args)
+    return config, preset
+
+
+def read_data(path: str):
+    """Your own data from a CSV file; a bad file is a ConfigError on ``data`` whose message (the
+    reader's one line) names the file, the line and the column."""
+    from playground.io.csv_data import DataFileError, read_data_csv
+
+    if not path.strip():
+        raise ConfigError("data", "an empty path; give a CSV file such as points.csv")
+    try:
+        return read_data_csv(path)
+    except DataFileError as e:
+        raise ConfigError("data", str(e)) from None
+
+
+def config_and_table(args: argparse.Namespace):
+    """``config_from_args`` and the table of your own data (``--data``; None without it)."""
+    from playground.core.config import CUSTOM
     from playground.core.presets import get_preset
 
     preset_name = args.preset
@@ -240,14 +151,33 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, str | None]
     changes = {
         k: getattr(args, k)
         for k in ("dataset", "model", "activation", "learning_rate", "epochs", "batch_size", "optimizer",
-                  "weight_decay", "noise", "seed", "device")
-        if getattr(args, k) is not None
+                  "weight_decay", "noise", "seed", "device", "samples", "classes", "data_seed", "standardize",
+                  "regularization", "regularization_rate")
+        if getattr(args, k, None) is not None
     }
+    if args.features is not None:
+        changes["features"] = parse_features(args.features)
+    table = None
+    if args.data is not None:
+        if changes.get("dataset", CUSTOM) != CUSTOM:
+            raise ConfigError("data", f"--data is your own data; leave out --dataset {changes['dataset']} "
+                                      f"(or give --dataset {CUSTOM})")
+        table = read_data(args.data)
+        changes.update(dataset=CUSTOM, data=args.data, classes=changes.get("classes", table.n_classes))
+    elif changes.get("dataset") not in (None, CUSTOM) and config.dataset == CUSTOM:
+        changes.update(data="", classes=changes.get("classes"))  # from your own data back to a generator
     if args.layers is not None:
         changes["hidden"] = parse_layers(args.layers)
     if args.dropout is not None:
         changes["dropout"] = parse_dropout(args.dropout)
-    return config.replace(**changes).validate(), preset_name
+    config = config.replace(**changes).validate()
+    if table is None and config.dataset == CUSTOM and config.data:  # a saved config naming its CSV file
+        table = read_data(config.data)
+    if table is not None:
+        from playground.core.training import check_table
+
+        check_table(config, table)
+    return config, preset_name, table
 
 
 def check_export_paths(paths: list[str]) -> None:
@@ -382,10 +312,10 @@ def cmd_train(args) -> int:
     _use_cpu_threads()
     from playground.engine import protocol
 
-    config, preset = config_from_args(args)
+    config, preset, table = config_and_table(args)
     check_export_paths(args.export)  # bad input: say so before training, not after
     engine = _Inline(_Progress(config.epochs))
-    engine.do(protocol.SetConfig(config, preset))
+    engine.do(protocol.SetConfig(config, preset, table=table))
     if args.init_weights:
         engine.do(protocol.LoadWeights(args.init_weights))
     interrupted = []
@@ -432,8 +362,15 @@ def cmd_graph(args) -> int:
 
     if not args.out.strip():
         raise ConfigError("out", "an empty path; give a file name ending in .json, .svg, .png or .dot")
-    config, _ = config_from_args(args)
-    spec = graph_for_config(config)
+    config, _, table = config_and_table(args)
+    if table is None:
+        spec = graph_for_config(config)
+    else:  # your own data: the graph of the first mini-batch, with its gradients
+        from playground.core.probe import preview_snapshot
+        from playground.core.training import Trainer
+
+        spec = (snapshot := preview_snapshot(Trainer(config, table=table))).spec
+        spec.stats = {k: {"grad_norm": v["grad_norm"]} for k, v in snapshot.node_stats.items() if "grad_norm" in v}
     try:
         write_graph(spec, args.out)
     except ExportError as e:  # the option the user gave, not "export"

@@ -199,6 +199,8 @@ def trace_autograd(loss: torch.Tensor, model: torch.nn.Module | None = None) -> 
                     continue  # the target, drawn above
                 argname = _SLOT_SAVED.get(op, {}).get(slot)
                 shape = saved.get(argname) if argname else None
+                if op == "MulBackward0" and argname == "other" and not shape:
+                    continue  # times a constant number (the regularization's rate): not an input
                 if op == "MulBackward0" and argname == "other" and shape is not None and shape == out_shape:
                     # x * mask with a constant mask of x's shape: dropout's random mask, new every pass
                     mid = f"mask:{nid}"
@@ -263,6 +265,38 @@ def _topological(nodes: list[GraphNode], edges: list[GraphEdge]) -> list[GraphNo
     return order
 
 
+_PENALTY_TERMS = {"AbsBackward0": "L1 {0}: |w|", "PowBackward0": "L2 {0}: w^2"}
+
+
+def _penalty_ops(nodes: list[GraphNode], preds: dict, succs: dict) -> list[GraphNode]:
+    """The regularization penalty's ops (core.model.penalty): |w| or w^2 of each layer's weight, their
+    sums, the sums added up and the total times the rate; not the Add that joins it to the data's loss."""
+    found = [n for n in nodes if n.kind == "op" and n.op in _PENALTY_TERMS
+             and any(p.kind == "param" and (p.param or "").endswith(".weight") for p in preds[n.id])]
+    grew = bool(found)
+    while grew:
+        grew = False
+        for n in list(found):
+            for s in succs[n.id]:
+                if (s not in found and s.op in ("SumBackward0", "AddBackward0", "MulBackward0")
+                        and all(p in found for p in preds[s.id] if p.kind == "op")):
+                    found.append(s)
+                    grew = True
+    return found
+
+
+def _penalty_label(n: GraphNode, inputs: list[GraphNode], penalty: list[GraphNode]) -> str:
+    if n.op in _PENALTY_TERMS:
+        return _PENALTY_TERMS[n.op].format(next(p.param for p in inputs if p.kind == "param"))
+    if n.op == "SumBackward0":
+        return "Sum: over the weights"
+    if n.op == "MulBackward0":
+        return "Penalty: total * rate"
+    if n in penalty:
+        return "Add: the layers' penalties"
+    return "Add: loss + penalty"
+
+
 def _attribute_modules(nodes: list[GraphNode], edges: list[GraphEdge], act_modules: dict[str, str],
                        reused: set[str] = frozenset()) -> None:
     """Map ops back to the modules that recorded them, and give each a friendly label.
@@ -301,6 +335,9 @@ def _attribute_modules(nodes: list[GraphNode], edges: list[GraphEdge], act_modul
             n.module, n.group = loss_name, "loss_fn"
             stack.extend(p for p in preds[n.id] if p.kind == "op")
     by_id["loss"].group = "loss"
+    penalty = _penalty_ops(nodes, preds, succs)
+    for n in penalty:
+        n.module = n.group = "penalty"
     order = _topological(nodes, edges)
     # A layer used several times in one pass: one group per call, numbered in forward order.
     calls: dict[str, list[GraphNode]] = {}
@@ -339,6 +376,8 @@ def _attribute_modules(nodes: list[GraphNode], edges: list[GraphEdge], act_modul
             n.label = f"{_ACTIVATIONS[n.op]} {n.module}: {formula}"
         elif n.op == "MulBackward0" and any(p.op == "mask" for p in preds[n.id]):
             n.label = f"Dropout {group_title(n.group)}: x * dropout mask"
+        elif n in penalty or (n.op == "AddBackward0" and any(p in penalty for p in preds[n.id])):
+            n.label = _penalty_label(n, preds[n.id], penalty)
         elif formula:
             n.label = f"{short_op(n.op)}: {formula}"
     by_id["loss"].label = f"loss ({loss_name})" if loss_name != "loss" else "loss"

@@ -252,7 +252,7 @@ def _table_tensors(table) -> dict[str, torch.Tensor]:
     tensors = {"data.x": torch.tensor(table.x, dtype=torch.float32), "data.y": torch.tensor(table.y, dtype=y_type)}
     if table.train_mask is not None:
         tensors["data.train_mask"] = torch.tensor(table.train_mask, dtype=torch.bool)
-    return tensors
+    return {k: v.contiguous() for k, v in tensors.items()}  # (a column-major table stays so in torch.tensor)
 
 
 def _table(tensors: dict[str, torch.Tensor], meta: dict[str, str], path, bad):

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from playground import __version__, cli
+from playground import __version__, cli, cli_text
 
 PRESETS_HELP_EN = "usage: playground presets [-h]\n\noptions:\n  -h, --help  show this help message and exit\n"
 PRESETS_HELP_ZH = "用法： playground presets [-h]\n\n选项:\n  -h, --help  显示本帮助信息并退出\n"
@@ -127,7 +127,7 @@ def test_chinese_help_uses_qtcore_only_and_creates_no_application():
     ([], {"LANG": "C.UTF-8"}, "en"),
 ])
 def test_choose_language(argv, env, expected, monkeypatch):
-    monkeypatch.setattr(cli, "_language", [])
+    monkeypatch.setattr(cli_text, "_language", [])  # the language machinery lives in cli_text
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
