@@ -13,7 +13,12 @@ _FIELD_WIDGETS = {
     "dataset": ("datasetInput",),
     "noise": ("noiseInput",),
     "train_fraction": ("splitInput",),
-    "samples": (),  # no control: set by configs and lessons only
+    "samples": ("samplesInput",),
+    "data_seed": ("dataSeedInput", "regenerateButton"),
+    "classes": ("classesInput",),
+    "features": ("featuresInput",),
+    "data": (),  # no control: the file menu imports your own data
+    "standardize": ("standardizeInput",),
     "hidden": ("layerSizesInput", "addLayerButton", "removeLayerButton", "layerSpins"),
     "model": ("modelInput",),
     "activation": ("activationInput",),
@@ -23,6 +28,8 @@ _FIELD_WIDGETS = {
     "batch_size": ("batchSizeInput",),
     "optimizer": ("optimizerInput",),
     "weight_decay": ("weightDecayInput",),
+    "regularization": ("regularizationInput",),
+    "regularization_rate": ("regularizationRateInput",),
     "seed": ("seedInput",),
     "device": ("deviceInput",),
 }
@@ -66,7 +73,9 @@ class LessonLocks:
                 form.parentWidget().setVisible(shown)
 
     def _widgets_of(self, name: str) -> list[QWidget]:
-        return [getattr(self, attr) for attr in _FIELD_WIDGETS[name]]
+        # the panel's own attributes, or the widgets of its parts (the Data group) by object name
+        return [w if (w := getattr(self, attr, None)) is not None else self.findChild(QWidget, attr)
+                for attr in _FIELD_WIDGETS[name]]
 
     def _lockable_widgets(self) -> list[QWidget]:
         return [self.presetInput, *(w for name in _FIELD_WIDGETS for w in self._widgets_of(name))]

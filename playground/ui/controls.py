@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSlider,
@@ -29,7 +28,9 @@ from playground.core.config import ConfigError, TrainConfig, parse_layers
 from playground.core.devices import known_devices
 from playground.core.presets import Preset
 from playground.ui.control_locks import LessonLocks
-from playground.ui.theme import DANGER, em
+from playground.ui.data_controls import DataControls, row
+from playground.ui.regularization_input import RegularizationInput
+from playground.ui.theme import DANGER
 
 LAYER_SPINS_PER_ROW = 4
 # A spin box per layer up to this many layers (four rows); deeper networks are edited in the text box
@@ -88,26 +89,10 @@ class ControlPanel(LessonLocks, QWidget):
         preset_row.addRow(self.tr("&Preset"), self.presetInput)
         layout.addLayout(preset_row)
 
-        # Data
-        data = QGroupBox(self.tr("Data"))
-        form = QFormLayout(data)
-        self.datasetInput = QComboBox(objectName="datasetInput")
-        for d in catalog.DATASETS.values():
-            self.datasetInput.addItem(d.label, d.name)
-            self.datasetInput.setItemData(self.datasetInput.count() - 1, d.description, Qt.ToolTipRole)
-        self.datasetInput.setToolTip(self.tr("Which data the network learns from"))
-        form.addRow(self.tr("&Dataset"), self.datasetInput)
-        self.noiseInput = QSlider(Qt.Horizontal, objectName="noiseInput")
-        self.noiseInput.setRange(0, 50)
-        self.noiseInput.setToolTip(self.tr("Noise added to the synthetic datasets (0 to 0.5)"))
-        self.noiseLabel = QLabel(minimumWidth=em(self, 2.2))
-        form.addRow(self.tr("&Noise"), _row(self.noiseInput, self.noiseLabel))
-        self.splitInput = QSlider(Qt.Horizontal, objectName="splitInput")
-        self.splitInput.setRange(10, 90)
-        self.splitInput.setToolTip(self.tr("Share of the data used for training; the rest tests the network"))
-        self.splitLabel = QLabel(minimumWidth=em(self, 2.2))
-        form.addRow(self.tr("Trai&n split"), _row(self.splitInput, self.splitLabel))
-        layout.addWidget(data)
+        self.data = DataControls()  # dataset, noise, split, samples, data seed, classes, features
+        self.datasetInput, self.noiseInput, self.splitInput = (self.data.datasetInput, self.data.noiseInput,
+                                                               self.data.splitInput)
+        layout.addWidget(self.data)
 
         # Network
         net = QGroupBox(self.tr("Network"))
@@ -128,7 +113,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.addLayerButton.setToolTip(self.tr("Add a hidden layer"))
         self.removeLayerButton = QToolButton(objectName="removeLayerButton", text="\u2212")
         self.removeLayerButton.setToolTip(self.tr("Remove the last hidden layer"))
-        form.addRow(self.tr("&Hidden layers"), _row(self.layerSizesInput, self.removeLayerButton, self.addLayerButton))
+        form.addRow(self.tr("&Hidden layers"), row(self.layerSizesInput, self.removeLayerButton, self.addLayerButton))
         self.layerSpins = QWidget()
         self.layerSpinLayout = QGridLayout(self.layerSpins)  # four a row, four rows at most: never wider, not much taller
         self.layerSpinLayout.setContentsMargins(0, 0, 0, 0)
@@ -164,7 +149,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.learningRateInput.setRange(cfg.MIN_LR, cfg.MAX_LR)
         self.learningRateInput.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
         self.learningRateInput.setToolTip(self.tr("Learning rate, 0.00001 to 10; takes effect at the next step"))
-        form.addRow(self.tr("Learning &rate"), _row(self.learningRateSlider, self.learningRateInput))
+        form.addRow(self.tr("Learning &rate"), row(self.learningRateSlider, self.learningRateInput))
         self.lrError = QLabel(objectName="learningRateError")  # a typed rate out of range is not clamped silently
         self.lrError.setWordWrap(True)
         self.lrError.setStyleSheet(f"color: {DANGER}")
@@ -190,6 +175,8 @@ class ControlPanel(LessonLocks, QWidget):
         self.weightDecayInput.setSingleStep(0.0001)
         self.weightDecayInput.setToolTip(self.tr("L2 penalty on the weights, 0 to 1"))
         form.addRow(self.tr("&Weight decay"), self.weightDecayInput)
+        self.regularization = RegularizationInput()
+        form.addRow(self.tr("Re&gularization"), self.regularization)
         self.seedInput = QSpinBox(objectName="seedInput")
         self.seedInput.setRange(0, 2**31 - 1)
         self.seedInput.setToolTip(self.tr("Random seed: the same seed gives the same data, start and run"))
@@ -202,9 +189,8 @@ class ControlPanel(LessonLocks, QWidget):
         layout.addStretch(1)
 
         # Signals: every edit becomes one complete config.
-        self.datasetInput.currentIndexChanged.connect(self._edited)
-        self.noiseInput.valueChanged.connect(self._edited)
-        self.splitInput.valueChanged.connect(self._edited)
+        self.data.edited.connect(self._edited)
+        self.regularization.edited.connect(self._edited)
         self.layerSizesInput.textEdited.connect(self._check_layer_text)
         self.layerSizesInput.editingFinished.connect(self._on_layer_text_done)
         self.addLayerButton.clicked.connect(self._add_layer)
@@ -251,9 +237,8 @@ class ControlPanel(LessonLocks, QWidget):
         self._config, self._preset = config, preset
         blockers = [QSignalBlocker(w) for w in self._inputs()]
         self.presetInput.setCurrentIndex(max(0, self.presetInput.findData(preset)))
-        self.datasetInput.setCurrentIndex(self.datasetInput.findData(config.dataset))
-        self.noiseInput.setValue(round(config.noise * 100))
-        self.splitInput.setValue(round(config.train_fraction * 100))
+        self.data.show_config(config)
+        self.regularization.show_config(config)
         self.layerSizesInput.setText(", ".join(map(str, config.hidden)))
         self.modelInput.setCurrentIndex(self.modelInput.findData(config.model))
         self.activationInput.setCurrentIndex(self.activationInput.findData(config.activation))
@@ -291,7 +276,7 @@ class ControlPanel(LessonLocks, QWidget):
                 self.batchSizeInput, *self._model_inputs()]
 
     def _model_inputs(self) -> list[QWidget]:
-        return [self.presetInput, self.datasetInput, self.noiseInput, self.splitInput, self.modelInput,
+        return [self.presetInput, *self.data.widgets(), *self.regularization.widgets(), self.modelInput,
                 self.layerSizesInput, self.addLayerButton, self.removeLayerButton, self.layerSpins,
                 self.activationInput, self.dropoutInput, self.optimizerInput, self.weightDecayInput, self.seedInput,
                 self.deviceInput, self.epochsInput, self.batchSizeInput]
@@ -314,6 +299,9 @@ class ControlPanel(LessonLocks, QWidget):
         the dynamic model's last hidden layer."""
         free = not self._running and "dropout" not in self._locked
         self.dropoutInput.setEnabled(free and self.dropoutInput.per_layer is None)
+        locked = self._locked_widgets()
+        self.data.update_enabled(lambda w: not self._running and w not in locked)
+        self.regularization.update_enabled(not self._running)
         hidden = self._config.hidden
         free = not self._running and "hidden" not in self._locked
         self.removeLayerButton.setEnabled(free and len(hidden) > self._min_layers())
@@ -345,8 +333,7 @@ class ControlPanel(LessonLocks, QWidget):
             widget.setToolTip(tip)
 
     def _update_labels(self) -> None:
-        self.noiseLabel.setText(f"{self.noiseInput.value() / 100:.2f}")
-        self.splitLabel.setText(f"{self.splitInput.value()}%")
+        self.data.update_labels()
 
     def _set_layer_error(self, message: str | None) -> None:
         self.layerError.setVisible(bool(message))
@@ -384,10 +371,8 @@ class ControlPanel(LessonLocks, QWidget):
 
     def _build_config(self, **override) -> TrainConfig | None:
         values = dict(
-            dataset=self.datasetInput.currentData(),
-            noise=self.noiseInput.value() / 100,
-            train_fraction=self.splitInput.value() / 100,
-            samples=self._config.samples,
+            **self.data.values(self._config),
+            **self.regularization.values(),
             hidden=self._config.hidden,
             model=self.modelInput.currentData(),
             activation=self.activationInput.currentData(),
@@ -454,6 +439,7 @@ class ControlPanel(LessonLocks, QWidget):
     def _edited(self, *_) -> None:
         self._update_labels()
         self._try_apply()
+        self._update_enabled()  # what the new dataset or penalty allows
 
     @Slot(int)
     def _on_model(self, _index: int) -> None:
@@ -574,13 +560,4 @@ class _RateBox(QDoubleSpinBox):
         if state == QValidator.Invalid:
             self.refused.emit(text)
         return result
-
-
-def _row(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for i, w in enumerate(widgets):
-        layout.addWidget(w, 1 if i == 0 else 0)
-    return box
 

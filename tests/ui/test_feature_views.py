@@ -11,7 +11,6 @@ from playground.core import catalog
 from playground.core.config import TrainConfig
 from playground.core.inspect import snapshot_views
 from playground.core.training import Trainer
-from playground.ui import theme
 from playground.ui.views.network_view import NetworkView
 
 FEATURES = ("x1", "x2", "x1^2", "x1*x2", "sin(x2)")

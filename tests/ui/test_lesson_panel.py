@@ -158,7 +158,10 @@ def test_set_hidden_hides_rows_with_their_labels_and_empty_groups(controls):
     assert not c.noiseInput.isVisibleTo(c) and c.splitInput.isVisibleTo(c)
     data = c.datasetInput.parentWidget()
     assert isinstance(data, QGroupBox) and data.isVisibleTo(c)
-    c.set_hidden(("dataset", "noise", "train_fraction"))
+    c.set_hidden(("dataset", "noise", "train_fraction", "samples", "classes", "data_seed", "features"))
+    assert data.isVisibleTo(c) and c.data.standardizeInput.isVisibleTo(c)  # a row still shown: the group stays
+    c.set_hidden(("dataset", "noise", "train_fraction", "samples", "classes", "data_seed", "features",
+                  "standardize"))
     assert not data.isVisibleTo(c)  # nothing left to show in it
     assert c.deviceInput.isVisibleTo(c) and c.layerSizesInput.isVisibleTo(c)
     c.set_hidden(())
