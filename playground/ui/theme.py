@@ -47,6 +47,7 @@ UNPREDICTED = "#9e9e9e"  # a point before the first prediction
 TILE_FRAME = "#b0b0b0"  # a digit image predicted right (wrong ones are framed in WRONG)
 PAPER = "#ffffff"  # the graph's background, on screen and in exported pictures
 LINE = EDGE_IDLE  # thin rules and frames: histogram axes, the legend's bar
+REGULARIZATION_COLOR = "#8e44ad"  # the loss plot's penalty curve (L1/L2), apart from train and test
 MUTED_TEXT = "#6b7280"  # labels beside values (the graph inspector's table)
 
 def rgb(color: str) -> np.ndarray:

@@ -11,6 +11,7 @@ from playground.core import catalog
 from playground.core.config import TrainConfig
 from playground.core.inspect import snapshot_views
 from playground.core.training import Trainer
+from playground.ui import theme
 from playground.ui.views.network_view import NetworkView
 
 FEATURES = ("x1", "x2", "x1^2", "x1*x2", "sin(x2)")
@@ -78,3 +79,55 @@ def test_plain_inputs_keep_x1_x2(qtbot):
     view.set_snapshot(snap)
     assert [view.input_label(i) for i in range(2)] == ["x\u2081", "x\u2082"]
     assert view.neuron_item(0, 0).image is not None and view.neuron_item(0, 1).image is not None
+
+
+def metrics(epoch, penalty):
+    from playground.core.records import EpochMetrics
+    return EpochMetrics(epoch=epoch, step=0, train_loss=0.5, test_loss=0.6, train_accuracy=0.5, test_accuracy=0.5,
+                        regularization=penalty)
+
+
+def test_the_loss_plot_draws_the_penalty_apart_only_when_there_is_one(qtbot):
+    from playground.ui.views.loss_plot import LossPlot
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.add(np.array([0.5, 0.5]), [metrics(1, 0.0), metrics(2, 0.0)])
+    plot.redraw()
+    curve = plot.regularizationCurve
+    assert curve.name() == "regularization" and not curve.isVisible()
+    assert "regularization" not in [name for name, _ in plot.legend_entries()]
+    plot.clear()
+    plot.add(np.array([0.5, 0.5]), [metrics(1, 0.02), metrics(2, 0.015)])
+    plot.redraw()
+    assert curve.isVisible()
+    np.testing.assert_allclose(curve.getData()[1], [0.02, 0.015])
+    np.testing.assert_allclose(plot.trainCurve.getData()[1], [0.5, 0.5])  # the data loss alone
+    assert ("regularization", theme.REGULARIZATION_COLOR) in plot.legend_entries()
+    assert "regularization" in plot.legend.text()
+
+
+def test_five_gauss_classes_each_have_their_own_color(qtbot):
+    from playground.ui.views.boundary import BoundaryPage
+    trainer = Trainer(TrainConfig(dataset="gauss", classes=5, samples=200, hidden=(6,)))
+    for _ in range(30):
+        trainer.train_step()
+    snap = snapshot_views(trainer, resolution=40, neuron_resolution=8)
+    page = BoundaryPage()
+    qtbot.addWidget(page)
+    page.set_dataset(trainer.dataset)
+    page.set_snapshot(snap)
+    colors = [theme.class_color(c) for c in range(5)]
+    assert len(set(colors)) == 5
+    assert len(page.legend_entries()) == 5 + 2 and all(c in page.legend() for c in colors)
+    brushes = {b.color().name() for b in page.train_points.data["brush"]}
+    assert brushes == set(colors)  # every point in its class's color
+    rgb = page._class_rgb(snap).astype(float)
+    cls = snap.grid.astype(int)
+    for c in np.unique(cls):  # each pixel tinted toward its class's color, stronger where surer
+        at = cls == c
+        tint = 255 - rgb[at]
+        direction = 255 - theme.CLASS_RGB[c]
+        cos = (tint @ direction) / (np.linalg.norm(tint, axis=1) * np.linalg.norm(direction) + 1e-9)
+        assert (cos[np.linalg.norm(tint, axis=1) > 5] > 0.99).all()
+    strength = (255 - rgb).sum(-1)
+    assert np.corrcoef(strength.ravel(), snap.confidence.ravel())[0, 1] > 0.9

@@ -18,7 +18,16 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from playground.core.records import EpochMetrics
-from playground.ui.theme import MUTED_TEXT, PAPER, TEST_COLOR, TRAIN_COLOR, em, label_style, swatch
+from playground.ui.theme import (
+    MUTED_TEXT,
+    PAPER,
+    REGULARIZATION_COLOR,
+    TEST_COLOR,
+    TRAIN_COLOR,
+    em,
+    label_style,
+    swatch,
+)
 
 REDRAW_MS = 100  # ~10 redraws a second at most, however fast training runs (benchmarks/bench_window.py)
 DIVERGED = 1e3  # losses above this many times the first epoch's median are off the (linear) view
@@ -93,6 +102,7 @@ class LossPlot(QWidget):
         self.epoch = Buffer(256)
         self.train_loss, self.test_loss = Buffer(256), Buffer(256)
         self.train_acc, self.test_acc = Buffer(256), Buffer(256)
+        self.penalty = Buffer(256)  # EpochMetrics.regularization: the losses above are the data loss alone
         self._dirty = False
 
         self.lossPlot = _plot("lossPlot", self.tr("loss"))
@@ -101,6 +111,9 @@ class LossPlot(QWidget):
                                             pen=pg.mkPen(_faint(TRAIN_COLOR), width=1))
         self.trainCurve = self.lossPlot.plot(name=self.tr("train"), pen=pg.mkPen(TRAIN_COLOR, width=width * 2))
         self.testCurve = self.lossPlot.plot(name=self.tr("test"), pen=pg.mkPen(TEST_COLOR, width=width * 2))
+        self.regularizationCurve = self.lossPlot.plot(name=self.tr("regularization"),
+                                                      pen=pg.mkPen(REGULARIZATION_COLOR, width=width * 2))
+        self.regularizationCurve.setVisible(False)  # shown once a run has a penalty
         self.accuracyPlot = _plot("accuracyPlot", self.tr("accuracy"))
         self.accuracyPlot.setYRange(0, 1)
         self.trainAccCurve = self.accuracyPlot.plot(name=self.tr("train"), pen=pg.mkPen(TRAIN_COLOR, width=width * 2))
@@ -151,7 +164,8 @@ class LossPlot(QWidget):
     # -- data -----------------------------------------------------------------------------
     def clear(self, steps_per_epoch: int = 1) -> None:
         self.steps_per_epoch = max(1, steps_per_epoch)
-        for b in (self.step_loss, self.epoch, self.train_loss, self.test_loss, self.train_acc, self.test_acc):
+        for b in (self.step_loss, self.epoch, self.train_loss, self.test_loss, self.train_acc, self.test_acc,
+                  self.penalty):
             b.clear()
         # the axes forget the last run's range (a divergence's 1e36, a pan along x) and fit anew
         for plot in (self.lossPlot, self.accuracyPlot):
@@ -169,6 +183,7 @@ class LossPlot(QWidget):
             self.epoch.extend([m.epoch for m in epochs])
             self.train_loss.extend([m.train_loss for m in epochs])
             self.test_loss.extend([m.test_loss for m in epochs])
+            self.penalty.extend([getattr(m, "regularization", 0.0) or 0.0 for m in epochs])
             self.train_acc.extend([np.nan if m.train_accuracy is None else m.train_accuracy for m in epochs])
             self.test_acc.extend([np.nan if m.test_accuracy is None else m.test_accuracy for m in epochs])
         self._dirty = True
@@ -187,6 +202,12 @@ class LossPlot(QWidget):
         x = self.epoch.data
         self.trainCurve.setData(x, _finite(self.train_loss.data))
         self.testCurve.setData(x, _finite(self.test_loss.data))
+        penalty = self.penalty.data
+        shown = bool(np.any(penalty[np.isfinite(penalty)] != 0))
+        self.regularizationCurve.setData(x, _finite(penalty))
+        if shown != self.regularizationCurve.isVisible():
+            self.regularizationCurve.setVisible(shown)
+            self._update_legend()
         self.trainAccCurve.setData(x, self.train_acc.data)
         self.testAccCurve.setData(x, self.test_acc.data)
         self._fit_loss_y()
@@ -242,6 +263,8 @@ class LossPlot(QWidget):
         entries = [(self.tr("train"), TRAIN_COLOR), (self.tr("test"), TEST_COLOR)]
         if self.tabs.currentIndex() == 0 and self.stepsInput.isChecked():
             entries.append((self.tr("train, per step"), _faint_on_paper(TRAIN_COLOR)))
+        if self.tabs.currentIndex() == 0 and self.regularizationCurve.isVisible():
+            entries.append((self.tr("regularization"), REGULARIZATION_COLOR))
         return entries
 
     @Slot()
