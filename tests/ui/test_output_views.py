@@ -357,7 +357,7 @@ def test_digits_numbers_shrink_then_hide_when_cells_are_small(qtbot, digits):
     qtbot.waitUntil(lambda: view.page.confusion_font_factor == 1.0)
     view.resize(330, 300)
     qtbot.waitUntil(lambda: view.page.confusion_font_factor is None)
-    assert not any(t.isVisible() for t in view.page._conf_texts)
+    assert not any(t.isVisible() for t in view.page.confusion.texts)
     assert view.page.plot_titles == ["Confusion matrix (test\u00a0set)", "Test images, predicted"]
     assert view.clipped_texts() == []
 

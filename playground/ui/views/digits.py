@@ -11,12 +11,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from playground.core.inspect import DigitsSnapshot
 from playground.core.records import Dataset
 from playground.ui import theme
+from playground.ui.views.confusion import ConfusionMatrix
 
 DIGIT_TILES = (4, 6)  # rows, columns of test images shown
 
@@ -48,16 +49,10 @@ class DigitsPage(QWidget):
         self._dataset: Dataset | None = None
         conf = self.canvas.addPlot(row=0, col=0)
         theme.style_plot(conf, self)
-        conf.invertY(True)
         conf.setLabel("bottom", self.tr("predicted digit"), **theme.label_style(self))
         conf.setLabel("left", self.tr("true digit"), **theme.label_style(self))
         self._conf_plot = conf
-        self._conf_image = pg.ImageItem(axisOrder="row-major")
-        conf.addItem(self._conf_image)
-        self._conf_texts: list[pg.TextItem] = []
-        self._conf_shown: np.ndarray | None = None
-        self._conf_font_factor: float | None = 1.0  # None: the cells are too small for numbers
-        conf.vb.sigResized.connect(self._fit_numbers)
+        self.confusion = ConfusionMatrix(conf, self)
 
         tiles = self.canvas.addPlot(row=0, col=1)
         theme.style_plot(tiles, self)
@@ -84,8 +79,7 @@ class DigitsPage(QWidget):
         label_font = theme.scaled_font(self, 1.0, bold=True)
         for item in self._tile_texts:
             item.setFont(label_font)
-        self._conf_font_factor = -1.0  # re-chosen for the new font
-        self._fit_numbers()
+        self.confusion.restyle()  # the numbers' size, chosen for the new font
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -119,11 +113,11 @@ class DigitsPage(QWidget):
 
     def confusion_shown(self) -> np.ndarray | None:
         """The confusion matrix on screen (rows true, columns predicted)."""
-        return self._conf_shown
+        return self.confusion.shown
 
     def confusion_texts(self) -> list[str]:
         """The numbers written in the matrix, row by row ("" for a zero)."""
-        return [t.textItem.toPlainText() for t in self._conf_texts]
+        return self.confusion.text_values()
 
     def tile_labels(self) -> list[str]:
         """The label under each test image: the prediction, "p\u2260y" where it is wrong."""
@@ -132,27 +126,7 @@ class DigitsPage(QWidget):
     # -- input ---------------------------------------------------------------------------------
     def set_dataset(self, d: Dataset) -> None:
         self._dataset = d
-        k = max(d.n_classes, 1)
-        conf = self._conf_plot
-        for item in self._conf_texts:
-            conf.removeItem(item)
-        self._conf_texts = []
-        font = theme.scaled_font(self, self._conf_font_factor or 1.0)
-        for i in range(k):
-            for j in range(k):
-                t = pg.TextItem("", anchor=(0.5, 0.5))
-                t.setFont(font)
-                t.setVisible(self._conf_font_factor is not None)
-                t.setPos(j, i)
-                conf.addItem(t)
-                self._conf_texts.append(t)
-        ticks = [[(i, str(i)) for i in range(k)]]
-        conf.getAxis("bottom").setTicks(ticks)
-        conf.getAxis("left").setTicks(ticks)
-        self._conf_image.setImage(np.full((k, k, 3), 255, dtype=np.uint8), levels=(0, 255))
-        self._conf_image.setRect(QRectF(-0.5, -0.5, k, k))
-        conf.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0.02)
-        self._conf_shown = None
+        self.confusion.set_classes(max(d.n_classes, 1))
 
         # The mosaic: the first test images, dark ink on white, a frame around each.
         rows, cols = DIGIT_TILES
@@ -188,29 +162,10 @@ class DigitsPage(QWidget):
     @property
     def confusion_font_factor(self) -> float | None:
         """The size of the matrix's numbers as a share of the font (None: hidden, the cells are too small)."""
-        return self._conf_font_factor
-
-    def _fit_numbers(self, *_) -> None:
-        """The numbers in the matrix at the font's size, or 0.8 of it, or none where a cell is too
-        small for "888": the colors still tell."""
-        k = max(1, int(round(np.sqrt(len(self._conf_texts))))) if self._conf_texts else 10
-        cell = min(self._conf_plot.vb.width(), self._conf_plot.vb.height()) / k
-        factor = None
-        for f in (1.0, 0.8):
-            font = theme.scaled_font(self, f)
-            if QFontMetricsF(font).horizontalAdvance("888") <= cell * 0.95:
-                factor = f
-                break
-        if factor == self._conf_font_factor:
-            return
-        self._conf_font_factor = factor
-        font = theme.scaled_font(self, factor or 1.0)
-        for item in self._conf_texts:
-            item.setFont(font)
-            item.setVisible(factor is not None)
+        return self.confusion.font_factor
 
     def set_snapshot(self, snap: DigitsSnapshot) -> None:
-        self._draw_confusion(snap.confusion)
+        self.confusion.draw(snap.confusion)
         self._draw_tiles(snap.test_predictions)
 
     # -- drawing -------------------------------------------------------------------------------
@@ -229,24 +184,6 @@ class DigitsPage(QWidget):
             out[y0 : y0 + side + 2, x0] = color
             out[y0 : y0 + side + 2, x0 + side + 1] = color
         return out
-
-    def _draw_confusion(self, conf: np.ndarray) -> None:
-        k = conf.shape[0]
-        rows = conf.sum(1, keepdims=True).astype(np.float64)
-        share = conf / np.maximum(rows, 1)
-        eye = np.eye(k, dtype=bool)
-        white = np.array([255.0, 255.0, 255.0])
-        t = np.where(eye, share, np.clip(share * 4, 0, 1))[..., None]  # errors stand out
-        color = np.where(eye[..., None], theme.rgb(theme.BLUE), theme.rgb(theme.ORANGE))
-        rgb = (white + (color - white) * t * 0.9).astype(np.uint8)
-        self._conf_image.setImage(rgb, levels=(0, 255))
-        if self._conf_shown is None or not np.array_equal(self._conf_shown, conf):
-            for idx, item in enumerate(self._conf_texts):
-                i, j = divmod(idx, k)
-                v = int(conf[i, j])
-                item.setText(str(v) if v else "")
-                item.setColor(theme.text_on(QColor(*rgb[i, j].tolist())))
-            self._conf_shown = conf.copy()
 
     def _draw_tiles(self, pred: np.ndarray) -> None:
         y_test = self._dataset.y_test
