@@ -131,3 +131,39 @@ def test_five_gauss_classes_each_have_their_own_color(qtbot):
         assert (cos[np.linalg.norm(tint, axis=1) > 5] > 0.99).all()
     strength = (255 - rgb).sum(-1)
     assert np.corrcoef(strength.ravel(), snap.confidence.ravel())[0, 1] > 0.9
+
+
+def test_the_projection_page_shows_the_test_confusion_matrix(qtbot):
+    from playground.ui.views.projection import ProjectionPage
+    trainer = Trainer(TrainConfig(dataset="seed-example", samples=120, hidden=(4,)))
+    snap = snapshot_views(trainer)
+    page = ProjectionPage()
+    qtbot.addWidget(page)
+    page.resize(700, 400)
+    page.set_dataset(trainer.dataset)
+    assert page.side_kind == "confusion" and page.confusion_shown() is None
+    page.set_snapshot(snap)
+    np.testing.assert_array_equal(page.confusion_shown(), snap.confusion)
+    assert page.confusion.text_values() == [str(v) if v else "" for v in snap.confusion.ravel()]
+    assert page.prediction_points() is None
+
+
+def test_the_projection_page_plots_predicted_against_true_values_for_regression(qtbot):
+    from playground.core.inspect import ProjectionSnapshot
+    from playground.core.records import Dataset
+    from playground.ui.views.projection import ProjectionPage
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(30, 5)).astype(np.float32)
+    y = x[:, :1] * 2
+    d = Dataset("table", "regression", x[:20], y[:20], x[20:], y[20:], 0)
+    pred = (y[20:, 0] + 0.1).astype(np.float32)
+    snap = ProjectionSnapshot(task="regression", n_classes=0, step=1, epoch=1, sizes=(5, 1), weights=(),
+                              biases=(), test_predictions=pred, train_predictions=y[:20, 0])
+    page = ProjectionPage()
+    qtbot.addWidget(page)
+    page.set_dataset(d)
+    page.set_snapshot(snap)
+    assert page.side_kind == "prediction" and page.confusion_shown() is None
+    np.testing.assert_allclose(page.prediction_points(), np.column_stack([y[20:, 0], pred]), rtol=1e-6)
+    page.set_dataset(Trainer(TrainConfig(dataset="seed-example", samples=60, hidden=(2,))).dataset)
+    assert page.side_kind == "confusion" and page.prediction_points() is None  # built anew for the data

@@ -3,7 +3,11 @@ principal axes (fitted once per dataset, on the training set), colored by the pr
 the wrong ones ringed. Training points are round and test points diamonds, both with a dark
 outline that reads on every fill.
 
-Items are created once; a snapshot only re-brushes the points and moves the rings.
+Beside it, the test set's confusion matrix (classification) or its predicted values against the
+true ones (regression, with the line where they agree).
+
+Items are created once per dataset; a snapshot only re-brushes the points, moves the rings and
+redraws the matrix or the prediction points.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from playground.core.inspect import ProjectionSnapshot, projection_2d
 from playground.core.records import Dataset
 from playground.ui import theme
+from playground.ui.views.confusion import ConfusionMatrix
 
 POINT_OUTLINE = theme.TEST_OUTLINE  # a dark ring reads on every fill, the grey of "not predicted yet" too
 TRAIN_SYMBOL, TEST_SYMBOL = "o", "d"
@@ -41,6 +46,9 @@ class ProjectionPage(pg.GraphicsLayoutWidget):
         self._wrong = pg.ScatterPlotItem(brush=None)
         for item in (self._train, self._test, self._wrong):
             plot.addItem(item)
+        self._side: pg.PlotItem | None = None  # the confusion matrix or the prediction plot
+        self.confusion: ConfusionMatrix | None = None
+        self._predicted: pg.ScatterPlotItem | None = None
         self._train_xy: np.ndarray | None = None
         self._test_xy: np.ndarray | None = None
         self._restyle()
@@ -58,6 +66,23 @@ class ProjectionPage(pg.GraphicsLayoutWidget):
             points.setPen(pen)
         self._wrong.setSize(d * 2.0)
         self._wrong.setPen(pg.mkPen(theme.WRONG, width=max(1.5, d / 4)))
+        if self._side is not None:
+            theme.style_plot(self._side, self)
+            self._label_side()
+            if self.confusion is not None:
+                self.confusion.restyle()
+            if self._predicted is not None:
+                self._predicted.setSize(d)
+                self._predicted.setPen(pen)
+
+    def _label_side(self) -> None:
+        style = theme.label_style(self)
+        if self.confusion is not None:
+            self._side.setLabel("bottom", self.tr("predicted class (test set)"), **style)
+            self._side.setLabel("left", self.tr("true class"), **style)
+        else:
+            self._side.setLabel("bottom", self.tr("true value (test set)"), **style)
+            self._side.setLabel("left", self.tr("predicted value"), **style)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -87,6 +112,24 @@ class ProjectionPage(pg.GraphicsLayoutWidget):
     def test_points(self) -> pg.ScatterPlotItem:
         """Diamonds, dark outline."""
         return self._test
+
+    @property
+    def side_kind(self) -> str | None:
+        """What is beside the projection: "confusion", "prediction" or None (no dataset yet)."""
+        if self._side is None:
+            return None
+        return "confusion" if self.confusion is not None else "prediction"
+
+    def confusion_shown(self) -> np.ndarray | None:
+        """The test set's confusion matrix on screen (classification; rows true, columns predicted)."""
+        return None if self.confusion is None else self.confusion.shown
+
+    def prediction_points(self) -> np.ndarray | None:
+        """(n_test, 2): (true value, predicted value) of each test point drawn (regression)."""
+        if self._predicted is None:
+            return None
+        x, y = self._predicted.getData()
+        return np.column_stack([x, y])
 
     def legend(self) -> str:
         return " &nbsp;&nbsp; ".join(self.legend_entries())
@@ -121,12 +164,37 @@ class ProjectionPage(pg.GraphicsLayoutWidget):
         self._train.setData(pos=self._train_xy, brush=grey)
         self._test.setData(pos=self._test_xy, brush=grey)
         self._wrong.setData(pos=np.zeros((0, 2)))
+        self._make_side(d)
+
+    def _make_side(self, d: Dataset) -> None:
+        if self._side is not None:
+            self.removeItem(self._side)
+        self._side = side = self.addPlot(row=0, col=1)
+        theme.style_plot(side, self)
+        self.confusion, self._predicted = None, None
+        if d.task == "classification":
+            self.confusion = ConfusionMatrix(side, self)
+            self.confusion.set_classes(max(d.n_classes, 1))
+        else:
+            r = self._value_range
+            side.addItem(pg.PlotCurveItem([-r, r], [-r, r], pen=pg.mkPen(theme.LINE, width=1)))  # right answers
+            self._predicted = pg.ScatterPlotItem(symbol=TEST_SYMBOL)
+            side.addItem(self._predicted)
+            side.setAspectLocked(True)
+        self._label_side()
+        self._restyle()
 
     def set_snapshot(self, snap: ProjectionSnapshot) -> None:
         self._snap = snap
         self._train.setBrush(self._brushes(snap.train_predictions))
         self._test.setBrush(self._brushes(snap.test_predictions))
         self._draw_wrong()
+        if self.confusion is not None and snap.confusion is not None:
+            self.confusion.draw(np.asarray(snap.confusion))
+        if self._predicted is not None:
+            true = np.asarray(self._dataset.y_test, dtype=np.float64).ravel()
+            pred = np.asarray(snap.test_predictions, dtype=np.float64).ravel()
+            self._predicted.setData(x=true, y=pred, brush=self._brushes(pred))
 
     def set_show_test(self, on: bool) -> None:
         self._show_test = on
