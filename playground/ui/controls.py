@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRegularExpression, QSignalBlocker, Qt, Signal, Slot
-from PySide6.QtGui import QRegularExpressionValidator, QValidator
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -29,6 +27,7 @@ from playground.core.devices import known_devices
 from playground.core.presets import Preset
 from playground.ui.control_locks import LessonLocks
 from playground.ui.data_controls import DataControls, row
+from playground.ui.rate_boxes import LR_SLIDER_STEPS, DropoutBox, RateBox, lr_to_slider, slider_to_lr
 from playground.ui.regularization_input import RegularizationInput
 from playground.ui.theme import DANGER
 
@@ -36,18 +35,6 @@ LAYER_SPINS_PER_ROW = 4
 # A spin box per layer up to this many layers (four rows); deeper networks are edited in the text box
 # only: 64 boxes would make the panel taller than a 768-pixel screen.
 MAX_LAYER_SPINS = 16
-LR_SLIDER_STEPS = 600  # 1e-5 .. 10 is six decades: 100 slider steps per decade
-
-
-def lr_to_slider(lr: float) -> int:
-    lr = min(max(lr, cfg.MIN_LR), cfg.MAX_LR)
-    return round((math.log10(lr) - math.log10(cfg.MIN_LR)) * 100)
-
-
-def slider_to_lr(value: int) -> float:
-    return float(f"{10 ** (math.log10(cfg.MIN_LR) + value / 100):.3g}")
-
-
 # The model families' labels and descriptions live in the Qt-free catalog; listed here for lupdate,
 # so that self.tr(entry.label) and self.tr(entry.description) find their translations.
 _MODEL_TEXTS = (
@@ -129,7 +116,7 @@ class ControlPanel(LessonLocks, QWidget):
             self.activationInput.addItem(a.name, a.name)
             self.activationInput.setItemData(self.activationInput.count() - 1, a.formula, Qt.ToolTipRole)
         self.activationInput.setToolTip(self.tr("The non-linearity between layers"))
-        self.dropoutInput = _DropoutBox(objectName="dropoutInput")
+        self.dropoutInput = DropoutBox(objectName="dropoutInput")
         self.dropoutInput.setDecimals(2)
         self.dropoutInput.setRange(0.0, cfg.MAX_DROPOUT)
         self.dropoutInput.setSingleStep(0.05)
@@ -144,7 +131,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.learningRateSlider = QSlider(Qt.Horizontal, objectName="learningRateSlider")
         self.learningRateSlider.setRange(0, LR_SLIDER_STEPS)
         self.learningRateSlider.setToolTip(self.tr("Learning rate on a log scale; can change while training"))
-        self.learningRateInput = _RateBox(objectName="learningRateInput")
+        self.learningRateInput = RateBox(objectName="learningRateInput")
         self.learningRateInput.setDecimals(5)
         self.learningRateInput.setRange(cfg.MIN_LR, cfg.MAX_LR)
         self.learningRateInput.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
@@ -536,28 +523,4 @@ class ControlPanel(LessonLocks, QWidget):
         with QSignalBlocker(self.learningRateSlider):
             self.learningRateSlider.setValue(lr_to_slider(value))
         self._edited()
-
-
-class _DropoutBox(QDoubleSpinBox):
-    """The dropout rate; while the config holds one rate per hidden layer (``per_layer``) it shows
-    ``per_layer_text`` and is disabled, its tooltip listing the rates."""
-
-    per_layer: tuple[float, ...] | None = None
-    per_layer_text = "per layer"
-
-    def textFromValue(self, value: float) -> str:
-        return self.per_layer_text if self.per_layer is not None else super().textFromValue(value)
-
-
-class _RateBox(QDoubleSpinBox):
-    """The learning-rate box; ``refused(text)`` when it rejects typed text (e.g. 50, above 10)."""
-
-    refused = Signal(str)
-
-    def validate(self, text: str, pos: int):
-        result = super().validate(text, pos)
-        state = result[0] if isinstance(result, tuple) else result
-        if state == QValidator.Invalid:
-            self.refused.emit(text)
-        return result
 
