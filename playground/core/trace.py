@@ -230,6 +230,9 @@ def trace_autograd(loss: torch.Tensor, model: torch.nn.Module | None = None) -> 
             unique.append(e)
     spec_nodes = list(nodes.values())
     _attribute_modules(spec_nodes, unique, act_modules, _reused_layers(model))
+    features = getattr(model, "features", None)
+    if features is not None and "input" in nodes:  # the Features layer's ops use no weights: not in the graph
+        nodes["input"].label = "input x: " + ", ".join(catalog.FEATURES[n].label for n in features.names)
     return GraphSpec(spec_nodes, unique), fns
 
 

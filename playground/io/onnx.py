@@ -1,6 +1,7 @@
 """The network as a model file for other runtimes: ONNX and a ``torch.export`` program.
 
-- ``.onnx``: for ONNX Runtime (no Python needed); input ``"input"`` (batch, features), output
+- ``.onnx``: for ONNX Runtime (no Python needed); input ``"input"`` (batch, features: the point
+  (x1, x2) for a network with input features such as x1^2, which the model computes itself), output
   ``"output"`` (batch, classes) holding logits, or (batch, 1) for regression; the batch dimension
   is dynamic. The config travels in the model's ``metadata_props["playground_config"]``.
 - ``.pt2``: a ``torch.export`` program (``torch.export.load(path).module()(x)``), batch dynamic.

@@ -127,6 +127,7 @@ def test_the_graph_of_a_regularized_run_shows_the_penalty(tmp_path, capsys):
     assert ops.count("PowBackward0") == 2 and ops.count("SumBackward0") == 2
     assert "MulBackward0" in ops and ops.count("AddBackward0") == 2
     assert {"L2 fc1.weight: w^2", "L2 fc2.weight: w^2", "Penalty: total * rate", "Add: loss + penalty"} <= labels
+    assert "input x: x₁², x₂², x₁x₂" in labels  # the network's inputs are the features
     assert not any(n["op"] == "mask" or n["label"].startswith("Dropout") for n in nodes)  # the rate is no mask
     assert all(n["group"] == "penalty" for n in nodes if n["op"] in ("PowBackward0", "SumBackward0"))
 
