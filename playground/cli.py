@@ -170,9 +170,11 @@ def config_and_table(args: argparse.Namespace):
         changes["hidden"] = parse_layers(args.layers)
     if args.dropout is not None:
         changes["dropout"] = parse_dropout(args.dropout)
-    config = config.replace(**changes).validate()
-    if table is None and config.dataset == CUSTOM and config.data:  # a saved config naming its CSV file
+    if table is None and changes.get("dataset", config.dataset) == CUSTOM:  # a saved config names its CSV file
+        if not config.data:
+            raise ConfigError("data", f"dataset {CUSTOM} is your own data: give its CSV file with --data FILE.csv")
         table = read_data(config.data)
+    config = config.replace(**changes).validate()
     if table is not None:
         from playground.core.training import check_table
 

@@ -37,7 +37,7 @@ def standalone_script(trainer) -> str:
     custom = c.dataset == CUSTOM
     epochs = trainer.epoch or c.epochs
     if custom:
-        source = trainer.table.source or "a table"
+        source = {"": "a table", "drawn": "points drawn in the playground"}.get(trainer.table.source, trainer.table.source)
         title = f"{trainer.preset or 'your own data'} ({len(trainer.table)} points from {source})"
     else:
         title = f"{trainer.preset or c.dataset} ({DATASETS[c.dataset].description})"

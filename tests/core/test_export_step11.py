@@ -57,7 +57,7 @@ RUNS = {
     "custom-classes": (custom_config(table(), features=("x1", "x2", "x1^2"), regularization="l2"), table()),
     "custom-split": (custom_config(table(mask=True), data_seed=5, standardize=False, learning_rate=0.01),
                      table(mask=True)),
-    "custom-regression": (custom_config(table("regression"), regularization="l1", learning_rate=0.01),
+    "custom-regression": (custom_config(table("regression"), regularization="l1", learning_rate=0.01, data_seed=4),
                           table("regression")),
 }
 

@@ -86,6 +86,8 @@ def test_no_standardize_and_a_saved_config_naming_its_csv(capsys, tmp_path):
     (["--data", "GOOD", "--dataset", "xor"], "data: --data is your own data"),
     (["--data", "GOOD", "--features", "x1^2"], None),  # 2 columns: features are fine
     (["--data", "THREE", "--features", "x1^2"], "features"),
+    (["--dataset", "custom"], "data: dataset custom is your own data: give its CSV file with --data"),
+    (["--data", " "], "data: an empty path"),
 ])
 @pytest.mark.parametrize("command", ["train", "graph"])
 def test_bad_values_and_files_are_one_line_and_exit_2(capsys, tmp_path, command, args, fragment):
