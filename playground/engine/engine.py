@@ -24,6 +24,7 @@ import torch
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.iteration import PhaseWalk
 from playground.core.training import StepResult, Trainer
+from playground.engine import data as data_commands
 from playground.engine import protocol as p
 from playground.engine import weights_edit
 from playground.engine.protocol import ModelChange, RunState
@@ -86,6 +87,7 @@ class Engine:
             p.RaceDevices: self._race_devices, p.ShowDeviceMismatch: self._show_device_mismatch,
         }
         self._handlers.update(weights_edit.handlers(self))  # ReadWeight, SetWeight: engine/weights_edit.py
+        self._handlers.update(data_commands.handlers(self))  # ImportData, EditPoints, Export*: engine/data.py
 
     # -- the loop -------------------------------------------------------------------------
     def serve(self, inbox, until_idle: bool = False) -> None:

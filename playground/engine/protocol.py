@@ -39,6 +39,7 @@ class ModelChange(str, Enum):
     WEIGHTS = "weights"  # imported weights (same network, other values)
     RESTORED = "restored"  # after the training process was lost: the last checkpoint
     SHOWN = "shown"  # the same network, described again (a new window took over the engine)
+    DATA = "data"  # the same network (weights, history), other data: points drawn or removed
 
     def __str__(self) -> str:
         return self.value
@@ -117,6 +118,39 @@ class SaveSession(Command):
 
 @dataclass(frozen=True)
 class OpenSession(Command):
+    path: str
+
+
+@dataclass(frozen=True)
+class ImportData(Command):
+    """Your own data from a CSV file (engine/data.py): a new network on it (ModelInfo NEW, idle
+    only). A bad file: a Reply with ok False, field "data" and the reader's one line."""
+
+    path: str
+
+
+@dataclass(frozen=True)
+class EditPoints(Command):
+    """Points drawn in the output view: ``add`` (x1, x2, label: a class index or a value) joins the
+    train set, ``remove`` takes the point nearest each (x1, x2). 2-D data only; catalog data first
+    becomes your own (the same points and split). Any state, mid-run too (between two steps): the
+    network, its weights and its history stay (ModelInfo DATA)."""
+
+    add: tuple[tuple[float, float, float], ...] = ()
+    remove: tuple[tuple[float, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class ExportData(Command):
+    """The points as CSV: features, label, split and the network's prediction (any state: between two steps)."""
+
+    path: str
+
+
+@dataclass(frozen=True)
+class ExportHistory(Command):
+    """The loss history as CSV: one row per step, the epoch metrics where an epoch ended."""
+
     path: str
 
 

@@ -219,6 +219,23 @@ class EngineClient(QObject):
         """Write one weight (idle or paused); the Reply says whether it was, the views follow."""
         return self.send(p.SetWeight(param, tuple(int(i) for i in index), float(value)))
 
+    def import_data(self, path: str) -> int:
+        """Your own data from a CSV file: a new network on it (idle only; a bad file: a Reply, field "data")."""
+        return self.send(p.ImportData(str(path)))
+
+    def edit_points(self, add=(), remove=()) -> int:
+        """Add points ((x1, x2, class or value), ...) and remove the nearest to positions ((x1, x2), ...)."""
+        return self.send(p.EditPoints(tuple((float(a), float(b), float(c)) for a, b, c in add),
+                                      tuple((float(a), float(b)) for a, b in remove)))
+
+    def export_data(self, path: str) -> int:
+        """The points with their split and the network's prediction, as CSV (a Reply with the path)."""
+        return self.send(p.ExportData(str(path)))
+
+    def export_history(self, path: str) -> int:
+        """The loss history as CSV (a Reply with the path)."""
+        return self.send(p.ExportHistory(str(path)))
+
     def race_devices(self, widths: tuple[int, ...] = (16, 64, 256, 1024), steps: int = 30) -> int:
         return self.send(p.RaceDevices(tuple(widths), steps))
 
@@ -285,7 +302,8 @@ class EngineClient(QObject):
             self.model = event
             self.config, self.preset, self.step_count = event.config, event.preset, event.step
             self._engine_config = (event.config, event.preset)
-            if event.reason not in (p.ModelChange.WEIGHTS, p.ModelChange.RESTORED, p.ModelChange.SHOWN):
+            if event.reason not in (p.ModelChange.WEIGHTS, p.ModelChange.RESTORED, p.ModelChange.SHOWN,
+                                    p.ModelChange.DATA):  # DATA: the same network (the old points if lost)
                 self._checkpoint = None  # it belonged to the network just replaced
             self.modelChanged.emit(event)
         elif isinstance(event, p.ConfigChanged):

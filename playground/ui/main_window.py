@@ -26,6 +26,7 @@ from playground.core.devices import known_devices
 from playground.core.presets import get_preset, load_presets
 from playground.engine.protocol import ModelChange, RunState
 from playground.ui.client import EngineClient
+from playground.ui.data_flow import DataFlow
 from playground.ui.files import FileFlows
 from playground.ui.iteration_flow import IterationFlow
 from playground.ui.iteration_panel import IterationPanel
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.presenter.presentingChanged.connect(self._on_presenting)
         self.lessons = LessonFlow(self)
         self.iterations = IterationFlow(self)
+        self.data = DataFlow(self)  # your own data: import, draw, export (ui/data_flow.py)
         build_menus(self)
         self.apply_zoom()
 
@@ -230,6 +232,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_model(self, info) -> None:
         """Another network (or the same one, rewound): show it from scratch."""
+        if info.reason is ModelChange.DATA:  # the same network, other points: ui/data_flow.py
+            return
         before = self._shown
         self._shown = info
         if info.reason is not ModelChange.SHOWN:

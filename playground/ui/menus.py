@@ -49,12 +49,24 @@ def build_menus(w) -> None:
         _action(w, "exportAction", translate("MainWindow", "&Export..."), "Ctrl+E", w.export_dialog),
         _action(w, "importAction", translate("MainWindow", "&Import weights..."), "Ctrl+I", w.files.import_weights_dialog),
         None,
+        _action(w, "importDataAction", translate("MainWindow", "Import &data..."), "Ctrl+Shift+I",
+                w.data.import_data_dialog),
+        _action(w, "exportDataAction", translate("MainWindow", "Export d&ata..."), None, w.data.export_data_dialog),
+        _action(w, "exportHistoryAction", translate("MainWindow", "Export loss &history..."), None,
+                w.data.export_history_dialog),
+        None,
         _action(w, "quitAction", translate("MainWindow", "&Quit"), QKeySequence.Quit, w.close),
     ])
 
     edit = bar.addMenu(translate("MainWindow", "&Edit"))
     _fill(edit, [_action(w, "undoAction", translate("MainWindow", "&Bring back the trained network"), QKeySequence.Undo,
                          w.bring_back_previous, enabled=False)])
+    w.importDataAction.setToolTip(translate("MainWindow",
+        "Train on your own data: a CSV file with numeric feature columns and a label column"))
+    w.exportDataAction.setToolTip(translate("MainWindow",
+        "Write the points as CSV: features, label, train or test, and the network's prediction"))
+    w.exportHistoryAction.setToolTip(translate("MainWindow",
+        "Write the loss history as CSV: every step's loss, and each epoch's train and test loss and accuracy"))
     w.undoAction.setToolTip(translate("MainWindow", "Undo the settings change that started a new network"))
 
     train = bar.addMenu(translate("MainWindow", "&Train"))

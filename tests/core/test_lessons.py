@@ -21,7 +21,7 @@ from playground.core.presets import get_preset
 
 STORY = ["tensors-autograd", "article-network", "xor", "spiral-depth", "regression", "lr-too-high", "lr-too-low",
          "activations", "optimizers", "overfitting", "digits", "dynamic-graph", "device",
-         "vanishing-gradients"]
+         "vanishing-gradients", "features"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from playground.core.inspect import ViewSnapshot, view_kind
 from playground.core.records import Dataset
 from playground.ui import theme
+from playground.ui.draw_points import PointDrawer
 from playground.ui.views.boundary import BoundaryPage
 from playground.ui.views.digits import DigitsPage
 from playground.ui.views.projection import ProjectionPage
@@ -192,6 +193,8 @@ class OutputView(QWidget):
         self._header.add(self._info, right=True)
         self._header.add(self._acc, right=True)
         self._footer = FlowLayout(spacing=theme.em(self, 0.5))
+        self.drawer = PointDrawer(self)  # draw your own 2-D data: the class picker, clicks on the plane
+        self._footer.add(self.drawer.picker, right=True)
         self._footer.add(self._show_test, right=True)
         self._footer.add(self._discretize, right=True)
 
@@ -203,6 +206,7 @@ class OutputView(QWidget):
         self._pages = {page.kind: page for page in (BoundaryPage(), DigitsPage(), ProjectionPage())}
         for page in self._pages.values():
             self._stack.addWidget(page)
+        self.drawer.attach(self._pages[BoundaryPage.kind])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -276,6 +280,7 @@ class OutputView(QWidget):
         self._hover = None
         page = self.page
         page.set_dataset(dataset)
+        self.drawer.set_dataset(dataset)
         if "show_test" in page.toggles:
             page.set_show_test(self.show_test_data)
         if "discretize" in page.toggles:
