@@ -27,6 +27,7 @@ from playground.core.training import StepResult, Trainer
 from playground.engine import data as data_commands
 from playground.engine import protocol as p
 from playground.engine import weights_edit
+from playground.engine.data import table_for, table_from_state, table_state
 from playground.engine.protocol import ModelChange, RunState
 from playground.engine.reporter import FunctionProbe, GraphTrainProbe, Probe, Reporter
 
@@ -176,10 +177,10 @@ class Engine:
         config = c.config.validate()
         t = self.trainer
         if t is None:
-            self._adopt(Trainer(config, preset=c.preset), ModelChange.NEW)
+            self._adopt(Trainer(config, preset=c.preset, table=table_for(config, c.table)), ModelChange.NEW)
             return
         changed = {f.name for f in dataclasses.fields(TrainConfig) if getattr(config, f.name) != getattr(t.config, f.name)}
-        if changed <= PACE_FIELDS:
+        if changed <= PACE_FIELDS and c.table is None:
             t.preset = c.preset
             if "learning_rate" in changed:
                 t.set_learning_rate(config.learning_rate)
@@ -188,7 +189,7 @@ class Engine:
             return
         self._require(RunState.IDLE, doing="change the data or the network (stop the run first)")
         self._end_walk()
-        self._adopt(Trainer(config, preset=c.preset), ModelChange.NEW)
+        self._adopt(Trainer(config, preset=c.preset, table=table_for(config, c.table, t)), ModelChange.NEW)
 
     def _set_learning_rate(self, c: p.SetLearningRate) -> None:
         self.trainer.set_learning_rate(c.learning_rate)
@@ -204,7 +205,7 @@ class Engine:
         self._require(RunState.IDLE, doing="reset")
         self._end_walk()
         t = self.trainer
-        self._adopt(Trainer(t.config, dataset=t.dataset, preset=t.preset), ModelChange.RESET)
+        self._adopt(Trainer(t.config, dataset=t.dataset, preset=t.preset, table=t.table), ModelChange.RESET)
 
     def _bring_back(self, c: p.BringBack) -> None:
         self._require(RunState.IDLE, doing="bring back a network")
@@ -237,7 +238,8 @@ class Engine:
         self._require(RunState.IDLE, doing="restore a checkpoint")  # a run's reporter holds the trainer
         self._end_walk()
         data = torch.load(io.BytesIO(c.data), weights_only=True)
-        trainer = Trainer(TrainConfig.from_dict(data["config"]), preset=data["preset"])
+        trainer = Trainer(TrainConfig.from_dict(data["config"]), preset=data["preset"],
+                          table=table_from_state(data.get("table")))
         trainer.load_state(data["state"])
         self._adopt(trainer, ModelChange.RESTORED, int(data["round_start"]), keep_previous=False)
 
@@ -245,7 +247,7 @@ class Engine:
         t = self.trainer
         buffer = io.BytesIO()
         torch.save({"config": t.config.to_dict(), "preset": t.preset, "state": t.state(),
-                    "round_start": self.round_start}, buffer)
+                    "round_start": self.round_start, "table": table_state(t.table)}, buffer)
         return buffer.getvalue()
 
     @staticmethod

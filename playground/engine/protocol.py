@@ -55,10 +55,13 @@ class Command:
 @dataclass(frozen=True)
 class SetConfig(Command):
     """Settings as the controls show them. Pace fields (learning rate, epochs, batch size)
-    change the network in place, even mid-run; anything else makes a new network (idle only)."""
+    change the network in place, even mid-run; anything else makes a new network (idle only).
+    ``table``: your own data (core.records.DataTable) for a config whose dataset is "custom"; None
+    keeps the network's table, or reads the config's ``data`` file."""
 
     config: TrainConfig
     preset: str | None = None
+    table: Any = None
 
 
 @dataclass(frozen=True)
