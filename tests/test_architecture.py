@@ -19,8 +19,9 @@ VIEWS = {
     "views/network_items": set(),
     "views/output": {"views/boundary", "views/digits", "views/projection"},
     "views/boundary": set(),
-    "views/digits": set(),
-    "views/projection": set(),
+    "views/digits": {"views/confusion"},
+    "views/projection": {"views/confusion"},
+    "views/confusion": set(),
     "views/device_race": set(),
     "controls": set(),
 }
