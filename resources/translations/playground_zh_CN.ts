@@ -93,264 +93,436 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../playground/ui/controls.py" line="53"/>
+        <location filename="../../playground/ui/controls.py" line="41"/>
         <source>MLP</source>
         <translation>多层感知机（MLP）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="54"/>
+        <location filename="../../playground/ui/controls.py" line="42"/>
         <source>Dynamic (loop 0-3x)</source>
         <translation>动态图模型（循环 0-3 次）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="55"/>
+        <location filename="../../playground/ui/controls.py" line="43"/>
         <source>Linear layers fc1..fcN with one activation between them (the article&apos;s network)</source>
         <translation>线性层 fc1..fcN，层与层之间各接一个激活函数（文章中的网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="56"/>
+        <location filename="../../playground/ui/controls.py" line="44"/>
         <source>the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: the graph is built anew on every pass</source>
         <translation>在 MLP 的基础上多一个输入输出同宽的中间层，训练时每次前向传播随机重复使用它 0-3 次：每次都重新搭建计算图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="81"/>
+        <location filename="../../playground/ui/controls.py" line="69"/>
         <source>(custom)</source>
         <translation>（自定义）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="85"/>
+        <location filename="../../playground/ui/controls.py" line="73"/>
         <source>Load a ready-made preset: dataset, network and training settings (lessons: the Lessons menu)</source>
         <translation>加载现成的预设：数据集、网络结构和训练设置（课程在“课程”菜单里）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="88"/>
+        <location filename="../../playground/ui/controls.py" line="76"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="92"/>
+        <location filename="../../playground/ui/data_controls.py" line="60"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="98"/>
+        <location filename="../../playground/ui/data_controls.py" line="68"/>
         <source>Which data the network learns from</source>
         <translation>网络要学习的数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="99"/>
+        <location filename="../../playground/ui/data_controls.py" line="69"/>
         <source>&amp;Dataset</source>
         <translation>数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="102"/>
+        <location filename="../../playground/ui/data_controls.py" line="72"/>
         <source>Noise added to the synthetic datasets (0 to 0.5)</source>
         <translation>给合成数据集加入的噪声（0 到 0.5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="104"/>
+        <location filename="../../playground/ui/data_controls.py" line="74"/>
         <source>&amp;Noise</source>
         <translation>噪声(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="107"/>
+        <location filename="../../playground/ui/data_controls.py" line="77"/>
         <source>Share of the data used for training; the rest tests the network</source>
         <translation>用于训练的数据比例，其余数据用来测试网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="109"/>
+        <location filename="../../playground/ui/data_controls.py" line="79"/>
         <source>Trai&amp;n split</source>
         <translation>训练集比例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="113"/>
+        <location filename="../../playground/ui/controls.py" line="85"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="119"/>
+        <location filename="../../playground/ui/controls.py" line="91"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="121"/>
+        <location filename="../../playground/ui/controls.py" line="93"/>
         <source>e.g. 8, 8 (empty: no hidden layer)</source>
         <translation>例如 8, 8（留空：无隐藏层）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="123"/>
+        <location filename="../../playground/ui/controls.py" line="95"/>
         <source>Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons</source>
         <translation>从输入到输出，每个隐藏层的神经元数：0 到 {0} 层，每层 1 到 {1} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="125"/>
+        <location filename="../../playground/ui/controls.py" line="97"/>
         <source>Past {0} layers there is no box per layer: edit them here</source>
         <translation>超过 {0} 层时不再为每层显示输入框：请在这里编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="128"/>
+        <location filename="../../playground/ui/controls.py" line="100"/>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="130"/>
+        <location filename="../../playground/ui/controls.py" line="102"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="131"/>
+        <location filename="../../playground/ui/controls.py" line="103"/>
         <source>&amp;Hidden layers</source>
         <translation>隐藏层(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="136"/>
+        <location filename="../../playground/ui/controls.py" line="108"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="146"/>
+        <location filename="../../playground/ui/controls.py" line="118"/>
         <source>The non-linearity between layers</source>
         <translation>层与层之间的非线性函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="151"/>
+        <location filename="../../playground/ui/controls.py" line="123"/>
         <source>per layer</source>
         <translation>逐层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="152"/>
+        <location filename="../../playground/ui/controls.py" line="124"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="153"/>
+        <location filename="../../playground/ui/controls.py" line="125"/>
         <source>Dro&amp;pout</source>
         <translation>随机失活(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="157"/>
+        <location filename="../../playground/ui/controls.py" line="129"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="161"/>
+        <location filename="../../playground/ui/controls.py" line="133"/>
         <source>Learning rate on a log scale; can change while training</source>
         <translation>学习率（对数刻度），训练过程中也可以调整</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="166"/>
+        <location filename="../../playground/ui/controls.py" line="138"/>
         <source>Learning rate, 0.00001 to 10; takes effect at the next step</source>
         <translation>学习率，0.00001 到 10，从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="167"/>
+        <location filename="../../playground/ui/controls.py" line="139"/>
         <source>Learning &amp;rate</source>
         <translation>学习率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="177"/>
+        <location filename="../../playground/ui/controls.py" line="149"/>
         <source>How the gradients move the weights: optimizer.step()</source>
         <translation>如何用梯度更新权重：optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="178"/>
+        <location filename="../../playground/ui/controls.py" line="150"/>
         <source>&amp;Optimizer</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="181"/>
+        <location filename="../../playground/ui/controls.py" line="153"/>
         <source>Passes over the training data</source>
         <translation>完整遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="182"/>
+        <location filename="../../playground/ui/controls.py" line="154"/>
         <source>&amp;Epochs</source>
         <translation>轮数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="185"/>
+        <location filename="../../playground/ui/controls.py" line="157"/>
         <source>Samples per mini-batch: one optimizer step each</source>
         <translation>每个小批量的样本数：每个小批量执行一次 optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="186"/>
+        <location filename="../../playground/ui/controls.py" line="158"/>
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="191"/>
+        <location filename="../../playground/ui/controls.py" line="163"/>
         <source>L2 penalty on the weights, 0 to 1</source>
         <translation>对权重的 L2 惩罚，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="192"/>
+        <location filename="../../playground/ui/controls.py" line="164"/>
         <source>&amp;Weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="195"/>
+        <location filename="../../playground/ui/controls.py" line="166"/>
+        <source>Re&amp;gularization</source>
+        <translation>正则化(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="169"/>
         <source>Random seed: the same seed gives the same data, start and run</source>
         <translation>随机种子：相同的种子得到相同的数据、初始权重和训练过程</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="196"/>
+        <location filename="../../playground/ui/controls.py" line="170"/>
         <source>See&amp;d</source>
         <translation>随机种子(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="199"/>
+        <location filename="../../playground/ui/controls.py" line="173"/>
         <source>Where the tensors live: .to(device). Only devices present are listed</source>
         <translation>张量所在的设备：.to(device)。只列出本机可用的设备</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="200"/>
+        <location filename="../../playground/ui/controls.py" line="174"/>
         <source>De&amp;vice</source>
         <translation>设备(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="326"/>
+        <location filename="../../playground/ui/controls.py" line="301"/>
         <source>The model family: how the forward pass runs the layers</source>
         <translation>模型类型：前向传播如何运行各层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="330"/>
+        <location filename="../../playground/ui/controls.py" line="305"/>
         <source>Dropout: while training, each hidden neuron&apos;s output is set to 0 with this probability (a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when evaluating. 0 to {0}</source>
         <translation>随机失活（Dropout）：训练时，每个隐藏层神经元的输出以这个概率 p 被置为 0（每一步都换一张新的随机掩码），其余的输出乘以 1/(1 - p)。评估时不起作用。取值 0 到 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="335"/>
+        <location filename="../../playground/ui/controls.py" line="310"/>
         <source>Dropout per hidden layer: {0} (set by a file, a lesson or the command line; a preset sets one rate again)</source>
         <translation>各隐藏层的随机失活率：{0}（由文件、课程或命令行设定；选择预设会重新统一为一个值）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="368"/>
+        <location filename="../../playground/ui/controls.py" line="342"/>
         <source>{0} layers: edit them in the text box</source>
         <translation>共 {0} 层：在上方编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="370"/>
+        <location filename="../../playground/ui/controls.py" line="344"/>
         <source>A box per layer is shown for up to {0} hidden layers; deeper networks are edited in the Hidden layers text box</source>
         <translation>最多 {0} 个隐藏层时每层显示一个输入框；更深的网络请在“隐藏层”文本框中编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="463"/>
+        <location filename="../../playground/ui/controls.py" line="436"/>
         <source>The dynamic model needs at least one hidden layer: add one first</source>
         <translation>动态模型至少需要一个隐藏层：请先添加一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="485"/>
+        <location filename="../../playground/ui/controls.py" line="458"/>
         <source>The dynamic model needs at least one hidden layer</source>
         <translation>动态模型至少需要一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="538"/>
+        <location filename="../../playground/ui/controls.py" line="511"/>
         <source>learning rate: {0} is out of range; allowed 0.00001 to 10</source>
         <translation>学习率：{0} 超出范围，允许 0.00001 到 10</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="378"/>
+        <location filename="../../playground/ui/controls.py" line="352"/>
         <source>Neurons in hidden layer {0}</source>
         <translation>第 {0} 个隐藏层的神经元数</translation>
+    </message>
+</context>
+<context>
+    <name>DataControls</name>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="83"/>
+        <source>How many points the synthetic datasets draw (20 to 100000)</source>
+        <translation>合成数据集生成多少个点（20 到 100000）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="86"/>
+        <source>Sa&amp;mples</source>
+        <translation>样本数(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="86"/>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="89"/>
+        <source>The seed of the data: the points and the train/test split. Empty: the weights&apos; seed (shown greyed)</source>
+        <translation>数据的随机种子：决定数据点和训练集/测试集的划分。留空则使用权重的随机种子（灰色显示）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="91"/>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="93"/>
+        <source>Draw new data: the data&apos;s seed moves on by one; the weights&apos; seed stays (Ctrl+Shift+R)</source>
+        <translation>重新生成数据：数据种子加一，权重种子不变（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="95"/>
+        <source>Data s&amp;eed</source>
+        <translation>数据种子(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="97"/>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="103"/>
+        <source>Input neuron {0}: the network sees {1} of each point (x₁, x₂)</source>
+        <translation>输入神经元 {0}：网络看到的是每个点 (x₁, x₂) 的 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="113"/>
+        <source>Standardize features</source>
+        <translation>特征标准化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="114"/>
+        <source>Your own data: scale each feature to mean 0 and standard deviation 1 before training</source>
+        <translation>你自己的数据：训练前把每个特征缩放为均值 0、标准差 1</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="177"/>
+        <source>Toggles for the inputs a 2-D network sees: each is an input neuron</source>
+        <translation>选择二维网络看到的输入特征：每个特征是一个输入神经元</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="178"/>
+        <source>Input features are made from 2-D points; {0} has {1} inputs of its own</source>
+        <translation>输入特征由二维数据点计算得出；{0} 有自己的 {1} 个输入</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="185"/>
+        <source>Your data&apos;s classes (0: a regression), as its file or drawing says</source>
+        <translation>你的数据的类别数（0 表示回归），由文件或绘制的点决定</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="186"/>
+        <source>How many classes gauss and spiral make: 2 to 6</source>
+        <translation>gauss 和 spiral 数据生成的类别数：2 到 6</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="194"/>
+        <source>{0} (weights&apos; seed)</source>
+        <translation>{0}（权重种子）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="213"/>
+        <source>Your data</source>
+        <translation>你的数据</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="215"/>
+        <source>Your own data: read from a CSV file or drawn</source>
+        <translation>你自己的数据：从 CSV 文件读入或手动绘制</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="231"/>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_controls.py" line="267"/>
+        <source>At least one input feature stays on: the network needs an input</source>
+        <translation>至少保留一个输入特征：网络需要输入</translation>
+    </message>
+</context>
+<context>
+    <name>DataFlow</name>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="38"/>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="39"/>
+        <source>CSV data (*.csv);;All files (*)</source>
+        <translation>CSV 数据 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="46"/>
+        <source>Reading {0}...</source>
+        <translation>正在读取 {0}……</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="48"/>
+        <source>Cannot import data</source>
+        <translation>无法导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="51"/>
+        <source>Imported {0}: {1} points</source>
+        <translation>已导入 {0}：{1} 个点</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="57"/>
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="58"/>
+        <location filename="../../playground/ui/data_flow.py" line="64"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="63"/>
+        <source>Export loss history</source>
+        <translation>导出损失记录</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="69"/>
+        <source>Export data failed</source>
+        <translation>导出数据失败</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="73"/>
+        <source>Export loss history failed</source>
+        <translation>导出损失记录失败</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="76"/>
+        <source>Writing {0}...</source>
+        <translation>正在写入 {0}……</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/data_flow.py" line="80"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
     </message>
 </context>
 <context>
@@ -481,43 +653,43 @@
     <name>DigitsPage</name>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="52"/>
-        <location filename="../../playground/ui/views/digits.py" line="82"/>
+        <location filename="../../playground/ui/views/digits.py" line="77"/>
         <source>predicted digit</source>
         <translation>预测数字</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="53"/>
-        <location filename="../../playground/ui/views/digits.py" line="83"/>
+        <location filename="../../playground/ui/views/digits.py" line="78"/>
         <source>true digit</source>
         <translation>真实数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/digits.py" line="35"/>
+        <location filename="../../playground/ui/views/digits.py" line="36"/>
         <source>Test images, predicted</source>
         <translation>测试图像及预测结果</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/digits.py" line="35"/>
+        <location filename="../../playground/ui/views/digits.py" line="36"/>
         <source>Confusion matrix (test&#xa0;set)</source>
         <translation>混淆矩阵（测⁠试⁠集）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/digits.py" line="98"/>
+        <location filename="../../playground/ui/views/digits.py" line="92"/>
         <source>Digits: what it confuses</source>
         <translation>手写数字：哪些容易混淆</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/digits.py" line="112"/>
+        <location filename="../../playground/ui/views/digits.py" line="106"/>
         <source>correct (diagonal)</source>
         <translation>正确（对角线）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/digits.py" line="113"/>
+        <location filename="../../playground/ui/views/digits.py" line="107"/>
         <source>confused</source>
         <translation>混淆</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/digits.py" line="114"/>
+        <location filename="../../playground/ui/views/digits.py" line="108"/>
         <source>wrong: predicted ≠ true</source>
         <translation>错误：预测 ≠ 真实</translation>
     </message>
@@ -530,7 +702,7 @@
         <translation>正在启动训练进程（加载 PyTorch）...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/client.py" line="326"/>
+        <location filename="../../playground/ui/client.py" line="344"/>
         <source>Training runs in the window&apos;s own thread: no training process could start (details on the console). Live views may slow training down.</source>
         <translation>训练在窗口自身的线程中运行：无法启动训练进程（详情见控制台）。实时视图可能会拖慢训练。</translation>
     </message>
@@ -1177,7 +1349,7 @@
 <context>
     <name>LessonLocks</name>
     <message>
-        <location filename="../../playground/ui/control_locks.py" line="41"/>
+        <location filename="../../playground/ui/control_locks.py" line="48"/>
         <source>This lesson fixes this setting.</source>
         <translation>此项设置由本课程固定。</translation>
     </message>
@@ -1208,96 +1380,102 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="73"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="267"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="82"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="290"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="98"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="264"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="108"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="287"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="100"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="110"/>
         <source>train (per step)</source>
         <translation>训练集（每步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="102"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="106"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="242"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="112"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="119"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="263"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="103"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="107"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="242"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="113"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="120"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="263"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="104"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="264"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="114"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="267"/>
+        <source>regularization</source>
+        <translation>正则化项</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/loss_plot.py" line="117"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="287"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="110"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="123"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="111"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="124"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="112"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="125"/>
         <source>&amp;Log scale</source>
         <translation>对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="113"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="126"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="115"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="128"/>
         <source>Per &amp;step</source>
         <translation>每步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="116"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="129"/>
         <source>Also draw the loss of every mini-batch (lighter)</source>
         <translation>同时画出每个小批量的损失（颜色较浅）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="125"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="138"/>
         <source>Values under the mouse</source>
         <translation>鼠标所指位置的数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="128"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="141"/>
         <source>Point at the curves to read their values</source>
         <translation>鼠标指向曲线即可读取数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="244"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="265"/>
         <source>train, per step</source>
         <translation>训⁠练⁠集⁠（每⁠步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="286"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="307"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="309"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="330"/>
         <source>epoch {0}: train loss {1:.4f}, test loss {2:.4f}</source>
         <translation>第 {0} 轮：训练损失 {1:.4f}，测试损失 {2:.4f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="287"/>
         <location filename="../../playground/ui/views/loss_plot.py" line="310"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="333"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
@@ -1305,115 +1483,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="51"/>
+        <location filename="../../playground/ui/main_window.py" line="52"/>
         <source>PyTorch Playground</source>
         <translation>PyTorch Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="334"/>
+        <location filename="../../playground/ui/main_window.py" line="338"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="137"/>
-        <location filename="../../playground/ui/main_window.py" line="286"/>
+        <location filename="../../playground/ui/main_window.py" line="138"/>
+        <location filename="../../playground/ui/main_window.py" line="290"/>
         <source>epoch %v of %m</source>
         <translation>第 %v / %m 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="262"/>
+        <location filename="../../playground/ui/main_window.py" line="266"/>
         <source>New network. The trained one ({0} steps) is kept: Edit &gt; Bring back (Ctrl+Z)</source>
         <translation>已新建网络。训练过的网络（{0} 步）仍保留：编辑 &gt; 恢复（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="372"/>
+        <location filename="../../playground/ui/main_window.py" line="376"/>
         <source>Training stopped because of an unexpected error; the network is as it was after the last finished run. Details: {0}</source>
         <translation>训练因意外错误而停止；网络已回到上一次训练结束时的状态。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="257"/>
+        <location filename="../../playground/ui/main_window.py" line="261"/>
         <source>Brought back the trained network ({0} steps)</source>
         <translation>已恢复训练过的网络（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="333"/>
+        <location filename="../../playground/ui/main_window.py" line="337"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="333"/>
+        <location filename="../../playground/ui/main_window.py" line="337"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="242"/>
+        <location filename="../../playground/ui/main_window.py" line="246"/>
         <source>step {0} - epoch {1}</source>
         <translation>第 {0} 步 - 第 {1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="140"/>
-        <location filename="../../playground/ui/main_window.py" line="300"/>
-        <location filename="../../playground/ui/main_window.py" line="461"/>
+        <location filename="../../playground/ui/main_window.py" line="141"/>
+        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <location filename="../../playground/ui/main_window.py" line="465"/>
         <source>step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}</source>
         <translation>第 {0} 步 - {1:.0f} 步/秒 - 已用 {2}:{3:02d} - 学习率 {4:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="286"/>
+        <location filename="../../playground/ui/main_window.py" line="290"/>
         <source>epoch %v, until paused</source>
         <translation>第 %v 轮，直到暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="289"/>
+        <location filename="../../playground/ui/main_window.py" line="293"/>
         <source>Epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="313"/>
+        <location filename="../../playground/ui/main_window.py" line="317"/>
         <source>Graph probe</source>
         <translation>计算图探查</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="313"/>
+        <location filename="../../playground/ui/main_window.py" line="317"/>
         <source>output views</source>
         <translation>输出视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="314"/>
+        <location filename="../../playground/ui/main_window.py" line="318"/>
         <source>{0}: {1:.1f} ms every {2:.1f} s ({3:.1%})</source>
         <translation>{0}：每 {2:.1f} 秒耗时 {1:.1f} 毫秒（{3:.1%}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="321"/>
+        <location filename="../../playground/ui/main_window.py" line="325"/>
         <source>train loss {0:.4f}   test loss {1:.4f}</source>
         <translation>训练损失 {0:.4f}   测试损失 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="323"/>
+        <location filename="../../playground/ui/main_window.py" line="327"/>
         <source>   train accuracy {0:.1%}   test accuracy {1:.1%}</source>
         <translation>   训练准确率 {0:.1%}   测试准确率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="347"/>
+        <location filename="../../playground/ui/main_window.py" line="351"/>
         <source>Paused: press Space or Resume to go on, N for one step</source>
         <translation>已暂停：按空格键或“继续”接着训练，按 N 单步训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="369"/>
+        <location filename="../../playground/ui/main_window.py" line="373"/>
         <source>Training stopped because of an unexpected error; the weights so far are kept. Details: {0}</source>
         <translation>训练因意外错误而停止；已保留目前的权重。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="385"/>
+        <location filename="../../playground/ui/main_window.py" line="389"/>
         <source>Training diverged at step {0}: the loss blew up (too large, or not a number), so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（数值过大或不是数字），因此训练已停止，并保留了最后一组正常的权重。请尝试更小的学习率，例如 {1:g}，然后点击“重置”。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="390"/>
+        <location filename="../../playground/ui/main_window.py" line="394"/>
         <source>Stopped after {0} steps</source>
         <translation>已停止，共训练 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="392"/>
+        <location filename="../../playground/ui/main_window.py" line="396"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
         <translation>已完成 {0} 轮训练，用时 {1:.1f} 秒</translation>
     </message>
@@ -1454,141 +1632,171 @@
     </message>
     <message>
         <location filename="../../playground/ui/menus.py" line="52"/>
+        <source>Import &amp;data...</source>
+        <translation>导入数据(&amp;D)...</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/menus.py" line="54"/>
+        <source>Export d&amp;ata...</source>
+        <translation>导出数据(&amp;A)...</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/menus.py" line="55"/>
+        <source>Export loss &amp;history...</source>
+        <translation>导出损失记录(&amp;H)...</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/menus.py" line="58"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="55"/>
+        <location filename="../../playground/ui/menus.py" line="61"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="56"/>
+        <location filename="../../playground/ui/menus.py" line="62"/>
         <source>&amp;Bring back the trained network</source>
         <translation>恢复训练过的网络(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="58"/>
+        <location filename="../../playground/ui/menus.py" line="64"/>
+        <source>Train on your own data: a CSV file with numeric feature columns and a label column</source>
+        <translation>用你自己的数据训练：CSV 文件，包含数值特征列和一个标签列</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/menus.py" line="66"/>
+        <source>Write the points as CSV: features, label, train or test, and the network&apos;s prediction</source>
+        <translation>把数据点写成 CSV：特征、标签、属于训练集还是测试集，以及网络的预测</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/menus.py" line="68"/>
+        <source>Write the loss history as CSV: every step&apos;s loss, and each epoch&apos;s train and test loss and accuracy</source>
+        <translation>把损失记录写成 CSV：每一步的损失，以及每轮的训练/测试损失和准确率</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/menus.py" line="70"/>
         <source>Undo the settings change that started a new network</source>
         <translation>撤销导致新建网络的那次设置更改</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="60"/>
+        <location filename="../../playground/ui/menus.py" line="72"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="61"/>
+        <location filename="../../playground/ui/menus.py" line="73"/>
         <source>Train / Pause / Resume</source>
         <translation>训练 / 暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="62"/>
+        <location filename="../../playground/ui/menus.py" line="74"/>
         <source>One step</source>
         <translation>单步训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="63"/>
+        <location filename="../../playground/ui/menus.py" line="75"/>
         <source>One phase of a step</source>
         <translation>单步训练的一个阶段</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="65"/>
+        <location filename="../../playground/ui/menus.py" line="77"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="66"/>
+        <location filename="../../playground/ui/menus.py" line="78"/>
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="70"/>
+        <location filename="../../playground/ui/menus.py" line="82"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="74"/>
+        <location filename="../../playground/ui/menus.py" line="86"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="75"/>
+        <location filename="../../playground/ui/menus.py" line="87"/>
         <source>&amp;Live graph and output while training</source>
         <translation>训练时实时更新计算图和输出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="77"/>
+        <location filename="../../playground/ui/menus.py" line="89"/>
         <source>Update the graph, output and network views during training; off trains faster on slow computers and shows them when training stops</source>
         <translation>训练期间实时更新计算图、输出和网络视图；关闭后在较慢的电脑上训练更快，训练停止时再显示这些视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="80"/>
+        <location filename="../../playground/ui/menus.py" line="92"/>
         <source>One &amp;iteration panel</source>
         <translation>单次迭代面板(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="82"/>
+        <location filename="../../playground/ui/menus.py" line="94"/>
         <source>The training loop phase by phase, and one weight&apos;s gradient by the chain rule</source>
         <translation>逐个阶段展示训练循环，并用链式法则算出一个权重的梯度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="84"/>
+        <location filename="../../playground/ui/menus.py" line="96"/>
         <source>&amp;Presenter mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="86"/>
+        <location filename="../../playground/ui/menus.py" line="98"/>
         <source>Full screen, large text and lines, high contrast, a big epoch counter</source>
         <translation>全屏显示，字号更大、线条更粗、对比度更高，并用大字显示当前轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="88"/>
+        <location filename="../../playground/ui/menus.py" line="100"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="89"/>
+        <location filename="../../playground/ui/menus.py" line="101"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="90"/>
+        <location filename="../../playground/ui/menus.py" line="102"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="91"/>
+        <location filename="../../playground/ui/menus.py" line="103"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="104"/>
+        <location filename="../../playground/ui/menus.py" line="116"/>
         <source>Maximize {0}</source>
         <translation>最大化“{0}”</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="110"/>
+        <location filename="../../playground/ui/menus.py" line="122"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="112"/>
+        <location filename="../../playground/ui/menus.py" line="124"/>
         <source>&amp;First steps</source>
         <translation>入门指南(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="113"/>
+        <location filename="../../playground/ui/menus.py" line="125"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="116"/>
+        <location filename="../../playground/ui/menus.py" line="128"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="117"/>
+        <location filename="../../playground/ui/menus.py" line="129"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -1596,77 +1804,77 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="129"/>
+        <location filename="../../playground/ui/views/network_view.py" line="131"/>
         <source>%1 more neurons, not drawn so the picture stays readable</source>
         <translation>另有 %1 个神经元未画出，以免图示过于拥挤</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="151"/>
+        <location filename="../../playground/ui/views/network_view.py" line="153"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="151"/>
+        <location filename="../../playground/ui/views/network_view.py" line="153"/>
         <source>In</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="153"/>
+        <location filename="../../playground/ui/views/network_view.py" line="155"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="153"/>
+        <location filename="../../playground/ui/views/network_view.py" line="155"/>
         <source>Out</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="155"/>
+        <location filename="../../playground/ui/views/network_view.py" line="157"/>
         <source>Hidden %1</source>
         <translation>隐藏层 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="155"/>
+        <location filename="../../playground/ui/views/network_view.py" line="157"/>
         <source>H%1</source>
         <translation>隐%1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="156"/>
+        <location filename="../../playground/ui/views/network_view.py" line="158"/>
         <source>%1 neurons</source>
         <translation>%1 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="156"/>
+        <location filename="../../playground/ui/views/network_view.py" line="158"/>
         <source>1 neuron</source>
         <translation>1 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="325"/>
+        <location filename="../../playground/ui/views/network_view.py" line="327"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="327"/>
+        <location filename="../../playground/ui/views/network_view.py" line="329"/>
         <source>output %1</source>
         <translation>输出 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="328"/>
+        <location filename="../../playground/ui/views/network_view.py" line="330"/>
         <source>hidden layer %1, neuron %2</source>
         <translation>隐藏层 %1 的神经元 %2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="338"/>
+        <location filename="../../playground/ui/views/network_view.py" line="356"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="341"/>
+        <location filename="../../playground/ui/views/network_view.py" line="359"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="397"/>
+        <location filename="../../playground/ui/views/network_view.py" line="417"/>
         <source>The network appears here</source>
         <translation>网络结构将显示在这里</translation>
     </message>
@@ -1694,47 +1902,47 @@
 <context>
     <name>OutputView</name>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="180"/>
+        <location filename="../../playground/ui/views/output.py" line="181"/>
         <source>Show test data</source>
         <translation>显示测试数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="182"/>
+        <location filename="../../playground/ui/views/output.py" line="183"/>
         <source>Draw the held-out test points too (diamonds)</source>
         <translation>同时画出留作测试的数据点（菱形）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="184"/>
+        <location filename="../../playground/ui/views/output.py" line="185"/>
         <source>Discretize output</source>
         <translation>离散化输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="185"/>
+        <location filename="../../playground/ui/views/output.py" line="186"/>
         <source>Paint only the decision, not how sure the network is</source>
         <translation>只画出分类结果，不显示网络的置信度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="198"/>
+        <location filename="../../playground/ui/views/output.py" line="201"/>
         <source>Choose a dataset and press Train to see what the network learns.</source>
         <translation>选择一个数据集并点击“训练”，看看网络学到了什么。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="214"/>
+        <location filename="../../playground/ui/views/output.py" line="218"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="289"/>
+        <location filename="../../playground/ui/views/output.py" line="294"/>
         <source>Not trained yet</source>
         <translation>尚未训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="375"/>
+        <location filename="../../playground/ui/views/output.py" line="380"/>
         <source>step %1 · epoch %2</source>
         <translation>第 %1 步 · 第 %2 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="376"/>
+        <location filename="../../playground/ui/views/output.py" line="381"/>
         <source>test accuracy %1%</source>
         <translation>测试准确率 %1%</translation>
     </message>
@@ -1780,51 +1988,97 @@
     </message>
 </context>
 <context>
+    <name>PointDrawer</name>
+    <message>
+        <location filename="../../playground/ui/draw_points.py" line="33"/>
+        <source>Draw your own data: click the plot to add a point of this class, right-click or Ctrl+click a point to remove it</source>
+        <translation>绘制你自己的数据：单击图中添加一个该类别的点，右键或 Ctrl+单击删除一个点</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_points.py" line="73"/>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+</context>
+<context>
     <name>ProjectionPage</name>
     <message>
-        <location filename="../../playground/ui/views/projection.py" line="52"/>
+        <location filename="../../playground/ui/views/projection.py" line="60"/>
         <source>principal axis 1</source>
         <translation>主成分 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/projection.py" line="53"/>
+        <location filename="../../playground/ui/views/projection.py" line="61"/>
         <source>principal axis 2</source>
         <translation>主成分 2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/projection.py" line="70"/>
+        <location filename="../../playground/ui/views/projection.py" line="81"/>
+        <source>predicted class (test set)</source>
+        <translation>预测类别（测试集）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/projection.py" line="82"/>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/projection.py" line="84"/>
+        <source>true value (test set)</source>
+        <translation>真实值（测试集）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/projection.py" line="85"/>
+        <source>predicted value</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/projection.py" line="95"/>
         <source>Predictions, 2-D projection</source>
         <translation>预测结果（二维投影）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/projection.py" line="101"/>
+        <location filename="../../playground/ui/views/projection.py" line="144"/>
         <source>low prediction</source>
         <translation>预测值低</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/projection.py" line="102"/>
+        <location filename="../../playground/ui/views/projection.py" line="145"/>
         <source>high prediction</source>
         <translation>预测值高</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/projection.py" line="105"/>
+        <location filename="../../playground/ui/views/projection.py" line="148"/>
         <source>predicted class %1</source>
         <translation>预测类别 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/projection.py" line="107"/>
+        <location filename="../../playground/ui/views/projection.py" line="150"/>
         <source>wrong</source>
         <translation>预测错误</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/projection.py" line="108"/>
+        <location filename="../../playground/ui/views/projection.py" line="151"/>
         <source>training point</source>
         <translation>训练数据点</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/projection.py" line="109"/>
+        <location filename="../../playground/ui/views/projection.py" line="152"/>
         <source>test point</source>
         <translation>测试数据点</translation>
+    </message>
+</context>
+<context>
+    <name>RegularizationInput</name>
+    <message>
+        <location filename="../../playground/ui/regularization_input.py" line="31"/>
+        <source>A penalty on the weights (not the biases) added to the loss: L1 = rate × sum |w| pushes weights to 0, L2 = rate × sum w² keeps them small</source>
+        <translation>加到损失函数上的权重惩罚项（不含偏置）：L1 = 系数 × Σ|w|，把权重推向 0；L2 = 系数 × Σw²，让权重保持较小</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/regularization_input.py" line="41"/>
+        <source>Regularization rate: how strongly the penalty counts, 0 to {0} (choose or type one)</source>
+        <translation>正则化系数：惩罚项的权重，0 到 {0}（可选择或输入）</translation>
     </message>
 </context>
 <context>
@@ -2024,237 +2278,277 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../playground/cli.py" line="124"/>
+        <location filename="../../playground/cli_text.py" line="110"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="142"/>
+        <location filename="../../playground/cli_text.py" line="128"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="143"/>
+        <location filename="../../playground/cli_text.py" line="129"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="146"/>
+        <location filename="../../playground/cli_text.py" line="132"/>
         <source>show this help message and exit</source>
         <translation>显示本帮助信息并退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="155"/>
+        <location filename="../../playground/cli_text.py" line="141"/>
         <source>{0} or {1}</source>
         <translation>{0} 或 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="162"/>
+        <location filename="../../playground/cli.py" line="36"/>
         <source>start from a preset (see `playground presets`)</source>
         <translation>从一个预设开始（见 `playground presets`）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="163"/>
+        <location filename="../../playground/cli.py" line="37"/>
         <source>start from a saved config</source>
         <translation>从保存的配置开始</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="164"/>
+        <location filename="../../playground/cli.py" line="38"/>
         <source>dataset name (see `playground presets`)</source>
         <translation>数据集名称（见 `playground presets`）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="165"/>
+        <location filename="../../playground/cli.py" line="39"/>
         <source>hidden layer sizes, e.g. &quot;8,8&quot;; &quot;&quot; for none</source>
         <translation>各隐藏层的大小，例如 &quot;8,8&quot;；&quot;&quot; 表示没有隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="166"/>
+        <location filename="../../playground/cli.py" line="40"/>
         <source>model family: {0} (dynamic: a middle layer that each training pass repeats a random 0-3 times)</source>
         <translation>模型类型：{0}（dynamic：多一个中间层，每次训练的前向传播随机重复它 0 到 3 次）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="170"/>
+        <location filename="../../playground/cli.py" line="44"/>
         <source>dropout after each hidden layer while training, 0 to 0.9; &quot;0.1,0.3&quot; for one rate per hidden layer</source>
         <translation>训练时在每个隐藏层之后做随机失活（Dropout），0 到 0.9；写成 &quot;0.1,0.3&quot; 可为每个隐藏层分别设定</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="172"/>
+        <location filename="../../playground/cli.py" line="46"/>
         <source>learning rate, 1e-5 to 10</source>
         <translation>学习率，1e-5 到 10</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="173"/>
+        <location filename="../../playground/cli.py" line="47"/>
         <source>epochs to train</source>
         <translation>训练的轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="174"/>
+        <location filename="../../playground/cli.py" line="48"/>
         <source>mini-batch size</source>
         <translation>批大小（每个小批量的样本数）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="176"/>
+        <location filename="../../playground/cli.py" line="50"/>
         <source>L2 weight decay, 0 to 1</source>
         <translation>L2 权重衰减，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="177"/>
+        <location filename="../../playground/cli.py" line="51"/>
         <source>dataset noise, 0 to 0.5</source>
         <translation>数据集噪声，0 到 0.5</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="178"/>
+        <location filename="../../playground/cli.py" line="52"/>
+        <source>points the dataset draws, 20 to 100000</source>
+        <translation>数据集生成的点数，20 到 100000</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="53"/>
+        <source>classes of gauss and spiral, 2 to 6</source>
+        <translation>gauss 和 spiral 的类别数，2 到 6</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="55"/>
+        <source>seed of the data (points and split); default: --seed</source>
+        <translation>数据的随机种子（数据点和划分）；默认同 --seed</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="57"/>
+        <source>train on your own data: a CSV file, one row per point, the label in the column named label or y, else the last</source>
+        <translation>用你自己的数据训练：CSV 文件，每行一个点，标签在名为 label 或 y 的列，否则为最后一列</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="60"/>
+        <source>with --data: use the features as read (default: scaled to mean 0, standard deviation 1)</source>
+        <translation>与 --data 一起用：按读入的原样使用特征（默认缩放为均值 0、标准差 1）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="63"/>
+        <source>the inputs a 2-D network sees, from {0}; default x1,x2</source>
+        <translation>二维网络看到的输入特征，可选 {0}；默认 x1,x2</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="65"/>
+        <source>a penalty on the weights added to the loss: {0}</source>
+        <translation>加到损失函数上的权重惩罚项：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="68"/>
+        <source>the penalty&apos;s rate, 0 to 10</source>
+        <translation>惩罚项的系数，0 到 10</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="69"/>
         <source>random seed: same seed, same run</source>
         <translation>随机种子：种子相同，训练过程就相同</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="179"/>
+        <location filename="../../playground/cli.py" line="70"/>
         <source>cpu, cuda:N or mps (only what is present)</source>
         <translation>设备：cpu、cuda:N 或 mps（仅限本机上有的）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="183"/>
+        <location filename="../../playground/cli.py" line="74"/>
         <source>Watch real PyTorch train a neural network.</source>
         <translation>观看真实的 PyTorch 训练一个神经网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="185"/>
+        <location filename="../../playground/cli.py" line="76"/>
         <source>show program&apos;s version number and exit</source>
         <translation>显示程序的版本号并退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="187"/>
+        <location filename="../../playground/cli.py" line="78"/>
         <source>open the window with this preset</source>
         <translation>打开窗口，并载入这个预设</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="189"/>
+        <location filename="../../playground/cli.py" line="80"/>
         <source>open the window with this lesson (see `playground lessons`)</source>
         <translation>打开窗口，并载入这个课程（见 `playground lessons`）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="191"/>
+        <location filename="../../playground/cli.py" line="82"/>
         <source>open a saved session in the window</source>
         <translation>在窗口中打开保存的会话</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="193"/>
+        <location filename="../../playground/cli.py" line="84"/>
         <source>the window&apos;s language (default: the one chosen in View &gt; Language, else the system&apos;s)</source>
         <translation>窗口语言（默认用“视图 &gt; 语言”中的选择，否则跟随系统）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="196"/>
+        <location filename="../../playground/cli.py" line="87"/>
         <source>train offscreen to the end, save a PNG, exit</source>
         <translation>在屏幕外训练到结束，保存一张 PNG 图片后退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="198"/>
+        <location filename="../../playground/cli.py" line="89"/>
         <source>with --screenshot: epochs to train</source>
         <translation>与 --screenshot 一起使用：训练的轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="200"/>
+        <location filename="../../playground/cli.py" line="91"/>
         <source>with --screenshot: after training, step N phases of the next mini-batch (1 forward ... 5 step) and show the iteration panel</source>
         <translation>与 --screenshot 一起使用：训练结束后，对下一个小批量执行 N 个阶段（1 = 前向传播 … 5 = 更新参数），并显示单次迭代面板</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="204"/>
+        <location filename="../../playground/cli.py" line="95"/>
         <source>list the presets, one per line</source>
         <translation>列出所有预设，每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="205"/>
+        <location filename="../../playground/cli.py" line="96"/>
         <source>list the lessons (built-in and the user lessons folder), one per line</source>
         <translation>列出所有课程（内置的和用户课程文件夹里的），每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="208"/>
+        <location filename="../../playground/cli.py" line="99"/>
         <source>one JSON object per line: name, title, title_zh</source>
         <translation>每行一个 JSON 对象：name、title、title_zh</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="210"/>
+        <location filename="../../playground/cli.py" line="101"/>
         <source>train headless and print a summary</source>
         <translation>不打开窗口进行训练，并输出摘要</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="212"/>
+        <location filename="../../playground/cli.py" line="103"/>
         <source>print the summary as one JSON line on stdout</source>
         <translation>把摘要作为一行 JSON 输出到标准输出（stdout）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="214"/>
+        <location filename="../../playground/cli.py" line="105"/>
         <source>save the result; the extension picks the format (.safetensors .pt .onnx .pt2 .py .json or a session .pgsession); repeatable</source>
         <translation>导出结果；由扩展名决定格式（.safetensors .pt .onnx .pt2 .py .json，或会话文件 .pgsession）；可多次使用</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="217"/>
+        <location filename="../../playground/cli.py" line="108"/>
         <source>start from these weights (.safetensors or .pt)</source>
         <translation>从这些权重开始（.safetensors 或 .pt）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="219"/>
+        <location filename="../../playground/cli.py" line="110"/>
         <source>render the autograd graph of one forward+backward pass</source>
         <translation>绘制一次前向+反向传播的计算图（自动求导图）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="221"/>
+        <location filename="../../playground/cli.py" line="112"/>
         <source>output: .json, .svg, .png or .dot</source>
         <translation>输出文件：.json、.svg、.png 或 .dot</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="335"/>
+        <location filename="../../playground/cli.py" line="267"/>
         <source>skipped lesson: {0}</source>
         <translation>已跳过课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="407"/>
+        <location filename="../../playground/cli.py" line="339"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="408"/>
+        <location filename="../../playground/cli.py" line="340"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="409"/>
+        <location filename="../../playground/cli.py" line="341"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="409"/>
+        <location filename="../../playground/cli.py" line="341"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="410"/>
+        <location filename="../../playground/cli.py" line="342"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="411"/>
+        <location filename="../../playground/cli.py" line="343"/>
         <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
         <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="415"/>
+        <location filename="../../playground/cli.py" line="347"/>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="417"/>
+        <location filename="../../playground/cli.py" line="349"/>
         <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="441"/>
+        <location filename="../../playground/cli.py" line="380"/>
         <source>saved {0}: {1} nodes, {2} edges</source>
         <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="465"/>
+        <location filename="../../playground/cli.py" line="404"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
