@@ -6,7 +6,7 @@ while the penalty is None. The optimizer's weight decay is a separate knob."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
@@ -15,6 +15,10 @@ from playground.core import config as cfg
 from playground.core.config import TrainConfig
 
 RATES = (0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)  # TensorFlow Playground's choices
+
+
+# The catalog's labels, for lupdate (the combo translates them by name; L1 and L2 stay as they are)
+_LABELS = (QT_TRANSLATE_NOOP("RegularizationInput", "None"),)
 
 
 class RegularizationInput(QWidget):

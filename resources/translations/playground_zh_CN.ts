@@ -2071,12 +2071,17 @@
 <context>
     <name>RegularizationInput</name>
     <message>
-        <location filename="../../playground/ui/regularization_input.py" line="31"/>
+        <location filename="../../playground/ui/regularization_input.py" line="21"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/regularization_input.py" line="35"/>
         <source>A penalty on the weights (not the biases) added to the loss: L1 = rate × sum |w| pushes weights to 0, L2 = rate × sum w² keeps them small</source>
         <translation>加到损失函数上的权重惩罚项（不含偏置）：L1 = 系数 × Σ|w|，把权重推向 0；L2 = 系数 × Σw²，让权重保持较小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/regularization_input.py" line="41"/>
+        <location filename="../../playground/ui/regularization_input.py" line="45"/>
         <source>Regularization rate: how strongly the penalty counts, 0 to {0} (choose or type one)</source>
         <translation>正则化系数：惩罚项的权重，0 到 {0}（可选择或输入）</translation>
     </message>
