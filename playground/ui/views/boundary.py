@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QRectF
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
+from playground.core import catalog
 from playground.core.inspect import DEFAULT_EXTENT, BoundarySnapshot, grid_axes, plot_extent
 from playground.core.records import Dataset
 from playground.ui import theme
@@ -59,6 +60,7 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
         self._bg_lut = theme.diverging_lut(0.7)
         self._neuron_map = theme.diverging_colormap(1.0)
         self._neuron_lut = theme.diverging_lut(1.0)
+        self._confidence_map = pg.ColorMap([0.0, 1.0], [(255, 255, 255), (110, 110, 110)])  # tint strength
         self._levels: tuple[float, float] | None = None
         self._shown_data: np.ndarray | None = None  # the values behind the image
         self._image_shape: tuple[int, ...] = ()
@@ -285,9 +287,12 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
             return self.tr("Probability of class 1")
         return self.tr("Winning class, shaded by confidence")
 
-    def _set_image(self, data: np.ndarray, levels: tuple[float, float], neuron: bool, label: str) -> None:
-        if neuron != self._lut_is_neuron:
-            self._colorbar.setColorMap(self._neuron_map if neuron else self._bg_map)
+    def _set_image(self, data: np.ndarray, levels: tuple[float, float], neuron: bool | None, label: str) -> None:
+        """``neuron``: True for a neuron's picture, False for the output, None for the winning class
+        shaded by confidence (RGB data; the bar then shows the shading: pale unsure, strong sure)."""
+        if neuron is not self._lut_is_neuron:
+            maps = {True: self._neuron_map, False: self._bg_map, None: self._confidence_map}
+            self._colorbar.setColorMap(maps[neuron])
             self._lut_is_neuron = neuron
         self._shown_data = data
         # Colored here into RGBA: Qt draws that straight, while pyqtgraph's own path (an indexed
@@ -332,7 +337,8 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
                 grid = (grid >= 0.5).astype(np.float32)
             self._set_image(grid, (0.0, 1.0), False, self.tr("P(class 1)"))
         else:
-            self._set_image(self._class_rgb(snap), (0.0, 255.0), False, self.tr("confidence"))
+            k = max(snap.n_classes, 2)
+            self._set_image(self._class_rgb(snap), (1 / k, 1.0), None, self.tr("confidence"))
 
     def _class_rgb(self, snap: BoundarySnapshot) -> np.ndarray:
         """The winning class's color, paler the less sure the network is."""
@@ -348,6 +354,10 @@ class BoundaryPage(pg.GraphicsLayoutWidget):
 
     def _neuron_picture(self, snap: BoundarySnapshot, layer: int, index: int) -> tuple | None:
         n_layers = len(snap.sizes)
+        inputs = snap.input_maps
+        if layer == 0 and inputs is not None and index < len(inputs) and index < len(snap.input_names):
+            name = catalog.FEATURES[snap.input_names[index]].label  # the feature this input neuron sees
+            return upsample(inputs[index], 3), self.tr("Input %1").replace("%1", name)
         if layer == 0 and index < 2:
             xs, ys = grid_axes(snap.extent, 40)
             gx, gy = np.meshgrid(xs, ys)
