@@ -67,7 +67,8 @@ def _settle(app) -> None:
 
 
 def main(preset: str | None = None, session: str | None = None, screenshot: str | None = None,
-         epochs: int | None = None, lesson: str | None = None, lang: str | None = None, phases: int = 0) -> int:
+         epochs: int | None = None, lesson: str | None = None, lang: str | None = None, phases: int = 0,
+         data: str | None = None) -> int:
     if screenshot:
         problem = screenshot_problem(Path(screenshot), epochs)
         if problem:
@@ -103,6 +104,11 @@ def main(preset: str | None = None, session: str | None = None, screenshot: str 
             window.ask_before_closing = False
             window.close()
             return 2
+    if data and not window.data.import_data(data) and screenshot:
+        print(f"playground: error: cannot import {data}", file=sys.stderr)
+        window.ask_before_closing = False
+        window.close()
+        return 2
     if screenshot:
         return _screenshot(app, window, Path(screenshot), epochs, phases)
     window.show()

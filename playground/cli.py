@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=translate("cli", "open the window with this lesson (see `playground lessons`)"))
     p.add_argument("--open", dest="gui_open", metavar="SESSION",
                    help=translate("cli", "open a saved session in the window"))
+    p.add_argument("--data", dest="gui_data", metavar="FILE.csv",
+                   help=translate("cli", "open the window with your own data from a CSV file (as File > Import data)"))
     p.add_argument("--lang", dest="gui_lang", choices=("en", "zh_CN"),
                    help=translate("cli", "the window's language (default: the one chosen in View > Language, "
                                          "else the system's)"))
@@ -447,8 +449,16 @@ def _main(argv: list[str] | None = None) -> int:
         if not 0 <= args.gui_phases <= 5:
             raise ConfigError("phases", f"{args.gui_phases} phases; allowed 0 to 5 (forward, loss, zero_grad, "
                                         f"backward, step)")
+        if args.gui_data is not None:  # a bad file: its one line (file, line, column) before any window
+            from playground.io.csv_data import DataFileError, read_data_csv
+
+            try:
+                read_data_csv(args.gui_data)
+            except DataFileError as e:
+                raise ConfigError("data", str(e)) from None
         return gui_main(preset=args.gui_preset, session=args.gui_open, screenshot=args.screenshot,
-                        epochs=args.gui_epochs, lesson=args.gui_lesson, lang=args.gui_lang, phases=args.gui_phases)
+                        epochs=args.gui_epochs, lesson=args.gui_lesson, lang=args.gui_lang, phases=args.gui_phases,
+                        data=args.gui_data)
     except ConfigError as e:
         print(f"playground: error: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -4,88 +4,89 @@
 <context>
     <name>BoundaryPage</name>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="200"/>
+        <location filename="../../playground/ui/views/boundary.py" line="202"/>
         <source>low value</source>
         <translation>低值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="200"/>
+        <location filename="../../playground/ui/views/boundary.py" line="202"/>
         <source>high value</source>
         <translation>高值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="202"/>
+        <location filename="../../playground/ui/views/boundary.py" line="204"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="204"/>
+        <location filename="../../playground/ui/views/boundary.py" line="206"/>
         <source>training point</source>
         <translation>训练数据点</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="205"/>
+        <location filename="../../playground/ui/views/boundary.py" line="207"/>
         <source>test point</source>
         <translation>测试数据点</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="283"/>
+        <location filename="../../playground/ui/views/boundary.py" line="285"/>
         <source>Predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="285"/>
+        <location filename="../../playground/ui/views/boundary.py" line="287"/>
         <source>Probability of class 1</source>
         <translation>类别 1 的概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="286"/>
+        <location filename="../../playground/ui/views/boundary.py" line="288"/>
         <source>Winning class, shaded by confidence</source>
         <translation>预测类别，颜色深浅表示置信度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="318"/>
+        <location filename="../../playground/ui/views/boundary.py" line="323"/>
         <source>activation</source>
         <translation>激活值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="329"/>
-        <location filename="../../playground/ui/views/boundary.py" line="366"/>
+        <location filename="../../playground/ui/views/boundary.py" line="334"/>
+        <location filename="../../playground/ui/views/boundary.py" line="376"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="333"/>
+        <location filename="../../playground/ui/views/boundary.py" line="338"/>
         <source>P(class 1)</source>
         <translation>P(类别 1)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="335"/>
+        <location filename="../../playground/ui/views/boundary.py" line="341"/>
         <source>confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="355"/>
+        <location filename="../../playground/ui/views/boundary.py" line="360"/>
+        <location filename="../../playground/ui/views/boundary.py" line="365"/>
         <source>Input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="360"/>
+        <location filename="../../playground/ui/views/boundary.py" line="370"/>
         <source>Layer %1, neuron %2: its activation</source>
         <translation>第 %1 层第 %2 个神经元的激活值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="366"/>
+        <location filename="../../playground/ui/views/boundary.py" line="376"/>
         <source>Output: the predicted value</source>
         <translation>输出：预测值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="367"/>
+        <location filename="../../playground/ui/views/boundary.py" line="377"/>
         <source>P(class %1)</source>
         <translation>P(类别 %1)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/boundary.py" line="368"/>
+        <location filename="../../playground/ui/views/boundary.py" line="378"/>
         <source>Output class %1: its probability</source>
         <translation>输出：类别 %1 的概率</translation>
     </message>
@@ -93,37 +94,37 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../playground/ui/controls.py" line="41"/>
+        <location filename="../../playground/ui/controls.py" line="34"/>
         <source>MLP</source>
         <translation>多层感知机（MLP）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="42"/>
+        <location filename="../../playground/ui/controls.py" line="35"/>
         <source>Dynamic (loop 0-3x)</source>
         <translation>动态图模型（循环 0-3 次）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="43"/>
+        <location filename="../../playground/ui/controls.py" line="36"/>
         <source>Linear layers fc1..fcN with one activation between them (the article&apos;s network)</source>
         <translation>线性层 fc1..fcN，层与层之间各接一个激活函数（文章中的网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="44"/>
+        <location filename="../../playground/ui/controls.py" line="37"/>
         <source>the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: the graph is built anew on every pass</source>
         <translation>在 MLP 的基础上多一个输入输出同宽的中间层，训练时每次前向传播随机重复使用它 0-3 次：每次都重新搭建计算图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="69"/>
+        <location filename="../../playground/ui/controls.py" line="62"/>
         <source>(custom)</source>
         <translation>（自定义）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="73"/>
+        <location filename="../../playground/ui/controls.py" line="66"/>
         <source>Load a ready-made preset: dataset, network and training settings (lessons: the Lessons menu)</source>
         <translation>加载现成的预设：数据集、网络结构和训练设置（课程在“课程”菜单里）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="76"/>
+        <location filename="../../playground/ui/controls.py" line="69"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
@@ -133,227 +134,227 @@
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="68"/>
+        <location filename="../../playground/ui/data_controls.py" line="69"/>
         <source>Which data the network learns from</source>
         <translation>网络要学习的数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="69"/>
+        <location filename="../../playground/ui/data_controls.py" line="70"/>
         <source>&amp;Dataset</source>
         <translation>数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="72"/>
+        <location filename="../../playground/ui/data_controls.py" line="73"/>
         <source>Noise added to the synthetic datasets (0 to 0.5)</source>
         <translation>给合成数据集加入的噪声（0 到 0.5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="74"/>
+        <location filename="../../playground/ui/data_controls.py" line="75"/>
         <source>&amp;Noise</source>
         <translation>噪声(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="77"/>
+        <location filename="../../playground/ui/data_controls.py" line="78"/>
         <source>Share of the data used for training; the rest tests the network</source>
         <translation>用于训练的数据比例，其余数据用来测试网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="79"/>
+        <location filename="../../playground/ui/data_controls.py" line="80"/>
         <source>Trai&amp;n split</source>
         <translation>训练集比例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="85"/>
+        <location filename="../../playground/ui/controls.py" line="78"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="91"/>
+        <location filename="../../playground/ui/controls.py" line="84"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="93"/>
+        <location filename="../../playground/ui/layer_editor.py" line="43"/>
         <source>e.g. 8, 8 (empty: no hidden layer)</source>
         <translation>例如 8, 8（留空：无隐藏层）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="95"/>
+        <location filename="../../playground/ui/layer_editor.py" line="45"/>
         <source>Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons</source>
         <translation>从输入到输出，每个隐藏层的神经元数：0 到 {0} 层，每层 1 到 {1} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="97"/>
+        <location filename="../../playground/ui/layer_editor.py" line="48"/>
         <source>Past {0} layers there is no box per layer: edit them here</source>
         <translation>超过 {0} 层时不再为每层显示输入框：请在这里编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="100"/>
+        <location filename="../../playground/ui/layer_editor.py" line="52"/>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="102"/>
+        <location filename="../../playground/ui/layer_editor.py" line="54"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="103"/>
+        <location filename="../../playground/ui/layer_editor.py" line="55"/>
         <source>&amp;Hidden layers</source>
         <translation>隐藏层(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="108"/>
+        <location filename="../../playground/ui/layer_editor.py" line="61"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="118"/>
+        <location filename="../../playground/ui/controls.py" line="94"/>
         <source>The non-linearity between layers</source>
         <translation>层与层之间的非线性函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="123"/>
+        <location filename="../../playground/ui/controls.py" line="99"/>
         <source>per layer</source>
         <translation>逐层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="124"/>
+        <location filename="../../playground/ui/controls.py" line="100"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="125"/>
+        <location filename="../../playground/ui/controls.py" line="101"/>
         <source>Dro&amp;pout</source>
         <translation>随机失活(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="129"/>
+        <location filename="../../playground/ui/controls.py" line="105"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="133"/>
+        <location filename="../../playground/ui/controls.py" line="109"/>
         <source>Learning rate on a log scale; can change while training</source>
         <translation>学习率（对数刻度），训练过程中也可以调整</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="138"/>
+        <location filename="../../playground/ui/controls.py" line="114"/>
         <source>Learning rate, 0.00001 to 10; takes effect at the next step</source>
         <translation>学习率，0.00001 到 10，从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="139"/>
+        <location filename="../../playground/ui/controls.py" line="115"/>
         <source>Learning &amp;rate</source>
         <translation>学习率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="149"/>
+        <location filename="../../playground/ui/controls.py" line="125"/>
         <source>How the gradients move the weights: optimizer.step()</source>
         <translation>如何用梯度更新权重：optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="150"/>
+        <location filename="../../playground/ui/controls.py" line="126"/>
         <source>&amp;Optimizer</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="153"/>
+        <location filename="../../playground/ui/controls.py" line="129"/>
         <source>Passes over the training data</source>
         <translation>完整遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="154"/>
+        <location filename="../../playground/ui/controls.py" line="130"/>
         <source>&amp;Epochs</source>
         <translation>轮数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="157"/>
+        <location filename="../../playground/ui/controls.py" line="133"/>
         <source>Samples per mini-batch: one optimizer step each</source>
         <translation>每个小批量的样本数：每个小批量执行一次 optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="158"/>
+        <location filename="../../playground/ui/controls.py" line="134"/>
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="163"/>
+        <location filename="../../playground/ui/controls.py" line="139"/>
         <source>L2 penalty on the weights, 0 to 1</source>
         <translation>对权重的 L2 惩罚，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="164"/>
+        <location filename="../../playground/ui/controls.py" line="140"/>
         <source>&amp;Weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="166"/>
+        <location filename="../../playground/ui/controls.py" line="142"/>
         <source>Re&amp;gularization</source>
         <translation>正则化(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="169"/>
+        <location filename="../../playground/ui/controls.py" line="145"/>
         <source>Random seed: the same seed gives the same data, start and run</source>
         <translation>随机种子：相同的种子得到相同的数据、初始权重和训练过程</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="170"/>
+        <location filename="../../playground/ui/controls.py" line="146"/>
         <source>See&amp;d</source>
         <translation>随机种子(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="173"/>
+        <location filename="../../playground/ui/controls.py" line="149"/>
         <source>Where the tensors live: .to(device). Only devices present are listed</source>
         <translation>张量所在的设备：.to(device)。只列出本机可用的设备</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="174"/>
+        <location filename="../../playground/ui/controls.py" line="150"/>
         <source>De&amp;vice</source>
         <translation>设备(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="301"/>
+        <location filename="../../playground/ui/controls.py" line="278"/>
         <source>The model family: how the forward pass runs the layers</source>
         <translation>模型类型：前向传播如何运行各层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="305"/>
+        <location filename="../../playground/ui/controls.py" line="282"/>
         <source>Dropout: while training, each hidden neuron&apos;s output is set to 0 with this probability (a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when evaluating. 0 to {0}</source>
         <translation>随机失活（Dropout）：训练时，每个隐藏层神经元的输出以这个概率 p 被置为 0（每一步都换一张新的随机掩码），其余的输出乘以 1/(1 - p)。评估时不起作用。取值 0 到 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="310"/>
+        <location filename="../../playground/ui/controls.py" line="287"/>
         <source>Dropout per hidden layer: {0} (set by a file, a lesson or the command line; a preset sets one rate again)</source>
         <translation>各隐藏层的随机失活率：{0}（由文件、课程或命令行设定；选择预设会重新统一为一个值）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="342"/>
+        <location filename="../../playground/ui/layer_editor.py" line="97"/>
         <source>{0} layers: edit them in the text box</source>
         <translation>共 {0} 层：在上方编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="344"/>
+        <location filename="../../playground/ui/layer_editor.py" line="99"/>
         <source>A box per layer is shown for up to {0} hidden layers; deeper networks are edited in the Hidden layers text box</source>
         <translation>最多 {0} 个隐藏层时每层显示一个输入框；更深的网络请在“隐藏层”文本框中编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="436"/>
+        <location filename="../../playground/ui/controls.py" line="386"/>
         <source>The dynamic model needs at least one hidden layer: add one first</source>
         <translation>动态模型至少需要一个隐藏层：请先添加一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="458"/>
+        <location filename="../../playground/ui/layer_editor.py" line="125"/>
         <source>The dynamic model needs at least one hidden layer</source>
         <translation>动态模型至少需要一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="511"/>
+        <location filename="../../playground/ui/controls.py" line="412"/>
         <source>learning rate: {0} is out of range; allowed 0.00001 to 10</source>
         <translation>学习率：{0} 超出范围，允许 0.00001 到 10</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="352"/>
+        <location filename="../../playground/ui/layer_editor.py" line="108"/>
         <source>Neurons in hidden layer {0}</source>
         <translation>第 {0} 个隐藏层的神经元数</translation>
     </message>
@@ -361,102 +362,102 @@
 <context>
     <name>DataControls</name>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="83"/>
+        <location filename="../../playground/ui/data_controls.py" line="84"/>
         <source>How many points the synthetic datasets draw (20 to 100000)</source>
         <translation>合成数据集生成多少个点（20 到 100000）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="86"/>
+        <location filename="../../playground/ui/data_controls.py" line="87"/>
         <source>Sa&amp;mples</source>
         <translation>样本数(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="86"/>
+        <location filename="../../playground/ui/data_controls.py" line="87"/>
         <source>Classes</source>
         <translation>类别数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="89"/>
+        <location filename="../../playground/ui/data_controls.py" line="90"/>
         <source>The seed of the data: the points and the train/test split. Empty: the weights&apos; seed (shown greyed)</source>
         <translation>数据的随机种子：决定数据点和训练集/测试集的划分。留空则使用权重的随机种子（灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="91"/>
+        <location filename="../../playground/ui/data_controls.py" line="92"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="93"/>
+        <location filename="../../playground/ui/data_controls.py" line="94"/>
         <source>Draw new data: the data&apos;s seed moves on by one; the weights&apos; seed stays (Ctrl+Shift+R)</source>
         <translation>重新生成数据：数据种子加一，权重种子不变（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="95"/>
+        <location filename="../../playground/ui/data_controls.py" line="96"/>
         <source>Data s&amp;eed</source>
         <translation>数据种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="97"/>
+        <location filename="../../playground/ui/data_controls.py" line="98"/>
         <source>Features</source>
         <translation>特征</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="103"/>
+        <location filename="../../playground/ui/data_controls.py" line="104"/>
         <source>Input neuron {0}: the network sees {1} of each point (x₁, x₂)</source>
         <translation>输入神经元 {0}：网络看到的是每个点 (x₁, x₂) 的 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="113"/>
+        <location filename="../../playground/ui/data_controls.py" line="114"/>
         <source>Standardize features</source>
         <translation>特征标准化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="114"/>
+        <location filename="../../playground/ui/data_controls.py" line="115"/>
         <source>Your own data: scale each feature to mean 0 and standard deviation 1 before training</source>
         <translation>你自己的数据：训练前把每个特征缩放为均值 0、标准差 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="177"/>
+        <location filename="../../playground/ui/data_controls.py" line="184"/>
         <source>Toggles for the inputs a 2-D network sees: each is an input neuron</source>
         <translation>选择二维网络看到的输入特征：每个特征是一个输入神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="178"/>
+        <location filename="../../playground/ui/data_controls.py" line="185"/>
         <source>Input features are made from 2-D points; {0} has {1} inputs of its own</source>
         <translation>输入特征由二维数据点计算得出；{0} 有自己的 {1} 个输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="185"/>
+        <location filename="../../playground/ui/data_controls.py" line="192"/>
         <source>Your data&apos;s classes (0: a regression), as its file or drawing says</source>
         <translation>你的数据的类别数（0 表示回归），由文件或绘制的点决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="186"/>
+        <location filename="../../playground/ui/data_controls.py" line="193"/>
         <source>How many classes gauss and spiral make: 2 to 6</source>
         <translation>gauss 和 spiral 数据生成的类别数：2 到 6</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="194"/>
+        <location filename="../../playground/ui/data_controls.py" line="201"/>
         <source>{0} (weights&apos; seed)</source>
         <translation>{0}（权重种子）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="213"/>
+        <location filename="../../playground/ui/data_controls.py" line="223"/>
         <source>Your data</source>
         <translation>你的数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="215"/>
+        <location filename="../../playground/ui/data_controls.py" line="225"/>
         <source>Your own data: read from a CSV file or drawn</source>
         <translation>你自己的数据：从 CSV 文件读入或手动绘制</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="231"/>
+        <location filename="../../playground/ui/data_controls.py" line="241"/>
         <source>regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="267"/>
+        <location filename="../../playground/ui/data_controls.py" line="277"/>
         <source>At least one input feature stays on: the network needs an input</source>
         <translation>至少保留一个输入特征：网络需要输入</translation>
     </message>
@@ -1380,102 +1381,102 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="82"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="290"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="91"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="304"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="108"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="287"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="122"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="301"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="110"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="124"/>
         <source>train (per step)</source>
         <translation>训练集（每步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="112"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="119"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="263"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="126"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="133"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="277"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="113"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="120"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="263"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="127"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="134"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="277"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="114"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="267"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="128"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="281"/>
         <source>regularization</source>
         <translation>正则化项</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="117"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="287"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="131"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="301"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="123"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="137"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="124"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="138"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="125"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="139"/>
         <source>&amp;Log scale</source>
         <translation>对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="126"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="140"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="128"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="142"/>
         <source>Per &amp;step</source>
         <translation>每步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="129"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="143"/>
         <source>Also draw the loss of every mini-batch (lighter)</source>
         <translation>同时画出每个小批量的损失（颜色较浅）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="138"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="152"/>
         <source>Values under the mouse</source>
         <translation>鼠标所指位置的数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="141"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="155"/>
         <source>Point at the curves to read their values</source>
         <translation>鼠标指向曲线即可读取数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="265"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="279"/>
         <source>train, per step</source>
         <translation>训⁠练⁠集⁠（每⁠步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="309"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="330"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="323"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="344"/>
         <source>epoch {0}: train loss {1:.4f}, test loss {2:.4f}</source>
         <translation>第 {0} 轮：训练损失 {1:.4f}，测试损失 {2:.4f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="310"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="333"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="324"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="347"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
@@ -1488,110 +1489,119 @@
         <translation>PyTorch Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="338"/>
+        <location filename="../../playground/ui/main_window.py" line="294"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="138"/>
-        <location filename="../../playground/ui/main_window.py" line="290"/>
+        <location filename="../../playground/ui/status_area.py" line="40"/>
+        <location filename="../../playground/ui/status_area.py" line="76"/>
         <source>epoch %v of %m</source>
         <translation>第 %v / %m 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="266"/>
+        <location filename="../../playground/ui/main_window.py" line="251"/>
         <source>New network. The trained one ({0} steps) is kept: Edit &gt; Bring back (Ctrl+Z)</source>
         <translation>已新建网络。训练过的网络（{0} 步）仍保留：编辑 &gt; 恢复（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="376"/>
+        <location filename="../../playground/ui/main_window.py" line="332"/>
         <source>Training stopped because of an unexpected error; the network is as it was after the last finished run. Details: {0}</source>
         <translation>训练因意外错误而停止；网络已回到上一次训练结束时的状态。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="261"/>
+        <location filename="../../playground/ui/main_window.py" line="246"/>
         <source>Brought back the trained network ({0} steps)</source>
         <translation>已恢复训练过的网络（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="337"/>
+        <location filename="../../playground/ui/main_window.py" line="293"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="337"/>
+        <location filename="../../playground/ui/main_window.py" line="293"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="246"/>
+        <location filename="../../playground/ui/status_area.py" line="59"/>
         <source>step {0} - epoch {1}</source>
         <translation>第 {0} 步 - 第 {1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="141"/>
-        <location filename="../../playground/ui/main_window.py" line="304"/>
-        <location filename="../../playground/ui/main_window.py" line="465"/>
+        <location filename="../../playground/ui/status_area.py" line="23"/>
+        <location filename="../../playground/ui/status_area.py" line="66"/>
         <source>step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}</source>
         <translation>第 {0} 步 - {1:.0f} 步/秒 - 已用 {2}:{3:02d} - 学习率 {4:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="290"/>
+        <location filename="../../playground/ui/status_area.py" line="77"/>
         <source>epoch %v, until paused</source>
         <translation>第 %v 轮，直到暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="293"/>
+        <location filename="../../playground/ui/status_area.py" line="80"/>
         <source>Epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="317"/>
+        <location filename="../../playground/ui/status_area.py" line="84"/>
         <source>Graph probe</source>
         <translation>计算图探查</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="317"/>
+        <location filename="../../playground/ui/status_area.py" line="85"/>
         <source>output views</source>
         <translation>输出视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="318"/>
+        <location filename="../../playground/ui/status_area.py" line="86"/>
         <source>{0}: {1:.1f} ms every {2:.1f} s ({3:.1%})</source>
         <translation>{0}：每 {2:.1f} 秒耗时 {1:.1f} 毫秒（{3:.1%}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="325"/>
+        <location filename="../../playground/ui/status_area.py" line="96"/>
+        <source>train loss {0:.4f}   test loss – (no test points)</source>
+        <translation>训练损失 {0:.4f}   测试损失 –（没有测试点）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/status_area.py" line="99"/>
         <source>train loss {0:.4f}   test loss {1:.4f}</source>
         <translation>训练损失 {0:.4f}   测试损失 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="327"/>
+        <location filename="../../playground/ui/status_area.py" line="102"/>
         <source>   train accuracy {0:.1%}   test accuracy {1:.1%}</source>
         <translation>   训练准确率 {0:.1%}   测试准确率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="351"/>
+        <location filename="../../playground/ui/status_area.py" line="105"/>
+        <source>   train accuracy {0:.1%}</source>
+        <translation>   训练准确率 {0:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="307"/>
         <source>Paused: press Space or Resume to go on, N for one step</source>
         <translation>已暂停：按空格键或“继续”接着训练，按 N 单步训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="373"/>
+        <location filename="../../playground/ui/main_window.py" line="329"/>
         <source>Training stopped because of an unexpected error; the weights so far are kept. Details: {0}</source>
         <translation>训练因意外错误而停止；已保留目前的权重。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="389"/>
+        <location filename="../../playground/ui/main_window.py" line="345"/>
         <source>Training diverged at step {0}: the loss blew up (too large, or not a number), so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（数值过大或不是数字），因此训练已停止，并保留了最后一组正常的权重。请尝试更小的学习率，例如 {1:g}，然后点击“重置”。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="394"/>
+        <location filename="../../playground/ui/main_window.py" line="350"/>
         <source>Stopped after {0} steps</source>
         <translation>已停止，共训练 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="396"/>
+        <location filename="../../playground/ui/main_window.py" line="352"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
         <translation>已完成 {0} 轮训练，用时 {1:.1f} 秒</translation>
     </message>
@@ -2439,121 +2449,126 @@
     </message>
     <message>
         <location filename="../../playground/cli.py" line="84"/>
+        <source>open the window with your own data from a CSV file (as File &gt; Import data)</source>
+        <translation>打开窗口并载入你自己的 CSV 数据（同“文件 &gt; 导入数据”）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="86"/>
         <source>the window&apos;s language (default: the one chosen in View &gt; Language, else the system&apos;s)</source>
         <translation>窗口语言（默认用“视图 &gt; 语言”中的选择，否则跟随系统）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="87"/>
+        <location filename="../../playground/cli.py" line="89"/>
         <source>train offscreen to the end, save a PNG, exit</source>
         <translation>在屏幕外训练到结束，保存一张 PNG 图片后退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="89"/>
+        <location filename="../../playground/cli.py" line="91"/>
         <source>with --screenshot: epochs to train</source>
         <translation>与 --screenshot 一起使用：训练的轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="91"/>
+        <location filename="../../playground/cli.py" line="93"/>
         <source>with --screenshot: after training, step N phases of the next mini-batch (1 forward ... 5 step) and show the iteration panel</source>
         <translation>与 --screenshot 一起使用：训练结束后，对下一个小批量执行 N 个阶段（1 = 前向传播 … 5 = 更新参数），并显示单次迭代面板</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="95"/>
+        <location filename="../../playground/cli.py" line="97"/>
         <source>list the presets, one per line</source>
         <translation>列出所有预设，每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="96"/>
+        <location filename="../../playground/cli.py" line="98"/>
         <source>list the lessons (built-in and the user lessons folder), one per line</source>
         <translation>列出所有课程（内置的和用户课程文件夹里的），每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="99"/>
+        <location filename="../../playground/cli.py" line="101"/>
         <source>one JSON object per line: name, title, title_zh</source>
         <translation>每行一个 JSON 对象：name、title、title_zh</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="101"/>
+        <location filename="../../playground/cli.py" line="103"/>
         <source>train headless and print a summary</source>
         <translation>不打开窗口进行训练，并输出摘要</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="103"/>
+        <location filename="../../playground/cli.py" line="105"/>
         <source>print the summary as one JSON line on stdout</source>
         <translation>把摘要作为一行 JSON 输出到标准输出（stdout）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="105"/>
+        <location filename="../../playground/cli.py" line="107"/>
         <source>save the result; the extension picks the format (.safetensors .pt .onnx .pt2 .py .json or a session .pgsession); repeatable</source>
         <translation>导出结果；由扩展名决定格式（.safetensors .pt .onnx .pt2 .py .json，或会话文件 .pgsession）；可多次使用</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="108"/>
+        <location filename="../../playground/cli.py" line="110"/>
         <source>start from these weights (.safetensors or .pt)</source>
         <translation>从这些权重开始（.safetensors 或 .pt）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="110"/>
+        <location filename="../../playground/cli.py" line="112"/>
         <source>render the autograd graph of one forward+backward pass</source>
         <translation>绘制一次前向+反向传播的计算图（自动求导图）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="112"/>
+        <location filename="../../playground/cli.py" line="114"/>
         <source>output: .json, .svg, .png or .dot</source>
         <translation>输出文件：.json、.svg、.png 或 .dot</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="267"/>
+        <location filename="../../playground/cli.py" line="269"/>
         <source>skipped lesson: {0}</source>
         <translation>已跳过课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="339"/>
+        <location filename="../../playground/cli.py" line="341"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="340"/>
+        <location filename="../../playground/cli.py" line="342"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="341"/>
+        <location filename="../../playground/cli.py" line="343"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="341"/>
+        <location filename="../../playground/cli.py" line="343"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="342"/>
+        <location filename="../../playground/cli.py" line="344"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="343"/>
+        <location filename="../../playground/cli.py" line="345"/>
         <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
         <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="347"/>
+        <location filename="../../playground/cli.py" line="349"/>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="349"/>
+        <location filename="../../playground/cli.py" line="351"/>
         <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="380"/>
+        <location filename="../../playground/cli.py" line="382"/>
         <source>saved {0}: {1} nodes, {2} edges</source>
         <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="404"/>
+        <location filename="../../playground/cli.py" line="406"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
