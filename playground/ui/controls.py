@@ -2,39 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRegularExpression, QSignalBlocker, Qt, Signal, Slot
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QSlider,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from playground.core import catalog
 from playground.core import config as cfg
-from playground.core.config import ConfigError, TrainConfig, parse_layers
+from playground.core.config import ConfigError, TrainConfig
 from playground.core.devices import known_devices
 from playground.core.presets import Preset
 from playground.ui.control_locks import LessonLocks
 from playground.ui.data_controls import DataControls, row
+from playground.ui.layer_editor import MAX_LAYER_SPINS, LayerEditor  # noqa: F401  (MAX_LAYER_SPINS: re-exported)
 from playground.ui.rate_boxes import LR_SLIDER_STEPS, DropoutBox, RateBox, lr_to_slider, slider_to_lr
 from playground.ui.regularization_input import RegularizationInput
 from playground.ui.theme import DANGER
 
-LAYER_SPINS_PER_ROW = 4
-# A spin box per layer up to this many layers (four rows); deeper networks are edited in the text box
-# only: 64 boxes would make the panel taller than a 768-pixel screen.
-MAX_LAYER_SPINS = 16
 # The model families' labels and descriptions live in the Qt-free catalog; listed here for lupdate,
 # so that self.tr(entry.label) and self.tr(entry.description) find their translations.
 _MODEL_TEXTS = (
@@ -89,28 +82,11 @@ class ControlPanel(LessonLocks, QWidget):
             self.modelInput.addItem(self.tr(m.label), m.name)  # translations: _MODEL_TEXTS
             self.modelInput.setItemData(self.modelInput.count() - 1, self.tr(m.description), Qt.ToolTipRole)
         form.addRow(self.tr("&Model"), self.modelInput)
-        self.layerSizesInput = QLineEdit(objectName="layerSizesInput")
-        self.layerSizesInput.setPlaceholderText(self.tr("e.g. 8, 8 (empty: no hidden layer)"))
-        self.layerSizesInput.setToolTip(
-            self.tr("Neurons per hidden layer, input to output: 0 to {0} layers of 1 to {1} neurons").format(
-                cfg.MAX_LAYERS, cfg.MAX_NEURONS) + "\n"
-            + self.tr("Past {0} layers there is no box per layer: edit them here").format(MAX_LAYER_SPINS))
-        self.layerSizesInput.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9,\s]*"), self))
-        self.addLayerButton = QToolButton(objectName="addLayerButton", text="+")
-        self.addLayerButton.setToolTip(self.tr("Add a hidden layer"))
-        self.removeLayerButton = QToolButton(objectName="removeLayerButton", text="\u2212")
-        self.removeLayerButton.setToolTip(self.tr("Remove the last hidden layer"))
-        form.addRow(self.tr("&Hidden layers"), row(self.layerSizesInput, self.removeLayerButton, self.addLayerButton))
-        self.layerSpins = QWidget()
-        self.layerSpinLayout = QGridLayout(self.layerSpins)  # four a row, four rows at most: never wider, not much taller
-        self.layerSpinLayout.setContentsMargins(0, 0, 0, 0)
-        self.layerSpinLayout.setColumnStretch(LAYER_SPINS_PER_ROW, 1)
-        form.addRow(self.tr("Neurons"), self.layerSpins)
-        self.layerError = QLabel(objectName="layerError")
-        self.layerError.setWordWrap(True)
-        self.layerError.setStyleSheet(f"color: {DANGER}")
-        self.layerError.hide()
-        form.addRow(self.layerError)
+        # the hidden layers: text box, + and -, a spin box per layer, the error line (ui/layer_editor.py)
+        self.layers = LayerEditor(form, hidden=lambda: self._config.hidden, min_layers=self._min_layers,
+                                  free=lambda: not self._running and "hidden" not in self._locked, parent=self)
+        self.layerSizesInput, self.addLayerButton, self.removeLayerButton, self.layerSpins = self.layers.widgets()
+        self.layerSpinLayout, self.layerError = self.layers.layerSpinLayout, self.layers.layerError
         self.activationInput = QComboBox(objectName="activationInput")
         for a in catalog.ACTIVATIONS.values():
             self.activationInput.addItem(a.name, a.name)
@@ -178,10 +154,7 @@ class ControlPanel(LessonLocks, QWidget):
         # Signals: every edit becomes one complete config.
         self.data.edited.connect(self._edited)
         self.regularization.edited.connect(self._edited)
-        self.layerSizesInput.textEdited.connect(self._check_layer_text)
-        self.layerSizesInput.editingFinished.connect(self._on_layer_text_done)
-        self.addLayerButton.clicked.connect(self._add_layer)
-        self.removeLayerButton.clicked.connect(self._remove_layer)
+        self.layers.edited.connect(lambda hidden: self._try_apply(hidden=hidden))
         self.activationInput.currentIndexChanged.connect(self._edited)
         self.modelInput.currentIndexChanged.connect(self._on_model)
         self.dropoutInput.valueChanged.connect(self._on_dropout)
@@ -226,7 +199,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.presetInput.setCurrentIndex(max(0, self.presetInput.findData(preset)))
         self.data.show_config(config)
         self.regularization.show_config(config)
-        self.layerSizesInput.setText(", ".join(map(str, config.hidden)))
+        self.layers.show_text(config.hidden)
         self.modelInput.setCurrentIndex(self.modelInput.findData(config.model))
         self.activationInput.setCurrentIndex(self.activationInput.findData(config.activation))
         self._show_dropout(config)
@@ -242,12 +215,18 @@ class ControlPanel(LessonLocks, QWidget):
             index = 0
         self.deviceInput.setCurrentIndex(index)
         del blockers
-        self._rebuild_layer_spins(config.hidden)
+        self.layers.rebuild_spins(config.hidden)
         self._update_model_tips()
         self._update_enabled()
         self._update_labels()
         self._set_layer_error(None)
         self._set_lr_error(None)
+
+    def set_data_features(self, n: int | None) -> None:
+        """Your own data's column count (the engine's ModelInfo.dataset): the feature toggles are
+        off, saying why, while it has other than 2 features."""
+        self.data.set_data_features(n)
+        self._update_enabled()
 
     def set_running(self, running: bool) -> None:
         """Lock what would change the model or data; the learning rate stays live."""
@@ -289,9 +268,7 @@ class ControlPanel(LessonLocks, QWidget):
         locked = self._locked_widgets()
         self.data.update_enabled(lambda w: not self._running and w not in locked)
         self.regularization.update_enabled(not self._running)
-        hidden = self._config.hidden
-        free = not self._running and "hidden" not in self._locked
-        self.removeLayerButton.setEnabled(free and len(hidden) > self._min_layers())
+        self.layers.update_remove()
 
     def _min_layers(self) -> int:
         return 1 if self.modelInput.currentData() == "dynamic" else 0
@@ -323,38 +300,11 @@ class ControlPanel(LessonLocks, QWidget):
         self.data.update_labels()
 
     def _set_layer_error(self, message: str | None) -> None:
-        self.layerError.setVisible(bool(message))
-        self.layerError.setText(message or "")
-        self.layerSizesInput.setStyleSheet(f"border: 2px solid {DANGER}" if message else "")
+        self.layers.set_error(message)
 
     def _set_lr_error(self, message: str | None) -> None:
         self.lrError.setVisible(bool(message))
         self.lrError.setText(message or "")
-
-    def _rebuild_layer_spins(self, hidden: tuple[int, ...]) -> None:
-        while self.layerSpinLayout.count():
-            widget = self.layerSpinLayout.takeAt(0).widget()
-            if widget is not None:
-                widget.setParent(None)  # gone at once, not at the next event loop pass
-                widget.deleteLater()
-        count = len(hidden)
-        if count > MAX_LAYER_SPINS:
-            note = QLabel(self.tr("{0} layers: edit them in the text box").format(len(hidden)),
-                          objectName="layerSpinsNote", wordWrap=True)
-            note.setToolTip(self.tr("A box per layer is shown for up to {0} hidden layers; deeper networks are "
-                                    "edited in the Hidden layers text box").format(MAX_LAYER_SPINS))
-            self.layerSpinLayout.addWidget(note, 0, 0, 1, LAYER_SPINS_PER_ROW)
-            hidden = ()
-        for i, size in enumerate(hidden):
-            spin = QSpinBox(objectName=f"layerSpin{i + 1}")
-            spin.setRange(1, cfg.MAX_NEURONS)
-            spin.setValue(size)
-            spin.setToolTip(self.tr("Neurons in hidden layer {0}").format(i + 1))
-            spin.valueChanged.connect(self._on_layer_spin)
-            self.layerSpinLayout.addWidget(spin, i // LAYER_SPINS_PER_ROW, i % LAYER_SPINS_PER_ROW)
-        free = not self._running and "hidden" not in self._locked
-        self.addLayerButton.setEnabled(free and count < cfg.MAX_LAYERS)
-        self.removeLayerButton.setEnabled(free and count > self._min_layers())
 
     def _build_config(self, **override) -> TrainConfig | None:
         values = dict(
@@ -445,55 +395,6 @@ class ControlPanel(LessonLocks, QWidget):
         if self.dropoutInput.per_layer is not None:  # not editable then; a value set from code
             return
         self._try_apply(dropout=round(value, 4))
-
-    @Slot(str)
-    def _check_layer_text(self, text: str) -> tuple[int, ...] | None:
-        """Say what is wrong while typing; the network changes only when editing is done."""
-        try:
-            hidden = parse_layers(text)
-        except ConfigError as e:
-            self._set_layer_error(e.message)
-            return None
-        if len(hidden) < self._min_layers():
-            self._set_layer_error(self.tr("The dynamic model needs at least one hidden layer"))
-            return None
-        self._set_layer_error(None)
-        return hidden
-
-    @Slot()
-    def _on_layer_text_done(self) -> None:
-        hidden = self._check_layer_text(self.layerSizesInput.text())
-        if hidden is None:
-            return
-        self.layerSizesInput.setText(", ".join(map(str, hidden)))  # tidy: "8,8" -> "8, 8"
-        if hidden != self._config.hidden:
-            self._rebuild_layer_spins(hidden)
-            self._try_apply(hidden=hidden)
-
-    @Slot(int)
-    def _on_layer_spin(self, _value: int) -> None:
-        spins = (self.layerSpinLayout.itemAt(i).widget() for i in range(self.layerSpinLayout.count()))
-        hidden = tuple(spin.value() for spin in spins if isinstance(spin, QSpinBox))
-        self.layerSizesInput.setText(", ".join(map(str, hidden)))
-        self._set_layer_error(None)
-        self._try_apply(hidden=hidden)
-
-    def _set_hidden(self, hidden: tuple[int, ...]) -> None:
-        self.layerSizesInput.setText(", ".join(map(str, hidden)))
-        self._set_layer_error(None)
-        self._rebuild_layer_spins(hidden)
-        self._try_apply(hidden=hidden)
-
-    @Slot()
-    def _add_layer(self) -> None:
-        hidden = self._config.hidden
-        if len(hidden) < cfg.MAX_LAYERS:
-            self._set_hidden(hidden + ((hidden[-1] if hidden else 4),))
-
-    @Slot()
-    def _remove_layer(self) -> None:
-        if len(self._config.hidden) > self._min_layers():
-            self._set_hidden(self._config.hidden[:-1])
 
     @Slot(str)
     def _check_lr_text(self, text: str) -> None:

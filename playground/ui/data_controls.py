@@ -59,6 +59,7 @@ class DataControls(QGroupBox):
         # the strings that moved here from the ControlPanel keep its translation context
         self.setTitle(QCoreApplication.translate("ControlPanel", "Data"))
         self._config = TrainConfig()
+        self._data_features: int | None = None  # your own data's columns, as the engine reported them
         form = QFormLayout(self)
         self.form = form
         self.datasetInput = QComboBox(objectName="datasetInput")
@@ -143,7 +144,7 @@ class DataControls(QGroupBox):
             samples=self.samplesInput.value(),
             data_seed=int(seed_text) if seed_text else None,
             classes=config.classes if custom else self._classes(entry),
-            features=chosen if custom or entry.features == 2 else catalog.PLAIN_FEATURES,
+            features=chosen if self._two_d(dataset) else catalog.PLAIN_FEATURES,
             data=config.data if custom else "",
             standardize=self.standardizeInput.isChecked() if custom else config.standardize,
         )
@@ -167,6 +168,12 @@ class DataControls(QGroupBox):
         self._set_features_error(None)
         self.update_labels()
 
+    def set_data_features(self, n: int | None) -> None:
+        """How many features (columns) your own data has, from the engine's ModelInfo; None: not
+        known. The feature toggles make inputs from 2-D points only. The panel updates what is
+        enabled."""
+        self._data_features = n
+
     def update_enabled(self, free: Callable[[QWidget], bool]) -> None:
         """What the dataset allows, for the widgets a run or a lesson leaves free (``free(widget)``)."""
         dataset = self.datasetInput.currentData()
@@ -176,7 +183,7 @@ class DataControls(QGroupBox):
         self.featuresInput.setToolTip(
             self.tr("Toggles for the inputs a 2-D network sees: each is an input neuron") if self._two_d(dataset)
             else self.tr("Input features are made from 2-D points; {0} has {1} inputs of its own").format(
-                self.datasetInput.currentText(), entry.features if entry else "?"))
+                self.datasetInput.currentText(), entry.features if entry else self._data_features or "?"))
         self.classesInput.setEnabled(free(self.classesInput) and (custom or bool(entry and entry.multiclass)))
         self.classesInput.setReadOnly(custom)
         self.classesInput.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons if custom
@@ -201,10 +208,13 @@ class DataControls(QGroupBox):
         self.edited.emit()
 
     # -- internals ------------------------------------------------------------------------------
-    @staticmethod
-    def _two_d(dataset: str) -> bool:
+    def _two_d(self, dataset: str) -> bool:
+        """Points in the plane: a catalog dataset of 2 features, or your own data with 2 columns
+        (or not yet known)."""
+        if dataset == cfg.CUSTOM:
+            return self._data_features in (None, 2)
         entry = catalog.DATASETS.get(dataset)
-        return dataset == cfg.CUSTOM or (entry is not None and entry.features == 2)
+        return entry is not None and entry.features == 2
 
     def _show_custom(self, on: bool) -> None:
         """The "Your data" item is listed only while a config of your own data is shown."""

@@ -94,6 +94,7 @@ class DataFlow(QObject):
         w = self.window
         w._shown = info
         w.outputView.set_dataset(info.dataset)
+        w.controls.set_data_features(data_features(info))
         if (w.controls.config, w.controls.preset) != (info.config, info.preset):
             w.controls.set_config(info.config, info.preset)
 
@@ -103,4 +104,9 @@ class DataFlow(QObject):
             self.window.importDataAction.setEnabled(state == RunState.IDLE)
 
 
-__all__ = ["DataFlow"]
+def data_features(info) -> int | None:
+    """A ModelInfo's data's feature count (columns); None when it has no data."""
+    return None if info.dataset is None else info.dataset.n_features
+
+
+__all__ = ["DataFlow", "data_features"]

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from playground.core.devices import known_devices
 from playground.core.presets import get_preset, load_presets
 from playground.engine.protocol import ModelChange, RunState
 from playground.ui.client import EngineClient
-from playground.ui.data_flow import DataFlow
+from playground.ui.data_flow import DataFlow, data_features
 from playground.ui.files import FileFlows
 from playground.ui.iteration_flow import IterationFlow
 from playground.ui.iteration_panel import IterationPanel
@@ -38,7 +37,8 @@ from playground.ui.panes import ViewArea
 from playground.ui.presenter import Presenter
 from playground.ui.settings import restore_geometry, save_geometry
 from playground.ui.sidebar import Sidebar
-from playground.ui.theme import DANGER, em, scaled_font
+from playground.ui.status_area import StatusArea
+from playground.ui.theme import DANGER, em
 
 
 class MainWindow(QMainWindow):
@@ -101,16 +101,13 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.divergedBanner)
-        # presenter mode: the epoch, large, above the views (as TensorFlow Playground shows it)
-        self.epochCounter = QLabel(objectName="epochCounter")
-        self.epochCounter.setAlignment(Qt.AlignCenter)
-        self.epochCounter.hide()
-        right_layout.addWidget(self.epochCounter)
+        # the step line and progress bar, the metrics line, the epoch counter (ui/status_area.py)
+        self.statusArea = StatusArea(self)
+        status = self.statusArea
+        self.epochCounter, self.metricsLabel = status.epochCounter, status.metricsLabel
+        self.progressBar, self.statusLabel = status.progressBar, status.statusLabel
+        right_layout.addWidget(self.epochCounter)  # presenter mode: the epoch, large, above the views
         right_layout.addWidget(self.viewArea, 1)
-        # the latest epoch's losses and accuracies: under the views, where a long line has room
-        self.metricsLabel = QLabel(objectName="metricsLabel")
-        self.metricsLabel.setWordWrap(True)
-        self.metricsLabel.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         right_layout.addWidget(self.metricsLabel)
 
         self.lessonPanel = LessonPanel()
@@ -133,17 +130,6 @@ class MainWindow(QMainWindow):
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
 
-        self.progressBar = QProgressBar(objectName="progressBar")
-        self.progressBar.setMaximumWidth(em(self, 12))
-        self.progressBar.setFormat(self.tr("epoch %v of %m"))
-        self.statusLabel = QLabel(objectName="statusLabel")
-        # as wide as its longest text from the start: the window must not widen when training starts
-        longest = self.tr("step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}").format(
-            999_999, 99_999, 999, 59, 0.00001)
-        self.statusLabel.setMinimumWidth(self.statusLabel.fontMetrics().horizontalAdvance(longest) + em(self, 0.5))
-        # Permanent widgets stay visible while a message shows on the left.
-        self.statusBar().addPermanentWidget(self.statusLabel)
-        self.statusBar().addPermanentWidget(self.progressBar)
         self.presenter = Presenter(self)
         self.presenter.zoomChanged.connect(self.apply_zoom)
         self.presenter.presentingChanged.connect(self._on_presenting)
@@ -241,9 +227,7 @@ class MainWindow(QMainWindow):
         self.lossView.clear(info.steps_per_epoch)
         if len(info.step_losses) or info.history:
             self.lossView.add(info.step_losses, info.history)
-        self._show_progress(info.epoch, info.target_epochs)
-        self._show_metrics(info.history[-1] if info.history else None)
-        self.statusLabel.setText(self.tr("step {0} - epoch {1}").format(info.step, info.epoch))
+        self.statusArea.show_model(info)
         if info.reason is not ModelChange.WEIGHTS:
             if not self._engine_was_lost:  # that banner stays until the user acts (Train, Reset)
                 self.divergedBanner.hide()
@@ -253,6 +237,7 @@ class MainWindow(QMainWindow):
                 self.networkView.set_architecture(list(info.sizes))
             if before is None or _structure(before.config) != _structure(info.config):
                 self.graphView.clear()
+        self.controls.set_data_features(data_features(info))
         if (self.controls.config, self.controls.preset) != (info.config, info.preset):
             self.controls.set_config(info.config, info.preset)
             self.sidebar.watch_number_boxes()
@@ -272,7 +257,7 @@ class MainWindow(QMainWindow):
         """The engine applied a learning rate, epochs or batch size: show what trains now."""
         if (self.controls.config, self.controls.preset) != (event.config, event.preset):
             self.controls.set_config(event.config, event.preset)
-        self._show_progress(self.progressBar.value(), event.target_epochs)
+        self.statusArea.show_progress(self.progressBar.value(), event.target_epochs)
 
     @Slot(object)
     def _on_views(self, event) -> None:
@@ -285,13 +270,6 @@ class MainWindow(QMainWindow):
         self.outputView.set_snapshot(views)
         self.networkView.set_snapshot(views)
 
-    def _show_progress(self, epoch: int, target: int) -> None:
-        """``target`` 0: the run goes on until paused."""
-        self.progressBar.setFormat(self.tr("epoch %v of %m") if target else self.tr("epoch %v, until paused"))
-        self.progressBar.setRange(0, max(target, epoch, 1))
-        self.progressBar.setValue(epoch)
-        self.epochCounter.setText(self.tr("Epoch {0}").format(f"{epoch:,}"))
-
     @Slot(object)
     def _on_snapshot(self, snap) -> None:
         if self._passing_notice and self.statusBar().currentMessage() == self._passing_notice:
@@ -299,33 +277,11 @@ class MainWindow(QMainWindow):
         self._passing_notice = ""
         self._last_step = snap.step
         self.lossView.add(snap.new_step_losses, snap.new_epochs)
-        self._show_progress(snap.epoch, snap.target_epochs)
-        minutes, seconds = divmod(int(snap.elapsed), 60)
-        self.statusLabel.setText(self.tr("step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}").format(
-            snap.step, snap.steps_per_second, minutes, seconds, snap.learning_rate))
-        if snap.probe_costs:
-            self.statusLabel.setToolTip(self._probe_costs_text(snap.probe_costs))
-        if snap.new_epochs:
-            self._show_metrics(snap.new_epochs[-1])
+        self.statusArea.show_snapshot(snap)
         if "graph" in snap.extras:
             self.graphView.set_snapshot(snap.extras["graph"])
         if "views" in snap.extras:
             self._show_views(snap.extras["views"])
-
-    def _probe_costs_text(self, costs) -> str:
-        """What each live view's probe costs the training process: "Graph probe: 4.1 ms every 0.5 s (0.8%)"."""
-        names = {"graph": self.tr("Graph probe"), "views": self.tr("output views")}
-        return "; ".join(self.tr("{0}: {1:.1f} ms every {2:.1f} s ({3:.1%})").format(
-            names.get(name, name), cost.seconds * 1000, cost.every, cost.share) for name, cost in costs.items())
-
-    def _show_metrics(self, m) -> None:
-        if m is None:
-            self.metricsLabel.setText("")
-            return
-        text = self.tr("train loss {0:.4f}   test loss {1:.4f}").format(m.train_loss, m.test_loss)
-        if m.test_accuracy is not None:
-            text += self.tr("   train accuracy {0:.1%}   test accuracy {1:.1%}").format(m.train_accuracy, m.test_accuracy)
-        self.metricsLabel.setText(text)
 
     @Slot(str)
     def _on_state(self, state: str) -> None:
@@ -461,13 +417,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def apply_zoom(self, *_) -> None:
         """Sizes this window fixed itself follow its font (views follow their own FontChange)."""
-        self.progressBar.setMaximumWidth(em(self, 12))
-        longest = self.tr("step {0} - {1:.0f} steps/s - {2}:{3:02d} elapsed - lr {4:g}").format(
-            999_999, 99_999, 999, 59, 0.00001)
-        self.statusLabel.setMinimumWidth(self.statusLabel.fontMetrics().horizontalAdvance(longest) + em(self, 0.5))
+        self.statusArea.apply_zoom()
         self.divergedBanner.setStyleSheet(
             f"background: {DANGER}; color: white; padding: {em(self, 0.3)}px; border-radius: {em(self, 0.2)}px")
-        self.epochCounter.setFont(scaled_font(self, 2.2, bold=True))
         self.lessonPanel.setMinimumWidth(em(self, 14))
         self.sidebar.fit_width()
 
