@@ -32,6 +32,12 @@ if TYPE_CHECKING:  # torch is imported where it is used: the window imports this
     import torch
 
 MAX_MAPPED_NEURONS = 16  # hidden layers up to this wide get a map per neuron
+# Multiply-adds one view snapshot may take (every grid point through every layer): a wide deep
+# network draws coarser maps instead of slowing its training (8 x 512 at 100x100 + 40x40 points is
+# ~21 G, over half a second on one CPU core; at this budget ~60 ms, maps of 30x30 and 12x12). The
+# networks under it (everything up to ~4 x 200) keep the full resolution.
+VIEW_MACS = 2e9
+MIN_RESOLUTION = 8  # the coarsest map a snapshot draws, whatever the budget
 DEFAULT_EXTENT = (-1.2, 1.2, -1.2, 1.2)
 
 Extent = tuple[float, float, float, float]
@@ -254,8 +260,24 @@ def _forward_all(model, x: torch.Tensor) -> tuple[list[torch.Tensor], torch.Tens
     return acts, torch.stack(outs).mean(0)
 
 
-def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40) -> ViewSnapshot:
-    """Everything the output and network views draw, for the trainer's current weights.
+def view_resolutions(sizes, resolution: int = 100, neuron_resolution: int = 40,
+                     max_macs: float | None = VIEW_MACS) -> tuple[int, int]:
+    """(resolution, neuron_resolution) for a network of ``sizes`` (neurons per layer, input to
+    output): as asked, or both scaled down alike (never below ``MIN_RESOLUTION``, nor above what was
+    asked) so that the points through every layer take at most ``max_macs`` multiply-adds."""
+    per_point = sum(int(a) * int(b) for a, b in zip(sizes, sizes[1:]))
+    points = resolution * resolution + neuron_resolution * neuron_resolution
+    if max_macs is None or per_point * points <= max_macs:
+        return resolution, neuron_resolution
+    f = math.sqrt(max_macs / (per_point * points))
+    return (min(resolution, max(MIN_RESOLUTION, int(resolution * f))),
+            min(neuron_resolution, max(MIN_RESOLUTION, int(neuron_resolution * f))))
+
+
+def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40,
+                   max_macs: float | None = VIEW_MACS) -> ViewSnapshot:
+    """Everything the output and network views draw, for the trainer's current weights; for a
+    network too big for ``max_macs`` at this resolution, coarser maps (``view_resolutions``).
 
     Call it from the thread that trains, between steps, at a bounded rate (see ``Throttle``).
     """
@@ -263,6 +285,7 @@ def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40) 
 
     model = trainer.model
     dataset: Dataset = trainer.dataset
+    resolution, neuron_resolution = view_resolutions(model.sizes, resolution, neuron_resolution, max_macs)
     inputs = _cached_inputs(trainer, resolution, neuron_resolution)
     was_training = model.training
     model.eval()
@@ -365,6 +388,8 @@ __all__ = [
     "DigitsSnapshot",
     "ProjectionSnapshot",
     "snapshot_views",
+    "view_resolutions",
+    "VIEW_MACS",
     "view_kind",
     "plot_extent",
     "grid_axes",

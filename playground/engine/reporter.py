@@ -32,7 +32,12 @@ SNAPSHOT_INTERVAL = 1 / 10  # seconds between snapshots: status and loss ~10 tim
 # PROBE_GAP (the window draws one heavy view at a time) ...
 PROBE_INTERVAL = 1 / 3
 PROBE_GAP = 1 / 8
-PROBE_SHARE = 0.1  # ... or less often, so that probes take at most ~this share of the training time
+# ... or less often: all probes together take at most ~this share of the training process's time
+# (issue 14: training with every view live within 10 % of none, and the window drawing what they
+# send takes its own share of the same cores). Each probe gets an equal part: after a capture that
+# cost c seconds, the next one of that probe waits c / (PROBE_SHARE / probes) seconds, so a big
+# network's views come round less often instead of slowing its training.
+PROBE_SHARE = 0.05
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,6 +77,9 @@ class Probe:
     """
 
     interval = PROBE_INTERVAL
+    # seconds its last capture cost the training process (None: never taken): kept across runs, so
+    # that a run's first capture of a slow probe keeps to the budget too
+    last_cost: float | None = None
 
     def prepare(self, trainer: Trainer) -> None:
         pass
@@ -91,7 +99,10 @@ class FunctionProbe(Probe):
         self.fn = fn
 
     def collect(self, trainer: Trainer) -> Any:
-        return self.fn(trainer)
+        began = time.perf_counter()  # also when collected outside a run (the views at rest)
+        value = self.fn(trainer)
+        self.last_cost = time.perf_counter() - began
+        return value
 
 
 class GraphTrainProbe(Probe):
@@ -140,7 +151,6 @@ class Reporter:
         self.target_epochs = target_epochs
         self.emit = emit
         self.clock = clock
-        self._cost: dict[str, float] = {}  # seconds each probe's last capture took
         self._spent: dict[str, tuple[float, int]] = {}  # probe name -> (seconds in all, captures)
         self._sent_steps = len(trainer.step_losses)
         self._sent_epochs = len(trainer.history)
@@ -180,13 +190,25 @@ class Reporter:
             for i in range(1, len(names) + 1):  # the next in turn that is due
                 turn = (self._turn + i) % len(names)
                 name = names[turn]
-                if now - self._last_run.get(name, -math.inf) < self.probes[name].interval:
+                if now < self.due(name):
                     continue
-                # a probe that is slow for this network (views of an 8x512 net) comes round less often
-                if now - self._last_probe >= self._cost.get(name, 0.0) / PROBE_SHARE:
-                    self._turn = turn
-                    self.arm([name])
+                self._turn = turn
+                self.arm([name])
                 break
+
+    def due(self, name: str) -> float:
+        """When probe ``name`` may come round next in this run (``clock`` time): its interval after
+        its last capture, or later to keep to its part of ``PROBE_SHARE``: a probe that is slow for
+        this network (the views of an 8 x 512 net) waits its last cost over that part. Its first
+        capture in a run comes at once, unless it is known to be that slow (from earlier runs, or
+        the views at rest): then it waits as long from the run's start."""
+        probe = self.probes[name]
+        cost = probe.last_cost
+        wait = 0.0 if cost is None else cost * len(self.probes) / PROBE_SHARE
+        last = self._last_run.get(name)
+        if last is None:
+            return -math.inf if wait <= probe.interval else self._start + wait
+        return last + max(probe.interval, wait)
 
     def flush(self, paused: bool = False, collect: list[str] | None = None) -> TrainSnapshot:
         """Emit a snapshot now with the armed probes (and ``collect``: probes that need no arming)."""
@@ -202,7 +224,7 @@ class Reporter:
                 began = self.clock()
                 value = probe.collect(t)
                 cost = self.clock() - began + probe.step_cost()
-                self._cost[name] = cost
+                probe.last_cost = cost
                 spent, count = self._spent.get(name, (0.0, 0))
                 self._spent[name] = (spent + cost, count + 1)
             except Exception:  # a broken view must not stop training: drop it for this run

@@ -15,7 +15,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFontMetrics
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from playground.core.records import EpochMetrics
 from playground.ui.theme import (
@@ -89,6 +98,11 @@ def _plot(object_name: str, y_label: str) -> pg.PlotWidget:
     plot.setClipToView(True)
     plot.setDownsampling(auto=True, mode="peak")
     plot.setMouseEnabled(x=True, y=False)
+    # The axes draw the grid across the whole plot: drawn into a cached pixmap (redrawn when their
+    # range changes) it costs a tenth of drawing it straight onto the view at every repaint, which
+    # was most of the window's time per redraw while training (benchmarks/bench_window.py --slots)
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     return plot
 
 
