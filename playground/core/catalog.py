@@ -39,6 +39,7 @@ class DatasetEntry:
     label: str = ""  # what the dataset combo shows; the name when empty
     features: int = 2  # the network's inputs per sample (the memory estimate needs it before any data exists)
     max_classes: int = 0  # 2-D sets that can make 2 to this many classes (config ``classes``); 0: ``classes`` only
+    image_shape: tuple[int, int] | None = None  # pictures (height, width), one row of pixels per sample: the CNN's data
 
     @property
     def multiclass(self) -> bool:
@@ -112,7 +113,10 @@ DATASETS: dict[str, DatasetEntry] = _index(
     DatasetEntry("seed-example", "classification", 2, "seed_example",
                  "10 random features, 2 classes (the article's example)", features=10),
     DatasetEntry("digits", "classification", 10, "digits",
-                 "8x8 handwritten digits, 10 classes (bundled, no download)", features=64),
+                 "8x8 handwritten digits, 10 classes (bundled, no download)", features=64, image_shape=(8, 8)),
+    DatasetEntry("shapes", "classification", 3, "shapes",
+                 "16x16 pictures of lines, circles and squares, drawn from the seed", features=256,
+                 image_shape=(16, 16)),
     DatasetEntry("plane", "regression", 0, "plane", "2-D regression: the value rises along a tilted plane"),
     DatasetEntry("multi-gauss", "regression", 0, "multi_gauss", "2-D regression: a landscape of Gaussian bumps"),
 )
@@ -203,6 +207,8 @@ MODELS: dict[str, ModelEntry] = _index(
     ModelEntry("dynamic", "Dynamic (loop 0-3x)",
                "the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: "
                "the graph is built anew on every pass"),
+    ModelEntry("cnn", "CNN (convolutions)",
+               "convolution layers with pooling on the pictures, then linear layers: for image data (digits, shapes)"),
 )
 
 

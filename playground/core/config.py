@@ -99,6 +99,10 @@ class TrainConfig:
     standardize: bool = True  # your own data's features scaled to mean 0, standard deviation 1
     hidden: tuple[int, ...] = (8, 8)  # neurons per hidden layer, input to output
     model: str = "mlp"  # the model family, a name in catalog.MODELS
+    # The CNN's convolution layers (model "cnn", image data): out-channels per conv layer, and the
+    # square kernels' size; ``hidden`` is then its head of linear layers after the flattened maps.
+    channels: tuple[int, ...] = (8, 16)
+    kernel_size: int = 3
     activation: str = "tanh"
     # Dropout after each hidden layer's activation while training: one rate for every hidden layer,
     # or a list with one rate per hidden layer. 0 (the default) is no dropout.
@@ -121,6 +125,8 @@ class TrainConfig:
             object.__setattr__(self, "hidden", tuple(self.hidden))
         if isinstance(self.dropout, list):
             object.__setattr__(self, "dropout", tuple(self.dropout))
+        if isinstance(self.channels, list):
+            object.__setattr__(self, "channels", tuple(self.channels))
         if isinstance(self.features, (list, tuple)):
             names = tuple(self.features)
             if len(set(names)) == len(names) and set(names) <= set(catalog.FEATURES):  # else validate() says why
@@ -183,6 +189,7 @@ class TrainConfig:
                                         "repeats the last one); give e.g. \"8\"")
         _choice("activation", self.activation, catalog.ACTIVATIONS)
         _check_dropout(self.dropout, len(self.hidden))
+        _check_cnn(self)
         _number("learning_rate", self.learning_rate, MIN_LR, MAX_LR)
         _integer("epochs", self.epochs, 1, MAX_EPOCHS)
         _integer("batch_size", self.batch_size, 1, MAX_BATCH)
@@ -207,6 +214,7 @@ class TrainConfig:
         d = dataclasses.asdict(self)
         d["hidden"] = list(self.hidden)
         d["features"] = list(self.features)
+        d["channels"] = list(self.channels)
         if isinstance(self.dropout, tuple):
             d["dropout"] = list(self.dropout)
         return {"schema_version": SCHEMA_VERSION, **d}
@@ -228,6 +236,8 @@ class TrainConfig:
             raise ConfigError(unknown[0], f"unknown setting; allowed: {', '.join(sorted(known))}")
         if "hidden" in data and not isinstance(data["hidden"], (list, tuple)):
             raise ConfigError("hidden", "must be a list of layer sizes such as [8, 8]")
+        if "channels" in data and not isinstance(data["channels"], (list, tuple)):
+            raise ConfigError("channels", "must be a list of channel counts such as [8, 16]")
         if "features" in data and not isinstance(data["features"], (list, tuple)):
             raise ConfigError("features", f"must be a list of input features such as [\"x1\", \"x2\"]; allowed: "
                                           f"{', '.join(catalog.FEATURES)}")
@@ -258,6 +268,18 @@ def input_count(config: TrainConfig, data_features: int | None = None) -> int:
 
 def parameter_count(config: TrainConfig, data_features: int | None = None) -> int:
     """The network's weights and biases, counted from the config (no torch, nothing built)."""
+    entry = catalog.DATASETS.get(config.dataset)
+    if config.model == "cnn" and entry is not None and entry.image_shape:
+        count, c_in = 0, 1
+        for c in config.channels:
+            count += (c_in * config.kernel_size ** 2 + 1) * c
+            c_in = c
+        h, w = entry.image_shape
+        for _ in config.channels:  # as core.cnn.conv_plan: pooled while at least 4 across
+            if min(h, w) >= 4:
+                h, w = h // 2, w // 2
+        sizes = [c_in * h * w, *config.hidden, max(config.class_count, 1)]
+        return count + sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
     sizes = [input_count(config, data_features), *config.hidden, max(config.class_count, 1)]
     count = sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
     if config.model == "dynamic" and config.hidden:
@@ -281,7 +303,8 @@ def memory_estimate(config: TrainConfig, data_features: int | None = None) -> in
 
 
 # The settings a network's memory depends on (memory_estimate reads them)
-MEMORY_FIELDS = ("dataset", "samples", "hidden", "model", "batch_size", "optimizer", "features", "classes")
+MEMORY_FIELDS = ("dataset", "samples", "hidden", "model", "batch_size", "optimizer", "features", "classes", "channels",
+                 "kernel_size")
 
 
 def available_memory() -> int | None:
@@ -336,6 +359,39 @@ def parse_dropout(text: str) -> float | tuple[float, ...]:
     if not rates:
         return 0.0
     return rates[0] if len(rates) == 1 else tuple(rates)
+
+
+MAX_CONV_LAYERS = 4
+MAX_CHANNELS = 64
+KERNEL_SIZES = (1, 3, 5, 7)
+
+
+def _check_cnn(config: TrainConfig) -> None:
+    """channels and kernel_size; the CNN needs pictures."""
+    if not isinstance(config.channels, tuple) or not 1 <= len(config.channels) <= MAX_CONV_LAYERS:
+        raise ConfigError("channels", f"give 1 to {MAX_CONV_LAYERS} convolution layers' channel counts, e.g. \"8, 16\"")
+    for c in config.channels:
+        if isinstance(c, bool) or not isinstance(c, int) or not 1 <= c <= MAX_CHANNELS:
+            raise ConfigError("channels", f"a layer of {c!r} channels; allowed 1 to {MAX_CHANNELS}")
+    if config.kernel_size not in KERNEL_SIZES or isinstance(config.kernel_size, bool):
+        raise ConfigError("kernel_size", f"{config.kernel_size!r}; allowed {', '.join(map(str, KERNEL_SIZES))}")
+    if config.model != "cnn":
+        return
+    entry = catalog.DATASETS.get(config.dataset)
+    if entry is None or entry.image_shape is None:
+        pictures = " and ".join(n for n, e in catalog.DATASETS.items() if e.image_shape)
+        raise ConfigError("model", f"the CNN learns from pictures; {config.dataset} is not image data (use {pictures})")
+    if any(r > 0 for r in config.dropout_rates):
+        raise ConfigError("dropout", "the CNN has no dropout here; set it to 0")
+
+
+def parse_channels(text: str) -> tuple[int, ...]:
+    """Parse "8, 16" into (8, 16)."""
+    try:
+        channels = tuple(int(p) for p in text.replace(",", " ").split())
+    except ValueError:
+        raise ConfigError("channels", f"{text!r} is not a list of whole numbers; write e.g. \"8, 16\"") from None
+    return channels
 
 
 def _check_data(config: TrainConfig) -> None:
@@ -413,7 +469,7 @@ def _integer(name: str, value: Any, lo: int, hi: int) -> None:
 
 
 __all__ = ["TrainConfig", "ConfigError", "parse_layers", "parse_dropout", "memory_estimate", "parameter_count",
-           "input_count", "parse_features", "CUSTOM",
+           "input_count", "parse_features", "parse_channels", "CUSTOM",
            "SCHEMA_VERSION"]
 
 

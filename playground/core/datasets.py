@@ -102,6 +102,34 @@ def digits(n: int, noise: float, g: torch.Generator):
     return torch.tensor(d.data / 16.0, dtype=torch.float32), torch.tensor(d.target, dtype=torch.long)
 
 
+def shapes(n: int, noise: float, g: torch.Generator):
+    # 16x16 pictures, one shape each, drawn from the seed: 0 a line (across or down), 1 a circle's
+    # outline, 2 a square's outline; each at a random place and size, with pixel noise.
+    size = 16
+    y = (torch.arange(n) % 3).long()
+    rows = torch.arange(size, dtype=torch.float32)[:, None].expand(size, size)
+    cols = torch.arange(size, dtype=torch.float32)[None, :].expand(size, size)
+    images = torch.zeros(n, size, size)
+    centre = 5 + torch.rand(n, 2, generator=g) * 6  # (row, column) of the shape's centre
+    radius = 2.5 + torch.rand(n, generator=g) * 2.5
+    across = torch.rand(n, generator=g) < 0.5
+    for i in range(n):
+        r0, c0, rad = float(centre[i, 0]), float(centre[i, 1]), float(radius[i])
+        if y[i] == 0:
+            along = cols if bool(across[i]) else rows
+            off = rows if bool(across[i]) else cols
+            line = ((off - (r0 if bool(across[i]) else c0)).abs() < 0.75) & ((along - (c0 if bool(across[i]) else r0)).abs() <= rad + 1)
+            images[i] = line.float()
+        elif y[i] == 1:
+            d = ((rows - r0) ** 2 + (cols - c0) ** 2).sqrt()
+            images[i] = ((d - rad).abs() < 0.75).float()
+        else:
+            d = torch.maximum((rows - r0).abs(), (cols - c0).abs())
+            images[i] = ((d - rad).abs() < 0.75).float()
+    images = images + torch.randn(n, size, size, generator=g) * (0.1 + noise)
+    return images.reshape(n, size * size), y
+
+
 def make_dataset(config: TrainConfig, table: DataTable | None = None) -> Dataset:
     """Make the config's dataset and split it, all from ``config.seed_of_data``. Your own data
     (dataset "custom") comes as ``table``: standardized if the config says so, split by its own

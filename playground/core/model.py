@@ -183,8 +183,8 @@ class DynamicMLP(MLP):
 def build_model(n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activation: str,
                 family: str = "mlp", dropout: tuple[float, ...] | float = 0.0,
                 features: tuple[str, ...] | None = None) -> MLP:
-    if family not in catalog.MODELS:
-        raise ValueError(f"unknown model family {family!r}; allowed: {', '.join(catalog.MODELS)}")
+    if family not in ("mlp", "dynamic"):
+        raise ValueError(f"build_model makes the MLP families (mlp, dynamic), not {family!r}")
     cls = DynamicMLP if family == "dynamic" else MLP
     return cls(n_inputs, tuple(hidden), n_outputs, activation, dropout, features)
 
@@ -192,6 +192,11 @@ def build_model(n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activati
 def model_for_config(config, n_inputs: int, n_outputs: int) -> MLP:
     """The network a TrainConfig describes (its weights from the global torch seed). The config's
     input features apply to 2-D data (``n_inputs`` 2); other data feeds its own columns."""
+    if config.model == "cnn":
+        from playground.core.cnn import CNN
+
+        image_shape = catalog.DATASETS[config.dataset].image_shape
+        return CNN(image_shape, config.channels, config.kernel_size, config.hidden, n_outputs, config.activation)
     features = config.features if n_inputs == 2 else None
     return build_model(n_inputs, config.hidden, n_outputs, config.activation, config.model, config.dropout_rates,
                        features)

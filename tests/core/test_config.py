@@ -72,7 +72,8 @@ def test_parse_layers():
 
 def test_the_allowed_names_keep_their_order():
     # the catalog's order: what the combos, the CLI's help and "allowed: ..." messages list
-    assert config.DATASETS == ("circle", "xor", "gauss", "spiral", "moons", "seed-example", "digits", "plane",
+    assert config.DATASETS == ("circle", "xor", "gauss", "spiral", "moons", "seed-example", "digits", "shapes",
+                               "plane",
                                "multi-gauss")
     assert config.REGRESSION_DATASETS == ("plane", "multi-gauss")
     assert config.ACTIVATIONS == ("relu", "tanh", "sigmoid", "leaky_relu", "gelu", "linear")

@@ -11,7 +11,7 @@ def test_shapes_types_and_split(name):
     d = make_dataset(c)
     n = len(d.x_train) + len(d.x_test)
     assert d.x_train.dtype == np.float32 and d.x_train.ndim == 2
-    assert d.x_train.shape[1] == {"seed-example": 10, "digits": 64}.get(name, 2)
+    assert d.x_train.shape[1] == {"seed-example": 10, "digits": 64, "shapes": 256}.get(name, 2)
     if name == "digits":
         assert n == 1797 and d.n_classes == 10
         assert set(np.unique(d.y_train)) == set(range(10))
