@@ -102,6 +102,31 @@ class DigitsSnapshot(ViewSnapshot):
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
+class CNNSnapshot(DigitsSnapshot):
+    """The CNN on pictures: what the digits page shows (confusion, test predictions) and, for the
+    picked test image, each conv layer's kernels and feature maps. ``sizes``/``weights``/``biases``
+    are the linear head's (its input layer is the flattened maps), for the network view."""
+
+    kind: ClassVar[str] = "cnn"
+    image_shape: tuple[int, int]  # (H, W) of the pictures
+    kernels: tuple[np.ndarray, ...]  # per conv layer, (out, in, k, k) float32: the conv weights
+    picked: int  # index into the test set of the image the feature maps are for
+    image: np.ndarray  # (H, W) float32: the picked test image's pixels
+    feature_maps: tuple[np.ndarray, ...]  # per conv layer, (C, h, w) float32, after the activation
+
+    @property
+    def kernel_pictures(self) -> tuple[np.ndarray, ...]:
+        """Per conv layer, one (k, k) picture per out-channel: layer 1's own (one input), deeper
+        layers' kernels averaged over their input channels."""
+        return tuple(kernel_picture(k) for k in self.kernels)
+
+
+def kernel_picture(kernel: np.ndarray) -> np.ndarray:
+    """(out, in, k, k) -> (out, k, k) float32: each out-channel's kernel averaged over its inputs."""
+    return np.asarray(kernel, dtype=np.float32).mean(axis=1)
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
 class ProjectionSnapshot(ViewSnapshot):
     """Any other data: predictions for every point, drawn on a 2-D projection."""
 
@@ -275,9 +300,11 @@ def view_resolutions(sizes, resolution: int = 100, neuron_resolution: int = 40,
 
 
 def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40,
-                   max_macs: float | None = VIEW_MACS) -> ViewSnapshot:
+                   max_macs: float | None = VIEW_MACS, picked: int = 0) -> ViewSnapshot:
     """Everything the output and network views draw, for the trainer's current weights; for a
     network too big for ``max_macs`` at this resolution, coarser maps (``view_resolutions``).
+    A CNN's snapshot (``CNNSnapshot``) has the feature maps of test image ``picked`` (clamped to
+    the test set).
 
     Call it from the thread that trains, between steps, at a bounded rate (see ``Throttle``).
     """
@@ -291,6 +318,8 @@ def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40,
     model.eval()
     try:
         with torch.no_grad():
+            if getattr(model, "family", None) == "cnn":
+                return _cnn_snapshot(trainer, model, dataset, picked)
             return _snapshot(trainer, model, dataset, inputs, resolution, neuron_resolution)
     finally:
         model.train(was_training)
@@ -382,8 +411,46 @@ def _snapshot(trainer, model, dataset: Dataset, inputs: _Inputs, res: int, nres:
     )
 
 
+def _cnn_snapshot(trainer, model, dataset: Dataset, picked: int) -> CNNSnapshot:
+    import torch
+
+    k = max(dataset.n_classes, 1)
+    test_pred = model(trainer.x_test).argmax(1)
+    n_test = len(test_pred)
+    accuracy = float((test_pred == trainer.y_test).float().mean()) if n_test else None
+    conf = torch.bincount(trainer.y_test * k + test_pred, minlength=k * k).reshape(k, k)
+    picked = min(max(int(picked), 0), max(n_test - 1, 0))
+    shape = tuple(int(s) for s in model.image_shape)
+    if n_test:
+        x = trainer.x_test[picked : picked + 1]
+        image = _to_numpy(x.reshape(shape).float())
+        maps = tuple(_to_numpy(m[0].float()) for m in model.feature_maps(x))
+    else:
+        image = np.zeros(shape, dtype=np.float32)
+        maps = ()
+    return CNNSnapshot(
+        task=dataset.task,
+        n_classes=dataset.n_classes,
+        step=int(trainer.step_count),
+        epoch=int(trainer.epoch),
+        sizes=tuple(int(s) for s in model.sizes),
+        weights=tuple(_to_numpy(fc.weight) for fc in model.head),
+        biases=tuple(_to_numpy(fc.bias) for fc in model.head),
+        accuracy=accuracy,
+        confusion=_to_numpy(conf),
+        test_predictions=_to_numpy(test_pred),
+        image_shape=shape,
+        kernels=tuple(_to_numpy(conv.weight.float()) for conv in model.convs),
+        picked=picked,
+        image=image,
+        feature_maps=maps,
+    )
+
+
 __all__ = [
     "ViewSnapshot",
+    "CNNSnapshot",
+    "kernel_picture",
     "BoundarySnapshot",
     "DigitsSnapshot",
     "ProjectionSnapshot",

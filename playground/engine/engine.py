@@ -26,18 +26,16 @@ from playground.core.iteration import PhaseWalk
 from playground.core.training import StepResult, Trainer
 from playground.engine import data as data_commands
 from playground.engine import protocol as p
-from playground.engine import weights_edit
+from playground.engine import views_commands, weights_edit
 from playground.engine.data import table_for, table_from_state, table_state
 from playground.engine.protocol import ModelChange, RunState
-from playground.engine.reporter import FunctionProbe, GraphTrainProbe, Probe, Reporter
+from playground.engine.reporter import GraphTrainProbe, Probe, Reporter
 
 PACE_FIELDS = frozenset({"learning_rate", "epochs", "batch_size"})  # change in place, even mid-run
 
 
 def default_probes() -> dict[str, Probe]:
-    from playground.core.inspect import snapshot_views
-
-    return {"graph": GraphTrainProbe(), "views": FunctionProbe(snapshot_views)}
+    return {"graph": GraphTrainProbe(), "views": views_commands.ViewsProbe()}  # snapshot_views, picked image
 
 
 def failure_message(error: BaseException, device: torch.device | str) -> str:
@@ -89,6 +87,7 @@ class Engine:
         }
         self._handlers.update(weights_edit.handlers(self))  # ReadWeight, SetWeight: engine/weights_edit.py
         self._handlers.update(data_commands.handlers(self))  # ImportData, EditPoints, Export*: engine/data.py
+        self._handlers.update(views_commands.handlers(self))  # InspectImage: engine/views_commands.py
 
     # -- the loop -------------------------------------------------------------------------
     def serve(self, inbox, until_idle: bool = False) -> None:
@@ -126,7 +125,7 @@ class Engine:
                 raise ConfigError("command", f"unknown command {type(command).__name__}")
             if self.trainer is None and not isinstance(command, (p.SetConfig, p.OpenSession, p.Restore,
                                                                    p.SetLiveViews, p.InspectNode, p.SetPace,
-                                                                   p.Shutdown)):
+                                                                   p.InspectImage, p.Shutdown)):
                 raise ConfigError("command", "there is no network yet: send the settings first")
             result = handler(command)
         except ConfigError as e:

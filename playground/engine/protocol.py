@@ -190,6 +190,14 @@ class InspectNode(Command):
 
 
 @dataclass(frozen=True)
+class InspectImage(Command):
+    """The test image whose feature maps the CNN's view shows (an index into the test set, 0 first):
+    the views are sent again at rest; during runs the next views snapshot has it."""
+
+    index: int = 0
+
+
+@dataclass(frozen=True)
 class SetPace(Command):
     """How runs go: at most ``steps_per_second`` (None: as fast as it can), and whether a run
     stops at the end of its round of epochs or goes on until paused (``until_paused``)."""

@@ -98,6 +98,7 @@ class EngineClient(QObject):
         self.step_count = 0
         self.live_views = True
         self.inspected = ""  # the node the graph inspector shows: the graph probe's histograms are for it
+        self.picked_image = 0  # the test image whose feature maps the CNN's view shows
         self.pace: tuple[float | None, bool] = (None, False)  # steps a second, until paused
         self.is_ready = False
         self._garbage = _GuiThreadGarbage.start(self)
@@ -200,6 +201,12 @@ class EngineClient(QObject):
         """The graph inspector shows ``node_id`` ("" none): its histograms come with the live graph."""
         self.inspected = node_id
         self.send(p.InspectNode(node_id))
+
+    @Slot(int)
+    def inspect_image(self, index: int) -> None:
+        """The CNN's view shows test image ``index``: its feature maps come with the next views."""
+        self.picked_image = int(index)
+        self.send(p.InspectImage(self.picked_image))
 
     def set_pace(self, steps_per_second: float | None, until_paused: bool) -> None:
         self.pace = (steps_per_second, bool(until_paused))
@@ -365,6 +372,8 @@ class EngineClient(QObject):
             self.send(p.SetLiveViews(False))
         if self.inspected:
             self.send(p.InspectNode(self.inspected))
+        if self.picked_image:
+            self.send(p.InspectImage(self.picked_image))
         if self.pace != (None, False):
             self.send(p.SetPace(*self.pace))
         if was_busy or had_started:
