@@ -25,7 +25,7 @@ from pathlib import Path
 # import torch (and the engine, io) inside themselves, under main()'s Ctrl-C handling.
 from playground import __version__
 from playground.cli_text import _one_of, _Parser, choose_language, translate
-from playground.core.config import ConfigError, TrainConfig, parse_dropout, parse_features, parse_layers
+from playground.core.config import ConfigError, TrainConfig, parse_channels, parse_dropout, parse_features, parse_layers
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED = 0, 2, 3, 130
 
@@ -39,6 +39,13 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--layers", metavar="8,8", help=translate("cli", 'hidden layer sizes, e.g. "8,8"; "" for none'))
     p.add_argument("--model", help=translate("cli", "model family: {0} (dynamic: a middle layer that each training "
                                                     "pass repeats a random 0-3 times)").format(_one_of(catalog.MODELS)))
+    pictures = _one_of([n for n, e in catalog.DATASETS.items() if e.image_shape])
+    p.add_argument("--channels", metavar="8,16",
+                   help=translate("cli", 'with --model cnn: out-channels of each convolution layer, e.g. "8,16"; '
+                                         "--layers is then the linear head after them (image data: {0})")
+                   .format(pictures))
+    p.add_argument("--kernel-size", type=int, metavar="K",
+                   help=translate("cli", "with --model cnn: the square kernels' size, 1, 3, 5 or 7"))
     p.add_argument("--activation", help=_one_of(catalog.ACTIVATIONS))
     p.add_argument("--dropout", metavar="RATE[,RATE...]",
                    help=translate("cli", 'dropout after each hidden layer while training, 0 to 0.9; "0.1,0.3" for '
@@ -154,7 +161,7 @@ def config_and_table(args: argparse.Namespace):
         k: getattr(args, k)
         for k in ("dataset", "model", "activation", "learning_rate", "epochs", "batch_size", "optimizer",
                   "weight_decay", "noise", "seed", "device", "samples", "classes", "data_seed", "standardize",
-                  "regularization", "regularization_rate")
+                  "regularization", "regularization_rate", "kernel_size")
         if getattr(args, k, None) is not None
     }
     if args.features is not None:
@@ -172,6 +179,8 @@ def config_and_table(args: argparse.Namespace):
         changes["hidden"] = parse_layers(args.layers)
     if args.dropout is not None:
         changes["dropout"] = parse_dropout(args.dropout)
+    if args.channels is not None:
+        changes["channels"] = parse_channels(args.channels)
     if table is None and changes.get("dataset", config.dataset) == CUSTOM:  # a saved config names its CSV file
         if not config.data:
             raise ConfigError("data", f"dataset {CUSTOM} is your own data: give its CSV file with --data FILE.csv")
