@@ -54,18 +54,8 @@ class DigitsPage(QWidget):
         self._conf_plot = conf
         self.confusion = ConfusionMatrix(conf, self)
 
-        tiles = self.canvas.addPlot(row=0, col=1)
-        theme.style_plot(tiles, self)
-        tiles.hideAxis("left")
-        tiles.hideAxis("bottom")
-        tiles.setAspectLocked(True)
-        tiles.invertY(True)
-        self._tiles_plot = tiles
-        self._tiles_image = pg.ImageItem(axisOrder="row-major")
-        tiles.addItem(self._tiles_image)
-        self._tile_texts: list[pg.TextItem] = []
-        self._tile_shown: list[tuple[int, bool]] = []
-        self._tile_base: np.ndarray | None = None
+        self.tiles = ImageTiles(self.canvas.addPlot(row=0, col=1), self)
+        self._tiles_plot = self.tiles.plot
         self.canvas.ci.layout.setColumnStretchFactor(0, self.STRETCH[0])
         self.canvas.ci.layout.setColumnStretchFactor(1, self.STRETCH[1])
 
@@ -76,9 +66,7 @@ class DigitsPage(QWidget):
             theme.style_plot(plot, self)
         self._conf_plot.setLabel("bottom", self.tr("predicted digit"), **theme.label_style(self))
         self._conf_plot.setLabel("left", self.tr("true digit"), **theme.label_style(self))
-        label_font = theme.scaled_font(self, 1.0, bold=True)
-        for item in self._tile_texts:
-            item.setFont(label_font)
+        self.tiles.restyle()
         self.confusion.restyle()  # the numbers' size, chosen for the new font
 
     def changeEvent(self, event) -> None:
@@ -121,14 +109,80 @@ class DigitsPage(QWidget):
 
     def tile_labels(self) -> list[str]:
         """The label under each test image: the prediction, "p\u2260y" where it is wrong."""
-        return [t.textItem.toPlainText() for t in self._tile_texts]
+        return self.tiles.labels()
 
     # -- input ---------------------------------------------------------------------------------
     def set_dataset(self, d: Dataset) -> None:
         self._dataset = d
         self.confusion.set_classes(max(d.n_classes, 1))
 
-        # The mosaic: the first test images, dark ink on white, a frame around each.
+        self.tiles.set_dataset(d)
+
+    @property
+    def confusion_font_factor(self) -> float | None:
+        """The size of the matrix's numbers as a share of the font (None: hidden, the cells are too small)."""
+        return self.confusion.font_factor
+
+    def set_snapshot(self, snap: DigitsSnapshot) -> None:
+        self.confusion.draw(snap.confusion)
+        self.tiles.draw(snap.test_predictions)
+
+
+
+class ImageTiles:
+    """The mosaic of the first test images in a plot, dark ink on white, each framed and labelled
+    with its prediction (a wrong one framed in WRONG, "p\u2260y"); the picked one (``pick``) is framed
+    dark and thick. Shared by the digits page and the CNN's page (which picks an image by a click)."""
+
+    def __init__(self, plot: pg.PlotItem, widget: QWidget):
+        self.plot, self._widget = plot, widget
+        theme.style_plot(plot, widget)
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        plot.setAspectLocked(True)
+        plot.invertY(True)
+        self._image = pg.ImageItem(axisOrder="row-major")
+        plot.addItem(self._image)
+        self._texts: list[pg.TextItem] = []
+        self._shown: list[tuple[int, bool]] = []
+        self._base: np.ndarray | None = None
+        self._dataset: Dataset | None = None
+        self._geom = (0, 0, 0, 0, 1, 1)
+        self._pred: np.ndarray | None = None
+        self.picked: int | None = None
+
+    def restyle(self) -> None:
+        theme.style_plot(self.plot, self._widget)
+        label_font = theme.scaled_font(self._widget, 1.0, bold=True)
+        for item in self._texts:
+            item.setFont(label_font)
+
+    @property
+    def count(self) -> int:
+        """How many test images the mosaic shows."""
+        return self._geom[2]
+
+    def labels(self) -> list[str]:
+        return [t.textItem.toPlainText() for t in self._texts]
+
+    def tile_center(self, index: int) -> tuple[float, float]:
+        """(x, y) in the plot's coordinates of test image ``index``'s middle."""
+        rows, cols, n, side, pitch_x, pitch_y = self._geom
+        r, c = divmod(index, cols)
+        return c * pitch_x + 1 + (side + 2) / 2, r * pitch_y + 1 + (side + 2) / 2
+
+    def index_at(self, x: float, y: float) -> int | None:
+        """The test image under the plot point (x, y), or None."""
+        rows, cols, n, side, pitch_x, pitch_y = self._geom
+        if x < 0 or y < 0:
+            return None
+        c, r = int(x // pitch_x), int(y // pitch_y)
+        index = r * cols + c
+        inside = x - c * pitch_x <= side + 2 and y - r * pitch_y <= side + 2
+        return index if c < cols and index < n and inside else None
+
+    def set_dataset(self, d: Dataset) -> None:
+        self._dataset, self._pred = d, None
         rows, cols = DIGIT_TILES
         n = min(rows * cols, len(d.x_test))
         side = int(round(np.sqrt(d.n_features)))
@@ -140,61 +194,60 @@ class DigitsPage(QWidget):
             ink = (255 * (1 - np.clip(img, 0, 1))).astype(np.uint8)
             y0, x0 = r * pitch_y + 1, c * pitch_x + 1
             base[y0 + 1 : y0 + 1 + side, x0 + 1 : x0 + 1 + side] = ink[..., None]
-        self._tile_base = base
-        self._tile_geom = (rows, cols, n, side, pitch_x, pitch_y)
-        tiles = self._tiles_plot
-        for item in self._tile_texts:
-            tiles.removeItem(item)
-        self._tile_texts = []
-        label_font = theme.scaled_font(self, 1.0, bold=True)
+        self._base = base
+        self._geom = (rows, cols, n, side, pitch_x, pitch_y)
+        for item in self._texts:
+            self.plot.removeItem(item)
+        self._texts = []
+        label_font = theme.scaled_font(self._widget, 1.0, bold=True)
         for t in range(n):
             r, c = divmod(t, cols)
-            item = pg.TextItem("", anchor=(0.5, 0.0), color=self.palette().color(QPalette.ColorRole.Text))
+            item = pg.TextItem("", anchor=(0.5, 0.0), color=self._widget.palette().color(QPalette.ColorRole.Text))
             item.setFont(label_font)
             item.setPos(c * pitch_x + 1 + (side + 2) / 2, r * pitch_y + side + 2.6)
-            tiles.addItem(item)
-            self._tile_texts.append(item)
-        self._tile_shown = [(-1, False)] * n
-        self._tiles_image.setImage(self._framed_tiles(None), levels=(0, 255))
-        self._tiles_image.setRect(QRectF(0, 0, base.shape[1], base.shape[0]))
-        tiles.setRange(xRange=(0, base.shape[1]), yRange=(0, base.shape[0]), padding=0.01)
+            self.plot.addItem(item)
+            self._texts.append(item)
+        self._shown = [(-1, False)] * n
+        self._image.setImage(self._framed(None), levels=(0, 255))
+        self._image.setRect(QRectF(0, 0, base.shape[1], base.shape[0]))
+        self.plot.setRange(xRange=(0, base.shape[1]), yRange=(0, base.shape[0]), padding=0.01)
 
-    @property
-    def confusion_font_factor(self) -> float | None:
-        """The size of the matrix's numbers as a share of the font (None: hidden, the cells are too small)."""
-        return self.confusion.font_factor
+    def pick(self, index: int | None) -> None:
+        """Frame test image ``index`` as the picked one (None: none)."""
+        if index != self.picked and self._base is not None:
+            self.picked = index
+            self._image.setImage(self._framed(self._pred), levels=(0, 255))
 
-    def set_snapshot(self, snap: DigitsSnapshot) -> None:
-        self.confusion.draw(snap.confusion)
-        self._draw_tiles(snap.test_predictions)
-
-    # -- drawing -------------------------------------------------------------------------------
-    def _framed_tiles(self, pred: np.ndarray | None) -> np.ndarray:
-        rows, cols, n, side, pitch_x, pitch_y = self._tile_geom
+    def _framed(self, pred: np.ndarray | None) -> np.ndarray:
+        rows, cols, n, side, pitch_x, pitch_y = self._geom
         y_test = self._dataset.y_test
-        out = self._tile_base.copy()
-        frame_ok, frame_bad = theme.rgb(theme.TILE_FRAME), theme.rgb(theme.WRONG)
+        out = self._base.copy()
+        frame_ok, frame_bad, frame_picked = theme.rgb(theme.TILE_FRAME), theme.rgb(theme.WRONG), theme.rgb(theme.HOVER)
         for t in range(n):
             r, c = divmod(t, cols)
             y0, x0 = r * pitch_y + 1, c * pitch_x + 1
             wrong = pred is not None and pred[t] != y_test[t]
-            color = frame_bad if wrong else frame_ok
-            out[y0, x0 : x0 + side + 2] = color
-            out[y0 + side + 1, x0 : x0 + side + 2] = color
-            out[y0 : y0 + side + 2, x0] = color
-            out[y0 : y0 + side + 2, x0 + side + 1] = color
+            color = frame_picked if t == self.picked else frame_bad if wrong else frame_ok
+            width = 2 if t == self.picked else 1  # the picked image: a thick dark frame, out into the gap
+            for w in range(width):
+                top, left, bottom, right = y0 - w, x0 - w, y0 + side + 1 + w, x0 + side + 1 + w
+                out[top, left : right + 1] = color
+                out[bottom, left : right + 1] = color
+                out[top : bottom + 1, left] = color
+                out[top : bottom + 1, right] = color
         return out
 
-    def _draw_tiles(self, pred: np.ndarray) -> None:
+    def draw(self, pred: np.ndarray) -> None:
+        self._pred = pred
         y_test = self._dataset.y_test
-        self._tiles_image.setImage(self._framed_tiles(pred), levels=(0, 255))
-        dark = self.palette().color(QPalette.ColorRole.Text)
-        for t_i, item in enumerate(self._tile_texts):
+        self._image.setImage(self._framed(pred), levels=(0, 255))
+        dark = self._widget.palette().color(QPalette.ColorRole.Text)
+        for t_i, item in enumerate(self._texts):
             p, y = int(pred[t_i]), int(y_test[t_i])
             state = (p, p != y)
-            if state == self._tile_shown[t_i]:
+            if state == self._shown[t_i]:
                 continue
-            self._tile_shown[t_i] = state
+            self._shown[t_i] = state
             if p != y:
                 item.setText(f"{p}\u2260{y}")
                 item.setColor(QColor(theme.WRONG))
