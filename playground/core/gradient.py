@@ -34,6 +34,7 @@ import torch.nn.functional as F
 from playground.core.config import ConfigError
 from playground.core.records import TOLERANCE, GradientExplanation, PathTerm  # plain data, torch-free
 
+CNN_REFUSAL = "the chain rule by hand is shown for the MLP's linear layers; the CNN's gradients are in the graph view"
 SAMPLES = 8  # rows of ``samples`` per application of the layer
 LISTED = 10  # a layer's outputs are listed one by one on the path up to this width
 
@@ -72,6 +73,8 @@ def explain_gradient(trainer, param: str, index: Sequence[int], walk=None) -> Gr
     """The chain rule for ``param[index]`` beside autograd, on the walk's batch (after its forward
     pass) or else on the batch the next step takes (see the module's docstring)."""
     model = trainer.model
+    if getattr(model, "family", None) == "cnn":  # its tape records no linear layer calls: no hand-made chain
+        raise ConfigError("model", CNN_REFUSAL)
     p, index = check_weight(model, param, index)
     recorded = walk.recorded() if walk is not None else None
     if recorded is not None:
@@ -263,5 +266,5 @@ def _output_formula(z: torch.Tensor, y: torch.Tensor, loss: str, k: int) -> str:
     return f"2 (z[{k}] - y[{k}]) / numel = 2 ({float(z[0, k]):.6g} - {target:.6g}) / {z.numel()}"
 
 
-__all__ = ["TOLERANCE", "PathTerm", "GradientExplanation", "check_weight", "explain_gradient", "explain_tape",
+__all__ = ["CNN_REFUSAL", "TOLERANCE", "PathTerm", "GradientExplanation", "check_weight", "explain_gradient", "explain_tape",
            "activation_derivative"]

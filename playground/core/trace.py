@@ -36,7 +36,9 @@ _FORMULAS = {
 }
 # Which forward argument each next_functions slot is, where the saved tensor tells its shape.
 _SLOT_SAVED = {"AddmmBackward0": {0: "self", 1: "mat1", 2: "mat2"}, "MmBackward0": {0: "self", 1: "mat2"},
-               "MulBackward0": {0: "self", 1: "other"}}
+               "MulBackward0": {0: "self", 1: "other"}, "ConvolutionBackward0": {0: "input", 1: "weight"}}
+# The CNN's ops (core.cnn): convolution, pooling, and the reshape that flattens the maps for the head.
+_CONV, _POOL, _RESHAPES = "ConvolutionBackward0", "MaxPool2DWithIndicesBackward0", {"ViewBackward0", "UnsafeViewBackward0"}
 
 
 def short_op(op: str) -> str:
@@ -233,6 +235,9 @@ def trace_autograd(loss: torch.Tensor, model: torch.nn.Module | None = None) -> 
     features = getattr(model, "features", None)
     if features is not None and "input" in nodes:  # the Features layer's ops use no weights: not in the graph
         nodes["input"].label = "input x: " + ", ".join(catalog.FEATURES[n].label for n in features.names)
+    image_shape = getattr(model, "image_shape", None)
+    if image_shape is not None and "input" in nodes:  # the CNN's rows of pixels, reshaped to pictures
+        nodes["input"].label = f"input x: {image_shape[0]}x{image_shape[1]} pictures"
     return GraphSpec(spec_nodes, unique), fns
 
 
@@ -375,6 +380,12 @@ def _attribute_modules(nodes: list[GraphNode], edges: list[GraphEdge], act_modul
             n.label = f"Linear {title}: x @ W.T"
         elif n.op == "TBackward0" and n.module:
             n.label = f"{n.module}.weight.T" + (title[len(n.module):] if title != n.module else "")
+        elif n.op == _CONV and n.module and len(w := n.saved.get("weight") or ()) == 4:
+            n.label = f"Conv2d {n.module}: {w[2]}x{w[3]} kernels, {w[1]}\u2192{w[0]} channels"
+        elif n.op == _POOL:  # core.cnn pools 2x2
+            n.label = "max-pool 2x2: the largest value of each window"
+        elif n.op in _RESHAPES and _flattens(n, preds[n.id]):
+            n.label = f"Flatten: each sample's maps to one row of {n.shape[-1]}"
         elif n.op in _ACTIVATIONS:
             n.label = f"{_ACTIVATIONS[n.op]} {n.module}: {formula}"
         elif n.op == "MulBackward0" and any(p.op == "mask" for p in preds[n.id]):
@@ -384,6 +395,11 @@ def _attribute_modules(nodes: list[GraphNode], edges: list[GraphEdge], act_modul
         elif formula:
             n.label = f"{short_op(n.op)}: {formula}"
     by_id["loss"].label = f"loss ({loss_name})" if loss_name != "loss" else "loss"
+
+
+def _flattens(n: GraphNode, inputs: list[GraphNode]) -> bool:
+    """A reshape of pictures (N, C, H, W) to rows (N, C*H*W): the CNN's flatten before its head."""
+    return len(n.shape or ()) == 2 and any(len(p.shape or ()) == 4 for p in inputs if p.kind == "op")
 
 
 def trace_graph(loss: torch.Tensor, model: torch.nn.Module | None = None) -> GraphSpec:
@@ -417,7 +433,10 @@ def layer_graph(spec: GraphSpec) -> GraphSpec:
         matmul = next((m for m in ops if m.op in ("AddmmBackward0", "MmBackward0")), None)
         w_t = matmul.saved.get("mat2") if matmul is not None else None  # W.T: (in, out)
         calls = passes.get(g, 0)
-        if weight is not None and weight.shape and len(weight.shape) == 2:
+        if weight is not None and weight.shape and len(weight.shape) == 4:  # a convolution: out, in, kh, kw
+            o, i, kh, kw = weight.shape
+            label = f"{g}: Conv2d {i}\u2192{o}, {kh}x{kw}"
+        elif weight is not None and weight.shape and len(weight.shape) == 2:
             label = f"{g}: Linear {weight.shape[1]}\u2192{weight.shape[0]}"
             if calls:  # the weights of a layer called once per pass box
                 label += f" weights, shared by {calls} passes" if calls > 1 else " weights (1 pass)"
@@ -429,6 +448,10 @@ def layer_graph(spec: GraphSpec) -> GraphSpec:
             label = group_title(g)
         if acts:
             label += " + " + "/".join(dict.fromkeys(acts))
+        if any(m.op == _POOL for m in ops):
+            label += " + max-pool 2x2"
+        if any(m.label.startswith("Flatten:") for m in ops):
+            label += " + flatten"
         if any(m.op == "mask" for m in members):
             label += " + Dropout"
         out = [m for m in ops if m.op not in _PASS_THROUGH]

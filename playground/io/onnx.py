@@ -1,7 +1,8 @@
 """The network as a model file for other runtimes: ONNX and a ``torch.export`` program.
 
 - ``.onnx``: for ONNX Runtime (no Python needed); input ``"input"`` (batch, features: the point
-  (x1, x2) for a network with input features such as x1^2, which the model computes itself), output
+  (x1, x2) for a network with input features such as x1^2, which the model computes itself; for
+  the CNN each picture's pixels as one row, height x width, which it reshapes itself), output
   ``"output"`` (batch, classes) holding logits, or (batch, 1) for regression; the batch dimension
   is dynamic. The config travels in the model's ``metadata_props["playground_config"]``.
 - ``.pt2``: a ``torch.export`` program (``torch.export.load(path).module()(x)``), batch dynamic.
@@ -31,6 +32,8 @@ def cpu_model(trainer) -> MLP:
     over its loop counts, so the exported graph is fixed."""
     src = trainer.model
     family = getattr(src, "family", "mlp")
+    if family == "cnn":
+        return _cpu_cnn(src)
     hidden = tuple(src.sizes[1:-2] if family == "dynamic" else src.sizes[1:-1])  # less the repeated middle
     features = src.features.names if getattr(src, "features", None) is not None else None
     with torch.device("meta"):  # with input features, the network takes the point (x1, x2) and makes them
@@ -40,8 +43,22 @@ def cpu_model(trainer) -> MLP:
     return model.eval()
 
 
+def _cpu_cnn(src) -> torch.nn.Module:
+    """The CNN's CPU copy (core.cnn): the same pictures, conv layers, head and activation."""
+    from playground.core.cnn import CNN
+
+    with torch.device("meta"):
+        model = CNN(src.image_shape, src.channels, src.kernel_size, tuple(src.sizes[1:-1]), src.sizes[-1],
+                    src.activation_name)
+    model.load_state_dict(cpu_state_dict(src), assign=True)
+    return model.eval()
+
+
 def _example_input(model: MLP) -> torch.Tensor:
-    # Batch 2, not 1: torch.export specializes a dimension traced at size 1.
+    # Batch 2, not 1: torch.export specializes a dimension traced at size 1. The CNN takes rows of pixels.
+    image = getattr(model, "image_shape", None)
+    if image is not None:
+        return torch.zeros(2, image[0] * image[1])
     return torch.zeros(2, 2 if getattr(model, "features", None) is not None else model.sizes[0])
 
 
@@ -99,6 +116,8 @@ def pt2_bytes(trainer) -> bytes:
 def describe(trainer) -> str:
     c = trainer.config
     sizes = "-".join(str(s) for s in trainer.model.sizes)
+    if c.model == "cnn":  # the conv layers' channels, then the head from the flattened maps
+        sizes = f"conv {'-'.join(map(str, c.channels))} k{c.kernel_size}, head {sizes}"
     extra = "".join([", dynamic (middle layer averaged over 0-3 passes)" if c.model == "dynamic" else "",
                      f", dropout {c.dropout if not isinstance(c.dropout, tuple) else list(c.dropout)}"
                      if any(c.dropout_rates) else ""])
