@@ -63,7 +63,8 @@ def standalone_script(trainer) -> str:
     notes_text = "".join(f"\n{n}\n" for n in notes)
 
     act = ACTIVATIONS[c.activation].code  # "{}" stands for a layer's output
-    uses_f = act.startswith("F.") and len(sizes) > 2
+    cnn = c.model == "cnn"
+    uses_f = cnn or (act.startswith("F.") and len(sizes) > 2)
     imports = ("import base64\n" if custom else "") + "import math\nimport time\n\nimport torch\nimport torch.nn as nn\n"
     if uses_f:
         imports += "import torch.nn.functional as F\n"
@@ -92,6 +93,9 @@ def standalone_script(trainer) -> str:
         settings.append(f"REGULARIZATION_RATE = {c.regularization_rate!r}  # {entry.label}: {entry.formula}, "
                         f"added to the loss")
     settings += [f"BATCH_SIZE = {c.batch_size}", f"EPOCHS = {epochs}"]
+    if cnn:
+        h, w = trainer.model.image_shape
+        settings.append(f"IMAGE_SHAPE = ({h}, {w})  # each sample is one row of pixels: a 1-channel picture")
 
     dynamic = c.model == "dynamic"
     rates = c.dropout_rates
@@ -104,9 +108,12 @@ def standalone_script(trainer) -> str:
     if dynamic:
         settings.append(f"MAX_REPEATS = {trainer.model.MAX_REPEATS}  # each training pass runs the middle layer a "
                         f"random 0 to MAX_REPEATS times")
-    layers_text, methods = _network(sizes, act, rates if uses_dropout else None, dynamic,
-                                    features.names if features is not None else None)
-    if c.activation == "linear" and len(sizes) > 2:
+    if cnn:
+        layers_text, methods = _cnn_network(trainer.model, act)
+    else:
+        layers_text, methods = _network(sizes, act, rates if uses_dropout else None, dynamic,
+                                        features.names if features is not None else None)
+    if c.activation == "linear" and (len(sizes) > 2 or cnn):
         methods = methods.replace("(x)\n", "(x)  # linear: no activation between the layers\n", 1)
 
     optimizer = OPTIMIZERS[c.optimizer].script_line(weight_decay=bool(c.weight_decay))
@@ -147,7 +154,7 @@ def standalone_script(trainer) -> str:
         imports=imports,
         settings="\n".join(settings),
         data=_custom_data(c, trainer.table, to_types) if custom else _generated_data(c, to_types),
-        penalty=_penalty(c.regularization, len(sizes) - 1),
+        penalty=_penalty(c.regularization, [trainer.model.layer_name(i) for i in range(len(trainer.model.layers))]),
         loss=("loss = criterion(output, y_train[idx]) + penalty(net)  # the data's loss plus the weights' penalty"
               if c.regularization != "none" else "loss = criterion(output, y_train[idx])"),
         layers=layers_text,
@@ -223,13 +230,14 @@ def _custom_data(c, table, to_types: str) -> str:
     return "\n\n\n".join(blocks)
 
 
-def _penalty(kind: str, n_layers: int) -> str:
-    """``penalty(net)``: the regularization term, summed in core.model.penalty's order (fc1 first)."""
+def _penalty(kind: str, names: list[str]) -> str:
+    """``penalty(net)``: the regularization term, summed in core.model.penalty's order (the first layer
+    first: fc1, or the CNN's conv1)."""
     if kind == "none":
         return ""
     entry = REGULARIZATIONS[kind]
-    term = entry.code.replace("w.", "net.fc{}.weight.")
-    lines = [f"    total = {term.format(1)}"] + [f"    total = total + {term.format(i)}" for i in range(2, n_layers + 1)]
+    term = entry.code.replace("w.", "net.{}.weight.")
+    lines = [f"    total = {term.format(names[0])}"] + [f"    total = total + {term.format(n)}" for n in names[1:]]
     return (f'\n\ndef penalty(net):\n    """{entry.label} regularization: {entry.formula} over the layers\' weights '
             f'(not the biases)."""\n' + "\n".join(lines) + "\n    return total * REGULARIZATION_RATE\n")
 
@@ -297,6 +305,34 @@ def _network(sizes: list[int], act: str, rates: tuple[float, ...] | None, dynami
             "        mask = (torch.rand(x.shape, generator=self.rng) >= rate).float() / (1.0 - rate)",
             "        return x * mask",
         ]
+    return "\n".join(layers), "\n".join(forward)
+
+
+def _cnn_network(model, act: str) -> tuple[str, str]:
+    """The CNN's ``__init__`` lines and ``forward`` (core.cnn.CNN): conv1..convK, each with the
+    activation and, where ``conv_plan`` pools, a 2x2 max-pool; then the flattened maps through fc1..fcN."""
+    k = model.kernel_size
+    layers, c_in = [], 1
+    for i, c in enumerate(model.channels, start=1):
+        layers.append(f"        self.conv{i} = nn.Conv2d({c_in}, {c}, {k}, padding={k // 2})"
+                      + ("  # in-channels, out-channels, kernel size; the padding keeps the size" if i == 1 else ""))
+        c_in = c
+    sizes = model.sizes
+    h, w, _ = model.plan[-1]
+    layers.append(f"        # the head: the {c_in} maps of {h}x{w} flattened to {sizes[0]} numbers, then linear layers")
+    layers += [f"        self.fc{i} = nn.Linear({a}, {b})" for i, (a, b) in enumerate(itertools.pairwise(sizes), start=1)]
+    forward = ["    def forward(self, x):",
+               "        x = x.reshape(-1, 1, *IMAGE_SHAPE)  # each row of pixels -> a 1-channel picture"]
+    size = model.image_shape
+    for i, (ph, pw, pool) in enumerate(model.plan, start=1):
+        forward.append(f"        x = {act.format(f'self.conv{i}(x)')}")
+        if pool:
+            forward.append(f"        x = F.max_pool2d(x, 2)  # {size[0]}x{size[1]} -> {ph}x{pw}")
+        size = (ph, pw)
+    forward.append("        x = x.flatten(1)  # the maps of each picture as one row")
+    for i in range(1, len(sizes) - 1):
+        forward.append(f"        x = {act.format(f'self.fc{i}(x)')}")
+    forward += [f"        x = self.fc{len(sizes) - 1}(x)", "        return x"]
     return "\n".join(layers), "\n".join(forward)
 
 
