@@ -66,6 +66,8 @@ class ProbeCost:
     every: float  # seconds of the run between two captures, the mean
     share: float  # of the run's time so far (0.01: 1 %)
     captures: int
+    # its captures come less often than its interval, to keep to PROBE_SHARE (a big network's views)
+    slowed: bool = False
 
 
 class Probe:
@@ -203,12 +205,16 @@ class Reporter:
         capture in a run comes at once, unless it is known to be that slow (from earlier runs, or
         the views at rest): then it waits as long from the run's start."""
         probe = self.probes[name]
-        cost = probe.last_cost
-        wait = 0.0 if cost is None else cost * len(self.probes) / PROBE_SHARE
+        wait = self.budget_wait(name)
         last = self._last_run.get(name)
         if last is None:
             return -math.inf if wait <= probe.interval else self._start + wait
         return last + max(probe.interval, wait)
+
+    def budget_wait(self, name: str) -> float:
+        """Seconds probe ``name`` waits after a capture to keep to its part of ``PROBE_SHARE``."""
+        cost = self.probes[name].last_cost
+        return 0.0 if cost is None else cost * len(self.probes) / PROBE_SHARE
 
     def flush(self, paused: bool = False, collect: list[str] | None = None) -> TrainSnapshot:
         """Emit a snapshot now with the armed probes (and ``collect``: probes that need no arming)."""
@@ -261,7 +267,8 @@ class Reporter:
     def probe_costs(self, elapsed: float | None = None) -> dict[str, ProbeCost]:
         """Each probe's cost so far in this run (seconds per capture, how often, share of the time)."""
         elapsed = self.seconds if elapsed is None else elapsed
-        return {name: ProbeCost(spent / count, elapsed / count, spent / elapsed if elapsed > 0 else 0.0, count)
+        return {name: ProbeCost(spent / count, elapsed / count, spent / elapsed if elapsed > 0 else 0.0, count,
+                                name in self.probes and self.budget_wait(name) > self.probes[name].interval)
                 for name, (spent, count) in self._spent.items() if count}
 
 

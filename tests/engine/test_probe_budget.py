@@ -59,6 +59,7 @@ def test_a_slow_probe_waits_its_cost_over_its_share_and_the_fast_one_keeps_its_r
     costs = sent[-1].probe_costs
     assert costs["views"].share <= PROBE_SHARE / 2 + 0.2 / wall  # its part, plus the first, unbudgeted one
     assert views.last_cost == pytest.approx(0.2) and graph.last_cost == pytest.approx(0.001)
+    assert costs["views"].slowed and not costs["graph"].slowed  # for the status tooltip
 
 
 def test_a_cheap_probe_is_not_slowed():

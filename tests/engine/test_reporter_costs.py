@@ -51,7 +51,8 @@ def test_each_probe_reports_its_cost_per_capture_how_often_and_its_share():
     assert costs["graph"] == ProbeCost(pytest.approx(0.003), pytest.approx(last.elapsed / n_graph),
                                        pytest.approx(0.003 * n_graph / last.elapsed), n_graph)
     assert costs["views"] == ProbeCost(pytest.approx(0.010), pytest.approx(last.elapsed / n_views),
-                                       pytest.approx(0.010 * n_views / last.elapsed), n_views)
+                                       pytest.approx(0.010 * n_views / last.elapsed), n_views,
+                                       slowed=True)  # 10 ms over its part of PROBE_SHARE: 0.4 s, over 1/3 s
     assert 0 < costs["graph"].share + costs["views"].share <= PROBE_SHARE
     assert sent[0].probe_costs.keys() == {"graph"}  # the first step shows the graph; the views come after
 
