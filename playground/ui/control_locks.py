@@ -21,6 +21,8 @@ _FIELD_WIDGETS = {
     "standardize": ("standardizeInput",),
     "hidden": ("layerSizesInput", "addLayerButton", "removeLayerButton", "layerSpins"),
     "model": ("modelInput",),
+    "channels": ("channelsInput",),
+    "kernel_size": ("kernelSizeInput",),
     "activation": ("activationInput",),
     "dropout": ("dropoutInput",),
     "learning_rate": ("learningRateSlider", "learningRateInput"),
@@ -71,6 +73,9 @@ class LessonLocks:
         for form, shown in shown_in.items():
             if isinstance(form.parentWidget(), QGroupBox):
                 form.parentWidget().setVisible(shown)
+        cnn = getattr(self, "cnn", None)
+        if cnn is not None:  # the CNN's rows show only while the model is the CNN
+            cnn.set_shown(self._config.model == "cnn", hidden=tuple(fields))
 
     def _widgets_of(self, name: str) -> list[QWidget]:
         # the panel's own attributes, or the widgets of its parts (the Data group) by object name

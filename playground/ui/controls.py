@@ -21,6 +21,7 @@ from playground.core import config as cfg
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.devices import known_devices
 from playground.core.presets import Preset
+from playground.ui.cnn_controls import CNNControls, is_pictures
 from playground.ui.control_locks import LessonLocks
 from playground.ui.data_controls import DataControls, row
 from playground.ui.layer_editor import MAX_LAYER_SPINS, LayerEditor  # noqa: F401  (MAX_LAYER_SPINS: re-exported)
@@ -82,6 +83,9 @@ class ControlPanel(LessonLocks, QWidget):
             self.modelInput.addItem(self.tr(m.label), m.name)  # translations: _MODEL_TEXTS
             self.modelInput.setItemData(self.modelInput.count() - 1, self.tr(m.description), Qt.ToolTipRole)
         form.addRow(self.tr("&Model"), self.modelInput)
+        self.cnn = CNNControls(form, parent=self)  # channels, kernel size: shown for the CNN (ui/cnn_controls.py)
+        self.channelsInput, self.kernelSizeInput = self.cnn.widgets()
+        self.channelsError = self.cnn.channelsError
         # the hidden layers: text box, + and -, a spin box per layer, the error line (ui/layer_editor.py)
         self.layers = LayerEditor(form, hidden=lambda: self._config.hidden, min_layers=self._min_layers,
                                   free=lambda: not self._running and "hidden" not in self._locked, parent=self)
@@ -155,6 +159,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.data.edited.connect(self._edited)
         self.regularization.edited.connect(self._edited)
         self.layers.edited.connect(lambda hidden: self._try_apply(hidden=hidden))
+        self.cnn.edited.connect(lambda fields: self._try_apply(**fields))
         self.activationInput.currentIndexChanged.connect(self._edited)
         self.modelInput.currentIndexChanged.connect(self._on_model)
         self.dropoutInput.valueChanged.connect(self._on_dropout)
@@ -201,6 +206,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.regularization.show_config(config)
         self.layers.show_text(config.hidden)
         self.modelInput.setCurrentIndex(self.modelInput.findData(config.model))
+        self.cnn.show_config(config)
         self.activationInput.setCurrentIndex(self.activationInput.findData(config.activation))
         self._show_dropout(config)
         self.learningRateInput.setValue(config.learning_rate)
@@ -216,6 +222,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.deviceInput.setCurrentIndex(index)
         del blockers
         self.layers.rebuild_spins(config.hidden)
+        self.cnn.label_hidden_row(self.layerSizesInput, config.model == "cnn")
         self._update_model_tips()
         self._update_enabled()
         self._update_labels()
@@ -244,7 +251,7 @@ class ControlPanel(LessonLocks, QWidget):
     def _model_inputs(self) -> list[QWidget]:
         return [self.presetInput, *self.data.widgets(), *self.regularization.widgets(), self.modelInput,
                 self.layerSizesInput, self.addLayerButton, self.removeLayerButton, self.layerSpins,
-                self.activationInput, self.dropoutInput, self.optimizerInput, self.weightDecayInput, self.seedInput,
+                *self.cnn.widgets(), self.activationInput, self.dropoutInput, self.optimizerInput, self.weightDecayInput, self.seedInput,
                 self.deviceInput, self.epochsInput, self.batchSizeInput]
 
     def _show_dropout(self, config: TrainConfig) -> None:
@@ -312,6 +319,8 @@ class ControlPanel(LessonLocks, QWidget):
             **self.regularization.values(),
             hidden=self._config.hidden,
             model=self.modelInput.currentData(),
+            channels=self._config.channels,
+            kernel_size=self._config.kernel_size,
             activation=self.activationInput.currentData(),
             dropout=self._config.dropout,  # one rate per layer stays as it is; the box sets one for all
             learning_rate=self.learningRateInput.value(),
@@ -386,8 +395,14 @@ class ControlPanel(LessonLocks, QWidget):
             self._set_layer_error(self.tr("The dynamic model needs at least one hidden layer: add one first"))
             return
         self._set_layer_error(None)
+        cnn = self.modelInput.currentData() == "cnn"
+        self.cnn.set_shown(cnn)
+        self.cnn.label_hidden_row(self.layerSizesInput, cnn)
         self._update_model_tips()
         self._update_enabled()
+        if cnn and not is_pictures(self.datasetInput.currentData()):  # the CNN learns from pictures: the digits
+            self.datasetInput.setCurrentIndex(self.datasetInput.findData("digits"))  # applies it, as a choice would
+            return
         self._edited()
 
     @Slot(float)

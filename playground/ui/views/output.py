@@ -4,7 +4,9 @@ A title and the step / accuracy above, a legend and the toggles below, and betwe
 per kind of dataset: the decision boundary for 2-D data (views/boundary.py), a confusion matrix
 and labelled test images for the digits (views/digits.py), a 2-D projection colored by prediction
 for anything else (views/projection.py). The view picks the page from the dataset and hands each
-snapshot of that kind to it; snapshots of another kind are ignored.
+snapshot of that kind to it; snapshots of another kind are ignored, except the CNN's on pictures:
+its snapshot (kind "cnn") turns to the CNN's page (views/cnn_view.py), and a snapshot of the
+dataset's own kind back (the model changed). A click on a test image there emits ``imagePicked``.
 
 The header and the footer flow: their parts (title, numbers; legend entries, toggles) share a row
 where they fit and move to the next row where they do not, so no text is cut in a narrow pane and
@@ -16,7 +18,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,11 +32,13 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
+from playground.core import catalog
 from playground.core.inspect import ViewSnapshot, view_kind
 from playground.core.records import Dataset
 from playground.ui import theme
 from playground.ui.draw_points import PointDrawer
 from playground.ui.views.boundary import BoundaryPage
+from playground.ui.views.cnn_view import CNNPage
 from playground.ui.views.digits import DigitsPage
 from playground.ui.views.projection import ProjectionPage
 
@@ -160,6 +164,8 @@ def clipped_texts(widgets: list[QWidget]) -> list[str]:
 class OutputView(QWidget):
     """Output of the model over its input (``boundaryView``). Feed it ``set_dataset`` then snapshots."""
 
+    imagePicked = Signal(int)  # the CNN's page: the test image clicked (EngineClient.inspect_image)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("boundaryView")
@@ -203,7 +209,8 @@ class OutputView(QWidget):
         self._empty.setWordWrap(True)
         self._stack = QStackedWidget()
         self._stack.addWidget(self._empty)
-        self._pages = {page.kind: page for page in (BoundaryPage(), DigitsPage(), ProjectionPage())}
+        self._pages = {page.kind: page for page in (BoundaryPage(), DigitsPage(), ProjectionPage(), CNNPage())}
+        self._pages[CNNPage.kind].imagePicked.connect(self.imagePicked)
         for page in self._pages.values():
             self._stack.addWidget(page)
         self.drawer.attach(self._pages[BoundaryPage.kind])
@@ -246,7 +253,7 @@ class OutputView(QWidget):
         return self._snap
 
     @property
-    def page(self) -> BoundaryPage | DigitsPage | ProjectionPage | None:
+    def page(self) -> BoundaryPage | DigitsPage | ProjectionPage | CNNPage | None:
         """The page on show (None before the first dataset): its read-only surface says what it draws."""
         return self._pages.get(self._kind)
 
@@ -275,7 +282,12 @@ class OutputView(QWidget):
     def set_dataset(self, dataset: Dataset) -> None:
         """Draw the data and prepare the picture for this dataset's kind; forget old snapshots."""
         self._dataset = dataset
-        self._kind = view_kind(dataset)
+        self._show_page(view_kind(dataset))
+
+    def _show_page(self, kind: str) -> None:
+        """Turn to the page of ``kind`` for the dataset shown, as it is before any snapshot."""
+        dataset = self._dataset
+        self._kind = kind
         self._snap = None
         self._hover = None
         page = self.page
@@ -296,8 +308,13 @@ class OutputView(QWidget):
     @Slot(object)
     def set_snapshot(self, snap: ViewSnapshot) -> None:
         """Show a new snapshot: only updates existing items. Snapshots of another kind are ignored."""
-        if self._dataset is None or snap.kind != self._kind:
+        if self._dataset is None:
             return
+        if snap.kind != self._kind:
+            pictures = getattr(catalog.DATASETS.get(self._dataset.name), "image_shape", None) is not None
+            if not (snap.kind == view_kind(self._dataset) or (snap.kind == CNNPage.kind and pictures)):
+                return
+            self._show_page(snap.kind)  # the CNN on pictures, or back from it
         self._snap = snap
         self._set_info(*self._info_texts(snap.step, snap.epoch, snap.accuracy))
         self.page.set_snapshot(snap)
