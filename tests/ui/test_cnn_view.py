@@ -80,8 +80,8 @@ def test_clicking_a_test_image_picks_it(qtbot, cnn):
     view.set_snapshot(snap)
     page = view.page
     with qtbot.waitSignal(view.imagePicked, timeout=2000) as picked:
-        qtbot.mouseClick(page.canvas.viewport(), Qt.MouseButton.LeftButton, pos=page.tile_point(7))
-    assert picked.args == [7] and page.picked == 7
+        qtbot.mouseClick(page.canvas.viewport(), Qt.MouseButton.LeftButton, pos=page.tile_point(11))  # the last column: its thick frame stays inside
+    assert picked.args == [11] and page.picked == 11
 
 
 def test_mosaic_lays_out_pictures_in_rows_on_a_symmetric_scale():
@@ -172,8 +172,10 @@ def test_the_window_trains_a_cnn_and_shows_the_picked_images_maps(window, qtbot)
         controls.modelInput.setCurrentIndex(controls.modelInput.findData("cnn"))
     qtbot.waitUntil(lambda: window.controller.model.config.model == "cnn", timeout=RUN)
     assert window.controller.model.config.dataset == "digits"
-    with qtbot.waitSignal(window.controller.modelChanged, timeout=RUN):
-        controls.epochsInput.setValue(1)
+    controls.epochsInput.setValue(1)
+    controls.batchSizeInput.setValue(64)
+    qtbot.waitUntil(lambda: (window.controller.config.epochs, window.controller.config.batch_size) == (1, 64),
+                    timeout=RUN)
     window.outputView.imagePicked.connect(window.controller.inspect_image)  # as MainWindow._wire should
     with qtbot.waitSignal(window.trainingFinished, timeout=RUN):
         window.trainButton.click()

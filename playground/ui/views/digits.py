@@ -230,7 +230,8 @@ class ImageTiles:
             color = frame_picked if t == self.picked else frame_bad if wrong else frame_ok
             width = 2 if t == self.picked else 1  # the picked image: a thick dark frame, out into the gap
             for w in range(width):
-                top, left, bottom, right = y0 - w, x0 - w, y0 + side + 1 + w, x0 + side + 1 + w
+                top, left = max(0, y0 - w), max(0, x0 - w)
+                bottom, right = min(out.shape[0] - 1, y0 + side + 1 + w), min(out.shape[1] - 1, x0 + side + 1 + w)
                 out[top, left : right + 1] = color
                 out[bottom, left : right + 1] = color
                 out[top : bottom + 1, left] = color
