@@ -40,6 +40,17 @@ class DatasetEntry:
     features: int = 2  # the network's inputs per sample (the memory estimate needs it before any data exists)
     max_classes: int = 0  # 2-D sets that can make 2 to this many classes (config ``classes``); 0: ``classes`` only
     image_shape: tuple[int, int] | None = None  # pictures (height, width), one row of pixels per sample: the CNN's data
+    steps: int = 0  # sequences: time steps per sample (one value each), or tokens per sample
+    tokens: bool = False  # token sequences (digits 0..classes-1 as floats), one class per position: attention's data
+
+    @property
+    def kind(self) -> str:
+        """"image", "tokens", "sequence" or "table": which model families can learn it."""
+        if self.image_shape:
+            return "image"
+        if self.tokens:
+            return "tokens"
+        return "sequence" if self.steps else "table"
 
     @property
     def multiclass(self) -> bool:
@@ -117,6 +128,15 @@ DATASETS: dict[str, DatasetEntry] = _index(
     DatasetEntry("shapes", "classification", 3, "shapes",
                  "16x16 pictures of lines, circles and squares, drawn from the seed", features=256,
                  image_shape=(16, 16)),
+    DatasetEntry("sine", "regression", 0, "sine",
+                 "sequences: the next value of a noisy sum of two sines, from the last 20", features=20, steps=20),
+    DatasetEntry("pattern", "classification", 2, "pattern",
+                 "sequences: which of two patterns (a sine or a sawtooth wave) 20 noisy values follow", features=20,
+                 steps=20),
+    DatasetEntry("reverse", "classification", 10, "reverse",
+                 "tokens: 6 digits, to be written back in reverse order", features=6, steps=6, tokens=True),
+    DatasetEntry("sort", "classification", 10, "sort",
+                 "tokens: 6 digits, to be written back sorted", features=6, steps=6, tokens=True),
     DatasetEntry("plane", "regression", 0, "plane", "2-D regression: the value rises along a tilted plane"),
     DatasetEntry("multi-gauss", "regression", 0, "multi_gauss", "2-D regression: a landscape of Gaussian bumps"),
 )
@@ -200,6 +220,9 @@ class ModelEntry:
     name: str  # what configs, presets and the CLI (--model) say
     label: str  # what the model combo shows
     description: str  # one line for tooltips, help and the exported script
+    # The DatasetEntry.kind it learns from; "table" families (the MLPs) take any data but tokens,
+    # pictures and sequences as rows of numbers.
+    data: str = "table"
 
 
 MODELS: dict[str, ModelEntry] = _index(
@@ -208,7 +231,17 @@ MODELS: dict[str, ModelEntry] = _index(
                "the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: "
                "the graph is built anew on every pass"),
     ModelEntry("cnn", "CNN (convolutions)",
-               "convolution layers with pooling on the pictures, then linear layers: for image data (digits, shapes)"),
+               "convolution layers with pooling on the pictures, then linear layers: for image data (digits, shapes)",
+               data="image"),
+    ModelEntry("rnn", "RNN", "a recurrent layer over the time steps, then a linear layer on the last state: for "
+                             "sequences (sine, pattern)", data="sequence"),
+    ModelEntry("gru", "GRU", "a gated recurrent unit (GRU) over the time steps: for sequences (sine, pattern)",
+               data="sequence"),
+    ModelEntry("lstm", "LSTM", "a long short-term memory (LSTM) over the time steps: for sequences (sine, pattern)",
+               data="sequence"),
+    ModelEntry("attention", "Attention (transformer block)",
+               "token and position embeddings, multi-head self-attention and a feed-forward layer: for token "
+               "sequences (reverse, sort)", data="tokens"),
 )
 
 

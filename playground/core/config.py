@@ -103,6 +103,7 @@ class TrainConfig:
     # square kernels' size; ``hidden`` is then its head of linear layers after the flattened maps.
     channels: tuple[int, ...] = (8, 16)
     kernel_size: int = 3
+    heads: int = 2  # the attention model's heads per block (its width, hidden[0], a multiple of it)
     activation: str = "tanh"
     # Dropout after each hidden layer's activation while training: one rate for every hidden layer,
     # or a list with one rate per hidden layer. 0 (the default) is no dropout.
@@ -269,6 +270,8 @@ def input_count(config: TrainConfig, data_features: int | None = None) -> int:
 def parameter_count(config: TrainConfig, data_features: int | None = None) -> int:
     """The network's weights and biases, counted from the config (no torch, nothing built)."""
     entry = catalog.DATASETS.get(config.dataset)
+    if config.model in ("rnn", "gru", "lstm", "attention") and entry is not None and entry.steps:
+        return _sequence_parameter_count(config, entry, max(config.class_count, 1))
     if config.model == "cnn" and entry is not None and entry.image_shape:
         count, c_in = 0, 1
         for c in config.channels:
@@ -285,6 +288,20 @@ def parameter_count(config: TrainConfig, data_features: int | None = None) -> in
     if config.model == "dynamic" and config.hidden:
         count += (config.hidden[-1] + 1) * config.hidden[-1]  # the repeated square middle layer
     return count
+
+
+_GATES = {"rnn": 1, "gru": 3, "lstm": 4}  # weight blocks per recurrent layer (nn.RNN, nn.GRU, nn.LSTM)
+
+
+def _sequence_parameter_count(config: TrainConfig, entry, n_outputs: int) -> int:
+    """The weights and biases of core.sequence's networks, counted without torch."""
+    h = config.hidden[0]
+    if config.model == "attention":  # per block: attention (in and out projections), 2 norms, feed-forward
+        block = (3 * h * h + 3 * h) + (h * h + h) + 4 * h + (h * 2 * h + 2 * h) + (2 * h * h + h)
+        return entry.classes * h + entry.steps * h + len(config.hidden) * block + h * entry.classes + entry.classes
+    gates = _GATES[config.model]
+    layers = sum(gates * (h * (1 if i == 0 else h) + h * h + 2 * h) for i in range(len(config.hidden)))
+    return layers + h * n_outputs + n_outputs
 
 
 def memory_estimate(config: TrainConfig, data_features: int | None = None) -> int:
@@ -304,7 +321,7 @@ def memory_estimate(config: TrainConfig, data_features: int | None = None) -> in
 
 # The settings a network's memory depends on (memory_estimate reads them)
 MEMORY_FIELDS = ("dataset", "samples", "hidden", "model", "batch_size", "optimizer", "features", "classes", "channels",
-                 "kernel_size")
+                 "kernel_size", "heads")
 
 
 def available_memory() -> int | None:
@@ -361,6 +378,7 @@ def parse_dropout(text: str) -> float | tuple[float, ...]:
     return rates[0] if len(rates) == 1 else tuple(rates)
 
 
+MAX_HEADS = 8
 MAX_CONV_LAYERS = 4
 MAX_CHANNELS = 64
 KERNEL_SIZES = (1, 3, 5, 7)
@@ -375,14 +393,32 @@ def _check_cnn(config: TrainConfig) -> None:
             raise ConfigError("channels", f"a layer of {c!r} channels; allowed 1 to {MAX_CHANNELS}")
     if config.kernel_size not in KERNEL_SIZES or isinstance(config.kernel_size, bool):
         raise ConfigError("kernel_size", f"{config.kernel_size!r}; allowed {', '.join(map(str, KERNEL_SIZES))}")
-    if config.model != "cnn":
-        return
+    if isinstance(config.heads, bool) or not isinstance(config.heads, int) or not 1 <= config.heads <= MAX_HEADS:
+        raise ConfigError("heads", f"{config.heads!r}; allowed 1 to {MAX_HEADS} attention heads")
+    model = catalog.MODELS.get(config.model)
     entry = catalog.DATASETS.get(config.dataset)
-    if entry is None or entry.image_shape is None:
-        pictures = " and ".join(n for n, e in catalog.DATASETS.items() if e.image_shape)
-        raise ConfigError("model", f"the CNN learns from pictures; {config.dataset} is not image data (use {pictures})")
-    if any(r > 0 for r in config.dropout_rates):
-        raise ConfigError("dropout", "the CNN has no dropout here; set it to 0")
+    if model is None or entry is None:
+        return  # named by their own checks
+    kind = entry.kind
+    if model.data == "table" and kind == "tokens":
+        raise ConfigError("model", f"{config.dataset} is token sequences, one answer per position: use the attention "
+                                   f"model")
+    if model.data != "table" and model.data != kind:
+        what, data = {"image": ("the CNN learns from pictures", "image data"),
+                      "sequence": (f"the {model.label} learns from sequences", "sequence data"),
+                      "tokens": ("the attention model learns from token sequences", "a token task")}[model.data]
+        fits = " and ".join(n for n, e in catalog.DATASETS.items() if e.kind == model.data)
+        raise ConfigError("model", f"{what}; {config.dataset} is not {data} (use {fits})")
+    if model.data != "table" and any(r > 0 for r in config.dropout_rates):
+        name = {"cnn": "CNN", "attention": "attention model"}.get(model.name, model.label)
+        raise ConfigError("dropout", f"the {name} has no dropout here; set it to 0")
+    if model.data in ("sequence", "tokens"):
+        if not config.hidden or len(set(config.hidden)) != 1 or len(config.hidden) > 4:
+            raise ConfigError("layers", f"the {model.label} stacks 1 to 4 layers of one width: give e.g. \"16\" or "
+                                        f"\"16, 16\"")
+    if model.data == "tokens" and config.hidden[0] % config.heads:
+        raise ConfigError("heads", f"{config.heads} heads do not divide the width {config.hidden[0]}; the attention "
+                                   f"splits its width among its heads")
 
 
 def parse_channels(text: str) -> tuple[int, ...]:

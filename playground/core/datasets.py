@@ -130,6 +130,43 @@ def shapes(n: int, noise: float, g: torch.Generator):
     return images.reshape(n, size * size), y
 
 
+def sine(n: int, noise: float, g: torch.Generator):
+    # 21 samples of a sum of two sines (random frequencies, phases and sizes): the first 20 are the
+    # input, the 21st the value to predict.
+    t = torch.arange(21, dtype=torch.float32) * 0.3
+    freq = 0.5 + torch.rand(n, 2, generator=g) * 1.5
+    phase = torch.rand(n, 2, generator=g) * 2 * math.pi
+    size = 0.3 + torch.rand(n, 2, generator=g) * 0.4
+    wave = (size[:, :, None] * torch.sin(freq[:, :, None] * t + phase[:, :, None])).sum(1)
+    wave = wave + torch.randn(n, 21, generator=g) * (0.02 + noise)
+    return wave[:, :20], wave[:, 20:]
+
+
+def pattern(n: int, noise: float, g: torch.Generator):
+    # 20 values of a sine (class 0) or a sawtooth (class 1) wave of the same random period, phase and
+    # size, with noise: the shape over time tells them apart, no single value does.
+    y = (torch.arange(n) % 2).long()
+    t = torch.arange(20, dtype=torch.float32)
+    period = 5 + torch.rand(n, 1, generator=g) * 7
+    phase = torch.rand(n, 1, generator=g)
+    size = 0.5 + torch.rand(n, 1, generator=g) * 0.5
+    cycle = (t / period + phase) % 1.0
+    wave = torch.where(y[:, None] == 0, torch.sin(2 * math.pi * cycle), 2 * cycle - 1) * size
+    return wave + torch.randn(n, 20, generator=g) * (0.1 + noise), y
+
+
+def reverse(n: int, noise: float, g: torch.Generator):
+    # 6 digits 0-9; the answer is the same digits in reverse order, one token per position
+    x = torch.randint(0, 10, (n, 6), generator=g)
+    return x.float(), x.flip(1)
+
+
+def sort(n: int, noise: float, g: torch.Generator):
+    # 6 digits 0-9; the answer is the same digits sorted
+    x = torch.randint(0, 10, (n, 6), generator=g)
+    return x.float(), x.sort(1).values
+
+
 def make_dataset(config: TrainConfig, table: DataTable | None = None) -> Dataset:
     """Make the config's dataset and split it, all from ``config.seed_of_data``. Your own data
     (dataset "custom") comes as ``table``: standardized if the config says so, split by its own

@@ -192,6 +192,10 @@ def build_model(n_inputs: int, hidden: tuple[int, ...], n_outputs: int, activati
 def model_for_config(config, n_inputs: int, n_outputs: int) -> MLP:
     """The network a TrainConfig describes (its weights from the global torch seed). The config's
     input features apply to 2-D data (``n_inputs`` 2); other data feeds its own columns."""
+    if config.model in ("rnn", "gru", "lstm", "attention"):
+        from playground.core.sequence import sequence_model
+
+        return sequence_model(config, n_outputs)
     if config.model == "cnn":
         from playground.core.cnn import CNN
 
@@ -209,9 +213,11 @@ def penalty(model: MLP, kind: str, rate: float) -> torch.Tensor | None:
     if kind == "none":
         return None
     term = _code_function("w", catalog.REGULARIZATIONS[kind].code)
-    total = term(model.layers[0].weight)
-    for fc in model.layers[1:]:
-        total = total + term(fc.weight)
+    # the sequence families name theirs (a recurrent layer has several weight matrices)
+    weights = model.penalized_weights() if hasattr(model, "penalized_weights") else [fc.weight for fc in model.layers]
+    total = term(weights[0])
+    for w in weights[1:]:
+        total = total + term(w)
     return total * rate
 
 

@@ -120,8 +120,9 @@ def test_each_dataset_entry_matches_what_its_generator_makes(entry):
     if entry.task == "regression":
         assert entry.classes == 0 and y.shape == (len(x), 1) and y.is_floating_point()
     else:
-        assert y.dtype == torch.int64 and y.ndim == 1
+        assert y.dtype == torch.int64 and y.ndim == (2 if entry.tokens else 1)  # tokens: one class per position
         assert sorted(y.unique().tolist()) == list(range(entry.classes))
+    assert x.shape[1] == entry.features and (not entry.steps or entry.steps == x.shape[1])
     assert make_dataset(TrainConfig(dataset=entry.name, samples=200)).n_classes == entry.classes
     assert entry.label == entry.name and entry.description
 

@@ -73,9 +73,9 @@ def test_parse_layers():
 def test_the_allowed_names_keep_their_order():
     # the catalog's order: what the combos, the CLI's help and "allowed: ..." messages list
     assert config.DATASETS == ("circle", "xor", "gauss", "spiral", "moons", "seed-example", "digits", "shapes",
-                               "plane",
+                               "sine", "pattern", "reverse", "sort", "plane",
                                "multi-gauss")
-    assert config.REGRESSION_DATASETS == ("plane", "multi-gauss")
+    assert config.REGRESSION_DATASETS == ("sine", "plane", "multi-gauss")
     assert config.ACTIVATIONS == ("relu", "tanh", "sigmoid", "leaky_relu", "gelu", "linear")
     assert config.OPTIMIZERS == ("sgd", "sgd+momentum", "adam")
     with pytest.raises(ConfigError, match=r"unknown optimizer 'rmsprop'; allowed: sgd, sgd\+momentum, adam$"):

@@ -8,10 +8,12 @@ from playground.core.datasets import make_dataset
 @pytest.mark.parametrize("name", DATASETS)
 def test_shapes_types_and_split(name):
     c = TrainConfig(dataset=name, samples=200, train_fraction=0.7)
+    tokens = name in ("reverse", "sort")
     d = make_dataset(c)
     n = len(d.x_train) + len(d.x_test)
     assert d.x_train.dtype == np.float32 and d.x_train.ndim == 2
-    assert d.x_train.shape[1] == {"seed-example": 10, "digits": 64, "shapes": 256}.get(name, 2)
+    assert d.x_train.shape[1] == {"seed-example": 10, "digits": 64, "shapes": 256, "sine": 20, "pattern": 20,
+                                 "reverse": 6, "sort": 6}.get(name, 2)
     if name == "digits":
         assert n == 1797 and d.n_classes == 10
         assert set(np.unique(d.y_train)) == set(range(10))
@@ -21,7 +23,7 @@ def test_shapes_types_and_split(name):
     if d.task == "regression":
         assert d.y_train.shape == (len(d.x_train), 1) and d.y_train.dtype == np.float32
     else:
-        assert d.y_train.dtype == np.int64 and d.y_train.ndim == 1
+        assert d.y_train.dtype == np.int64 and d.y_train.ndim == (2 if tokens else 1)
         assert set(np.unique(d.y_train)) <= set(range(d.n_classes))
     assert np.isfinite(d.x_train).all()
 
