@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.resetButton.clicked.connect(self._on_reset)
         self.exportButton.clicked.connect(self.export_dialog)
         self.controls.configChanged.connect(self._on_config)
+        self.outputView.imagePicked.connect(c.inspect_image)  # the CNN page's test image: its feature maps
         self.sidebar.paceChanged.connect(c.set_pace)
         c.snapshotReady.connect(self._on_snapshot)
         c.viewsReady.connect(self._on_views)

@@ -176,7 +176,6 @@ def test_the_window_trains_a_cnn_and_shows_the_picked_images_maps(window, qtbot)
     controls.batchSizeInput.setValue(64)
     qtbot.waitUntil(lambda: (window.controller.config.epochs, window.controller.config.batch_size) == (1, 64),
                     timeout=RUN)
-    window.outputView.imagePicked.connect(window.controller.inspect_image)  # as MainWindow._wire should
     with qtbot.waitSignal(window.trainingFinished, timeout=RUN):
         window.trainButton.click()
     view = window.outputView
