@@ -49,8 +49,6 @@ def test_graph_svg_of_a_cnn(tmp_path):
     (["--channels", ""], "playground: error: channels: give 1 to 4 convolution layers' channel counts, e.g. \"8, 16\""),
     (["--kernel-size", "4"], "playground: error: kernel_size: 4; allowed 1, 3, 5, 7"),
     (["--kernel-size", "x"], "playground train: error: argument --kernel-size: invalid int value: 'x'"),
-    (["--dataset", "circle"], "playground: error: model: the CNN learns from pictures; circle is not image data "
-                              "(use digits and shapes)"),
 ])
 def test_bad_cnn_options_are_one_line_with_exit_2(capsys, args, line):
     try:
@@ -59,3 +57,10 @@ def test_bad_cnn_options_are_one_line_with_exit_2(capsys, args, line):
         code = e.code
     assert code == 2
     assert capsys.readouterr().err == line + "\n"
+
+
+def test_a_cnn_on_points_is_one_line_naming_the_model(capsys):
+    assert main(["train", "--model", "cnn", "--dataset", "circle", "--epochs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("playground: error: model: the CNN learns from pictures; circle is not ")
+    assert err.endswith(" (use digits and shapes)\n") and err.count("\n") == 1
