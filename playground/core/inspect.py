@@ -304,7 +304,7 @@ def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40,
     """Everything the output and network views draw, for the trainer's current weights; for a
     network too big for ``max_macs`` at this resolution, coarser maps (``view_resolutions``).
     A CNN's snapshot (``CNNSnapshot``) has the feature maps of test image ``picked`` (clamped to
-    the test set).
+    the test set); the sequence families' (core/inspect_sequence.py) the picked test sequence's.
 
     Call it from the thread that trains, between steps, at a bounded rate (see ``Throttle``).
     """
@@ -318,8 +318,14 @@ def snapshot_views(trainer, resolution: int = 100, neuron_resolution: int = 40,
     model.eval()
     try:
         with torch.no_grad():
-            if getattr(model, "family", None) == "cnn":
+            family = getattr(model, "family", None)
+            if family == "cnn":
                 return _cnn_snapshot(trainer, model, dataset, picked)
+            if family in ("rnn", "gru", "lstm", "attention"):  # core/inspect_sequence.py
+                from playground.core import inspect_sequence as seq
+
+                snap = seq.attention_snapshot if family == "attention" else seq.sequence_snapshot
+                return snap(trainer, model, picked)
             return _snapshot(trainer, model, dataset, inputs, resolution, neuron_resolution)
     finally:
         model.train(was_training)
