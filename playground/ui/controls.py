@@ -32,10 +32,20 @@ from playground.ui.theme import DANGER
 # The model families' labels and descriptions live in the Qt-free catalog; listed here for lupdate,
 # so that self.tr(entry.label) and self.tr(entry.description) find their translations.
 _MODEL_TEXTS = (
-    QT_TRANSLATE_NOOP("ControlPanel", "MLP"),
-    QT_TRANSLATE_NOOP("ControlPanel", "Dynamic (loop 0-3x)"),
-    QT_TRANSLATE_NOOP("ControlPanel", "Linear layers fc1..fcN with one activation between them (the article's network)"),
-    QT_TRANSLATE_NOOP("ControlPanel", "the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: the graph is built anew on every pass"),  # noqa: E501
+    QT_TRANSLATE_NOOP("ControlPanel", 'MLP'),
+    QT_TRANSLATE_NOOP("ControlPanel", "Linear layers fc1..fcN with one activation between them (the article's network)"),  # noqa: E501
+    QT_TRANSLATE_NOOP("ControlPanel", 'Dynamic (loop 0-3x)'),
+    QT_TRANSLATE_NOOP("ControlPanel", 'the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: the graph is built anew on every pass'),  # noqa: E501
+    QT_TRANSLATE_NOOP("ControlPanel", 'CNN (convolutions)'),
+    QT_TRANSLATE_NOOP("ControlPanel", 'convolution layers with pooling on the pictures, then linear layers: for image data (digits, shapes)'),  # noqa: E501
+    QT_TRANSLATE_NOOP("ControlPanel", 'RNN'),
+    QT_TRANSLATE_NOOP("ControlPanel", 'a recurrent layer over the time steps, then a linear layer on the last state: for sequences (sine, pattern)'),  # noqa: E501
+    QT_TRANSLATE_NOOP("ControlPanel", 'GRU'),
+    QT_TRANSLATE_NOOP("ControlPanel", 'a gated recurrent unit (GRU) over the time steps: for sequences (sine, pattern)'),  # noqa: E501
+    QT_TRANSLATE_NOOP("ControlPanel", 'LSTM'),
+    QT_TRANSLATE_NOOP("ControlPanel", 'a long short-term memory (LSTM) over the time steps: for sequences (sine, pattern)'),  # noqa: E501
+    QT_TRANSLATE_NOOP("ControlPanel", 'Attention (transformer block)'),
+    QT_TRANSLATE_NOOP("ControlPanel", 'token and position embeddings, multi-head self-attention and a feed-forward layer: for token sequences (reverse, sort)'),  # noqa: E501
 )
 
 
