@@ -92,14 +92,67 @@
     </message>
 </context>
 <context>
+    <name>CNNPage</name>
+    <message>
+        <location filename="../../playground/ui/views/cnn_view.py" line="66"/>
+        <source>Test images, predicted: click one to look inside</source>
+        <translation>测试图像及其预测：单击一张查看网络内部</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/cnn_view.py" line="82"/>
+        <source>Train a step to see the kernels and the feature maps.</source>
+        <translation>训练一步，即可看到卷积核和特征图。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/cnn_view.py" line="119"/>
+        <source>CNN: what the convolutions see</source>
+        <translation>CNN：卷积层看到了什么</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/cnn_view.py" line="123"/>
+        <source>negative</source>
+        <translation>负</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/cnn_view.py" line="124"/>
+        <source>positive (kernels and maps, each layer its own scale)</source>
+        <translation>正（卷积核和特征图，每层各用自己的刻度）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/cnn_view.py" line="125"/>
+        <source>wrong: predicted ≠ true</source>
+        <translation>错误：预测 ≠ 真实</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/cnn_view.py" line="236"/>
+        <source>Test image %1: true %2, predicted %3</source>
+        <translation>测试图像 %1：真实 %2，预测 %3</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/cnn_view.py" line="244"/>
+        <source>%1: %2 kernels %3x%3</source>
+        <translation>%1：%2 个 %3x%3 卷积核</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/cnn_view.py" line="246"/>
+        <source>(each averaged over its %1 inputs)</source>
+        <translation>（每个对其 %1 个输入通道取平均）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/cnn_view.py" line="251"/>
+        <source>%1: %2 feature maps %3x%4</source>
+        <translation>%1：%2 个 %3x%4 特征图</translation>
+    </message>
+</context>
+<context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../playground/ui/controls.py" line="34"/>
+        <location filename="../../playground/ui/controls.py" line="35"/>
         <source>MLP</source>
         <translation>多层感知机（MLP）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="35"/>
+        <location filename="../../playground/ui/controls.py" line="37"/>
         <source>Dynamic (loop 0-3x)</source>
         <translation>动态图模型（循环 0-3 次）</translation>
     </message>
@@ -109,22 +162,72 @@
         <translation>线性层 fc1..fcN，层与层之间各接一个激活函数（文章中的网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="37"/>
+        <location filename="../../playground/ui/controls.py" line="38"/>
         <source>the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: the graph is built anew on every pass</source>
         <translation>在 MLP 的基础上多一个输入输出同宽的中间层，训练时每次前向传播随机重复使用它 0-3 次：每次都重新搭建计算图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="62"/>
+        <location filename="../../playground/ui/controls.py" line="39"/>
+        <source>CNN (convolutions)</source>
+        <translation>CNN（卷积神经网络）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="40"/>
+        <source>convolution layers with pooling on the pictures, then linear layers: for image data (digits, shapes)</source>
+        <translation>先对图像做卷积和池化，再接全连接层：用于图像数据（digits、shapes）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="41"/>
+        <source>RNN</source>
+        <translation>RNN（循环神经网络）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="42"/>
+        <source>a recurrent layer over the time steps, then a linear layer on the last state: for sequences (sine, pattern)</source>
+        <translation>循环层逐个时间步处理序列，最后一步的隐藏状态接一个全连接层：用于序列数据（sine、pattern）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="43"/>
+        <source>GRU</source>
+        <translation>GRU（门控循环单元）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="44"/>
+        <source>a gated recurrent unit (GRU) over the time steps: for sequences (sine, pattern)</source>
+        <translation>门控循环单元（GRU）逐个时间步处理序列：用于序列数据（sine、pattern）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="45"/>
+        <source>LSTM</source>
+        <translation>LSTM（长短期记忆网络）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="46"/>
+        <source>a long short-term memory (LSTM) over the time steps: for sequences (sine, pattern)</source>
+        <translation>长短期记忆网络（LSTM）逐个时间步处理序列：用于序列数据（sine、pattern）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="47"/>
+        <source>Attention (transformer block)</source>
+        <translation>注意力（Transformer 块）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="48"/>
+        <source>token and position embeddings, multi-head self-attention and a feed-forward layer: for token sequences (reverse, sort)</source>
+        <translation>词元嵌入和位置嵌入、多头自注意力和前馈层：用于词元序列（reverse、sort）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="73"/>
         <source>(custom)</source>
         <translation>（自定义）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="66"/>
+        <location filename="../../playground/ui/controls.py" line="77"/>
         <source>Load a ready-made preset: dataset, network and training settings (lessons: the Lessons menu)</source>
         <translation>加载现成的预设：数据集、网络结构和训练设置（课程在“课程”菜单里）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="69"/>
+        <location filename="../../playground/ui/controls.py" line="80"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
@@ -164,12 +267,12 @@
         <translation>训练集比例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="78"/>
+        <location filename="../../playground/ui/controls.py" line="89"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="84"/>
+        <location filename="../../playground/ui/controls.py" line="95"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
@@ -209,122 +312,122 @@
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="94"/>
+        <location filename="../../playground/ui/controls.py" line="108"/>
         <source>The non-linearity between layers</source>
         <translation>层与层之间的非线性函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="99"/>
+        <location filename="../../playground/ui/controls.py" line="113"/>
         <source>per layer</source>
         <translation>逐层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="100"/>
+        <location filename="../../playground/ui/controls.py" line="114"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="101"/>
+        <location filename="../../playground/ui/controls.py" line="115"/>
         <source>Dro&amp;pout</source>
         <translation>随机失活(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="105"/>
+        <location filename="../../playground/ui/controls.py" line="119"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="109"/>
+        <location filename="../../playground/ui/controls.py" line="123"/>
         <source>Learning rate on a log scale; can change while training</source>
         <translation>学习率（对数刻度），训练过程中也可以调整</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="114"/>
+        <location filename="../../playground/ui/controls.py" line="128"/>
         <source>Learning rate, 0.00001 to 10; takes effect at the next step</source>
         <translation>学习率，0.00001 到 10，从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="115"/>
+        <location filename="../../playground/ui/controls.py" line="129"/>
         <source>Learning &amp;rate</source>
         <translation>学习率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="125"/>
+        <location filename="../../playground/ui/controls.py" line="139"/>
         <source>How the gradients move the weights: optimizer.step()</source>
         <translation>如何用梯度更新权重：optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="126"/>
+        <location filename="../../playground/ui/controls.py" line="140"/>
         <source>&amp;Optimizer</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="129"/>
+        <location filename="../../playground/ui/controls.py" line="143"/>
         <source>Passes over the training data</source>
         <translation>完整遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="130"/>
+        <location filename="../../playground/ui/controls.py" line="144"/>
         <source>&amp;Epochs</source>
         <translation>轮数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="133"/>
+        <location filename="../../playground/ui/controls.py" line="147"/>
         <source>Samples per mini-batch: one optimizer step each</source>
         <translation>每个小批量的样本数：每个小批量执行一次 optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="134"/>
+        <location filename="../../playground/ui/controls.py" line="148"/>
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="139"/>
+        <location filename="../../playground/ui/controls.py" line="153"/>
         <source>L2 penalty on the weights, 0 to 1</source>
         <translation>对权重的 L2 惩罚，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="140"/>
+        <location filename="../../playground/ui/controls.py" line="154"/>
         <source>&amp;Weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="142"/>
+        <location filename="../../playground/ui/controls.py" line="156"/>
         <source>Re&amp;gularization</source>
         <translation>正则化(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="145"/>
+        <location filename="../../playground/ui/controls.py" line="159"/>
         <source>Random seed: the same seed gives the same data, start and run</source>
         <translation>随机种子：相同的种子得到相同的数据、初始权重和训练过程</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="146"/>
+        <location filename="../../playground/ui/controls.py" line="160"/>
         <source>See&amp;d</source>
         <translation>随机种子(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="149"/>
+        <location filename="../../playground/ui/controls.py" line="163"/>
         <source>Where the tensors live: .to(device). Only devices present are listed</source>
         <translation>张量所在的设备：.to(device)。只列出本机可用的设备</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="150"/>
+        <location filename="../../playground/ui/controls.py" line="164"/>
         <source>De&amp;vice</source>
         <translation>设备(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="278"/>
+        <location filename="../../playground/ui/controls.py" line="295"/>
         <source>The model family: how the forward pass runs the layers</source>
         <translation>模型类型：前向传播如何运行各层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="282"/>
+        <location filename="../../playground/ui/controls.py" line="299"/>
         <source>Dropout: while training, each hidden neuron&apos;s output is set to 0 with this probability (a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when evaluating. 0 to {0}</source>
         <translation>随机失活（Dropout）：训练时，每个隐藏层神经元的输出以这个概率 p 被置为 0（每一步都换一张新的随机掩码），其余的输出乘以 1/(1 - p)。评估时不起作用。取值 0 到 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="287"/>
+        <location filename="../../playground/ui/controls.py" line="304"/>
         <source>Dropout per hidden layer: {0} (set by a file, a lesson or the command line; a preset sets one rate again)</source>
         <translation>各隐藏层的随机失活率：{0}（由文件、课程或命令行设定；选择预设会重新统一为一个值）</translation>
     </message>
@@ -339,7 +442,7 @@
         <translation>最多 {0} 个隐藏层时每层显示一个输入框；更深的网络请在“隐藏层”文本框中编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="386"/>
+        <location filename="../../playground/ui/controls.py" line="405"/>
         <source>The dynamic model needs at least one hidden layer: add one first</source>
         <translation>动态模型至少需要一个隐藏层：请先添加一个</translation>
     </message>
@@ -349,7 +452,7 @@
         <translation>动态模型至少需要一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="412"/>
+        <location filename="../../playground/ui/controls.py" line="437"/>
         <source>learning rate: {0} is out of range; allowed 0.00001 to 10</source>
         <translation>学习率：{0} 超出范围，允许 0.00001 到 10</translation>
     </message>
@@ -357,6 +460,46 @@
         <location filename="../../playground/ui/layer_editor.py" line="108"/>
         <source>Neurons in hidden layer {0}</source>
         <translation>第 {0} 个隐藏层的神经元数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="36"/>
+        <source>e.g. 8, 16</source>
+        <translation>例如 8, 16</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="37"/>
+        <source>The convolution layers&apos; output channels, first to last: 1 to {0} layers of 1 to {1} channels; each is followed by the activation and a 2x2 max-pool</source>
+        <translation>各卷积层的输出通道数，从第一层到最后一层：1 到 {0} 层，每层 1 到 {1} 个通道；每层后接激活函数和 2x2 最大池化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="44"/>
+        <source>Each convolution&apos;s square kernel, in pixels (padding keeps the size)</source>
+        <translation>每个卷积的方形卷积核大小，单位为像素（填充使尺寸不变）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="49"/>
+        <source>C&amp;hannels</source>
+        <translation>通道数(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="50"/>
+        <source>&amp;Kernel size</source>
+        <translation>卷积核大小(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="87"/>
+        <source>&amp;Linear head</source>
+        <translation>全连接头(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="88"/>
+        <source>after the flattened maps, e.g. 32 (empty: none)</source>
+        <translation>接在展平的特征图之后，例如 32（留空：无）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="90"/>
+        <source>The CNN&apos;s linear layers after the flattened feature maps: neurons per layer</source>
+        <translation>CNN 在展平的特征图之后的全连接层：每层的神经元数</translation>
     </message>
 </context>
 <context>
@@ -654,13 +797,13 @@
     <name>DigitsPage</name>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="52"/>
-        <location filename="../../playground/ui/views/digits.py" line="77"/>
+        <location filename="../../playground/ui/views/digits.py" line="67"/>
         <source>predicted digit</source>
         <translation>预测数字</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/digits.py" line="53"/>
-        <location filename="../../playground/ui/views/digits.py" line="78"/>
+        <location filename="../../playground/ui/views/digits.py" line="68"/>
         <source>true digit</source>
         <translation>真实数字</translation>
     </message>
@@ -675,22 +818,22 @@
         <translation>混淆矩阵（测⁠试⁠集）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/digits.py" line="92"/>
+        <location filename="../../playground/ui/views/digits.py" line="80"/>
         <source>Digits: what it confuses</source>
         <translation>手写数字：哪些容易混淆</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/digits.py" line="106"/>
+        <location filename="../../playground/ui/views/digits.py" line="94"/>
         <source>correct (diagonal)</source>
         <translation>正确（对角线）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/digits.py" line="107"/>
+        <location filename="../../playground/ui/views/digits.py" line="95"/>
         <source>confused</source>
         <translation>混淆</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/digits.py" line="108"/>
+        <location filename="../../playground/ui/views/digits.py" line="96"/>
         <source>wrong: predicted ≠ true</source>
         <translation>错误：预测 ≠ 真实</translation>
     </message>
@@ -698,12 +841,12 @@
 <context>
     <name>EngineClient</name>
     <message>
-        <location filename="../../playground/ui/client.py" line="162"/>
+        <location filename="../../playground/ui/client.py" line="163"/>
         <source>Starting the training process (loading PyTorch)...</source>
         <translation>正在启动训练进程（加载 PyTorch）...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/client.py" line="344"/>
+        <location filename="../../playground/ui/client.py" line="351"/>
         <source>Training runs in the window&apos;s own thread: no training process could start (details on the console). Live views may slow training down.</source>
         <translation>训练在窗口自身的线程中运行：无法启动训练进程（详情见控制台）。实时视图可能会拖慢训练。</translation>
     </message>
@@ -1350,7 +1493,7 @@
 <context>
     <name>LessonLocks</name>
     <message>
-        <location filename="../../playground/ui/control_locks.py" line="48"/>
+        <location filename="../../playground/ui/control_locks.py" line="50"/>
         <source>This lesson fixes this setting.</source>
         <translation>此项设置由本课程固定。</translation>
     </message>
@@ -1489,7 +1632,7 @@
         <translation>PyTorch Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="294"/>
+        <location filename="../../playground/ui/main_window.py" line="295"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -1500,27 +1643,27 @@
         <translation>第 %v / %m 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="251"/>
+        <location filename="../../playground/ui/main_window.py" line="252"/>
         <source>New network. The trained one ({0} steps) is kept: Edit &gt; Bring back (Ctrl+Z)</source>
         <translation>已新建网络。训练过的网络（{0} 步）仍保留：编辑 &gt; 恢复（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="332"/>
+        <location filename="../../playground/ui/main_window.py" line="333"/>
         <source>Training stopped because of an unexpected error; the network is as it was after the last finished run. Details: {0}</source>
         <translation>训练因意外错误而停止；网络已回到上一次训练结束时的状态。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="246"/>
+        <location filename="../../playground/ui/main_window.py" line="247"/>
         <source>Brought back the trained network ({0} steps)</source>
         <translation>已恢复训练过的网络（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="293"/>
+        <location filename="../../playground/ui/main_window.py" line="294"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="293"/>
+        <location filename="../../playground/ui/main_window.py" line="294"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -1581,27 +1724,27 @@
         <translation>   训练准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="307"/>
+        <location filename="../../playground/ui/main_window.py" line="308"/>
         <source>Paused: press Space or Resume to go on, N for one step</source>
         <translation>已暂停：按空格键或“继续”接着训练，按 N 单步训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="329"/>
+        <location filename="../../playground/ui/main_window.py" line="330"/>
         <source>Training stopped because of an unexpected error; the weights so far are kept. Details: {0}</source>
         <translation>训练因意外错误而停止；已保留目前的权重。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="345"/>
+        <location filename="../../playground/ui/main_window.py" line="346"/>
         <source>Training diverged at step {0}: the loss blew up (too large, or not a number), so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（数值过大或不是数字），因此训练已停止，并保留了最后一组正常的权重。请尝试更小的学习率，例如 {1:g}，然后点击“重置”。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="350"/>
+        <location filename="../../playground/ui/main_window.py" line="351"/>
         <source>Stopped after {0} steps</source>
         <translation>已停止，共训练 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="352"/>
+        <location filename="../../playground/ui/main_window.py" line="353"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
         <translation>已完成 {0} 轮训练，用时 {1:.1f} 秒</translation>
     </message>
@@ -1912,47 +2055,47 @@
 <context>
     <name>OutputView</name>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="181"/>
+        <location filename="../../playground/ui/views/output.py" line="187"/>
         <source>Show test data</source>
         <translation>显示测试数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="183"/>
+        <location filename="../../playground/ui/views/output.py" line="189"/>
         <source>Draw the held-out test points too (diamonds)</source>
         <translation>同时画出留作测试的数据点（菱形）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="185"/>
+        <location filename="../../playground/ui/views/output.py" line="191"/>
         <source>Discretize output</source>
         <translation>离散化输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="186"/>
+        <location filename="../../playground/ui/views/output.py" line="192"/>
         <source>Paint only the decision, not how sure the network is</source>
         <translation>只画出分类结果，不显示网络的置信度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="201"/>
+        <location filename="../../playground/ui/views/output.py" line="207"/>
         <source>Choose a dataset and press Train to see what the network learns.</source>
         <translation>选择一个数据集并点击“训练”，看看网络学到了什么。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="218"/>
+        <location filename="../../playground/ui/views/output.py" line="225"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="294"/>
+        <location filename="../../playground/ui/views/output.py" line="306"/>
         <source>Not trained yet</source>
         <translation>尚未训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="380"/>
+        <location filename="../../playground/ui/views/output.py" line="397"/>
         <source>step %1 · epoch %2</source>
         <translation>第 %1 步 · 第 %2 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="381"/>
+        <location filename="../../playground/ui/views/output.py" line="398"/>
         <source>test accuracy %1%</source>
         <translation>测试准确率 %1%</translation>
     </message>
@@ -2344,231 +2487,241 @@
     </message>
     <message>
         <location filename="../../playground/cli.py" line="44"/>
+        <source>with --model cnn: out-channels of each convolution layer, e.g. &quot;8,16&quot;; --layers is then the linear head after them (image data: {0})</source>
+        <translation>与 --model cnn 一起用：每个卷积层的输出通道数，例如 "8,16"；此时 --layers 是卷积层之后的全连接头（图像数据：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="48"/>
+        <source>with --model cnn: the square kernels&apos; size, 1, 3, 5 or 7</source>
+        <translation>与 --model cnn 一起用：方形卷积核的大小，1、3、5 或 7</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="51"/>
         <source>dropout after each hidden layer while training, 0 to 0.9; &quot;0.1,0.3&quot; for one rate per hidden layer</source>
         <translation>训练时在每个隐藏层之后做随机失活（Dropout），0 到 0.9；写成 &quot;0.1,0.3&quot; 可为每个隐藏层分别设定</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="46"/>
+        <location filename="../../playground/cli.py" line="53"/>
         <source>learning rate, 1e-5 to 10</source>
         <translation>学习率，1e-5 到 10</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="47"/>
+        <location filename="../../playground/cli.py" line="54"/>
         <source>epochs to train</source>
         <translation>训练的轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="48"/>
+        <location filename="../../playground/cli.py" line="55"/>
         <source>mini-batch size</source>
         <translation>批大小（每个小批量的样本数）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="50"/>
+        <location filename="../../playground/cli.py" line="57"/>
         <source>L2 weight decay, 0 to 1</source>
         <translation>L2 权重衰减，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="51"/>
+        <location filename="../../playground/cli.py" line="58"/>
         <source>dataset noise, 0 to 0.5</source>
         <translation>数据集噪声，0 到 0.5</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="52"/>
+        <location filename="../../playground/cli.py" line="59"/>
         <source>points the dataset draws, 20 to 100000</source>
         <translation>数据集生成的点数，20 到 100000</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="53"/>
+        <location filename="../../playground/cli.py" line="60"/>
         <source>classes of gauss and spiral, 2 to 6</source>
         <translation>gauss 和 spiral 的类别数，2 到 6</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="55"/>
+        <location filename="../../playground/cli.py" line="62"/>
         <source>seed of the data (points and split); default: --seed</source>
         <translation>数据的随机种子（数据点和划分）；默认同 --seed</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="57"/>
+        <location filename="../../playground/cli.py" line="64"/>
         <source>train on your own data: a CSV file, one row per point, the label in the column named label or y, else the last</source>
         <translation>用你自己的数据训练：CSV 文件，每行一个点，标签在名为 label 或 y 的列，否则为最后一列</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="60"/>
+        <location filename="../../playground/cli.py" line="67"/>
         <source>with --data: use the features as read (default: scaled to mean 0, standard deviation 1)</source>
         <translation>与 --data 一起用：按读入的原样使用特征（默认缩放为均值 0、标准差 1）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="63"/>
+        <location filename="../../playground/cli.py" line="70"/>
         <source>the inputs a 2-D network sees, from {0}; default x1,x2</source>
         <translation>二维网络看到的输入特征，可选 {0}；默认 x1,x2</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="65"/>
+        <location filename="../../playground/cli.py" line="72"/>
         <source>a penalty on the weights added to the loss: {0}</source>
         <translation>加到损失函数上的权重惩罚项：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="68"/>
+        <location filename="../../playground/cli.py" line="75"/>
         <source>the penalty&apos;s rate, 0 to 10</source>
         <translation>惩罚项的系数，0 到 10</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="69"/>
+        <location filename="../../playground/cli.py" line="76"/>
         <source>random seed: same seed, same run</source>
         <translation>随机种子：种子相同，训练过程就相同</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="70"/>
+        <location filename="../../playground/cli.py" line="77"/>
         <source>cpu, cuda:N or mps (only what is present)</source>
         <translation>设备：cpu、cuda:N 或 mps（仅限本机上有的）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="74"/>
+        <location filename="../../playground/cli.py" line="81"/>
         <source>Watch real PyTorch train a neural network.</source>
         <translation>观看真实的 PyTorch 训练一个神经网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="76"/>
+        <location filename="../../playground/cli.py" line="83"/>
         <source>show program&apos;s version number and exit</source>
         <translation>显示程序的版本号并退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="78"/>
+        <location filename="../../playground/cli.py" line="85"/>
         <source>open the window with this preset</source>
         <translation>打开窗口，并载入这个预设</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="80"/>
+        <location filename="../../playground/cli.py" line="87"/>
         <source>open the window with this lesson (see `playground lessons`)</source>
         <translation>打开窗口，并载入这个课程（见 `playground lessons`）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="82"/>
+        <location filename="../../playground/cli.py" line="89"/>
         <source>open a saved session in the window</source>
         <translation>在窗口中打开保存的会话</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="84"/>
+        <location filename="../../playground/cli.py" line="91"/>
         <source>open the window with your own data from a CSV file (as File &gt; Import data)</source>
         <translation>打开窗口并载入你自己的 CSV 数据（同“文件 &gt; 导入数据”）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="86"/>
+        <location filename="../../playground/cli.py" line="93"/>
         <source>the window&apos;s language (default: the one chosen in View &gt; Language, else the system&apos;s)</source>
         <translation>窗口语言（默认用“视图 &gt; 语言”中的选择，否则跟随系统）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="89"/>
+        <location filename="../../playground/cli.py" line="96"/>
         <source>train offscreen to the end, save a PNG, exit</source>
         <translation>在屏幕外训练到结束，保存一张 PNG 图片后退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="91"/>
+        <location filename="../../playground/cli.py" line="98"/>
         <source>with --screenshot: epochs to train</source>
         <translation>与 --screenshot 一起使用：训练的轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="93"/>
+        <location filename="../../playground/cli.py" line="100"/>
         <source>with --screenshot: after training, step N phases of the next mini-batch (1 forward ... 5 step) and show the iteration panel</source>
         <translation>与 --screenshot 一起使用：训练结束后，对下一个小批量执行 N 个阶段（1 = 前向传播 … 5 = 更新参数），并显示单次迭代面板</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="97"/>
+        <location filename="../../playground/cli.py" line="104"/>
         <source>list the presets, one per line</source>
         <translation>列出所有预设，每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="98"/>
+        <location filename="../../playground/cli.py" line="105"/>
         <source>list the lessons (built-in and the user lessons folder), one per line</source>
         <translation>列出所有课程（内置的和用户课程文件夹里的），每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="101"/>
+        <location filename="../../playground/cli.py" line="108"/>
         <source>one JSON object per line: name, title, title_zh</source>
         <translation>每行一个 JSON 对象：name、title、title_zh</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="103"/>
+        <location filename="../../playground/cli.py" line="110"/>
         <source>train headless and print a summary</source>
         <translation>不打开窗口进行训练，并输出摘要</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="105"/>
+        <location filename="../../playground/cli.py" line="112"/>
         <source>print the summary as one JSON line on stdout</source>
         <translation>把摘要作为一行 JSON 输出到标准输出（stdout）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="107"/>
+        <location filename="../../playground/cli.py" line="114"/>
         <source>save the result; the extension picks the format (.safetensors .pt .onnx .pt2 .py .json or a session .pgsession); repeatable</source>
         <translation>导出结果；由扩展名决定格式（.safetensors .pt .onnx .pt2 .py .json，或会话文件 .pgsession）；可多次使用</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="110"/>
+        <location filename="../../playground/cli.py" line="117"/>
         <source>start from these weights (.safetensors or .pt)</source>
         <translation>从这些权重开始（.safetensors 或 .pt）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="112"/>
+        <location filename="../../playground/cli.py" line="119"/>
         <source>render the autograd graph of one forward+backward pass</source>
         <translation>绘制一次前向+反向传播的计算图（自动求导图）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="114"/>
+        <location filename="../../playground/cli.py" line="121"/>
         <source>output: .json, .svg, .png or .dot</source>
         <translation>输出文件：.json、.svg、.png 或 .dot</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="269"/>
+        <location filename="../../playground/cli.py" line="278"/>
         <source>skipped lesson: {0}</source>
         <translation>已跳过课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="341"/>
+        <location filename="../../playground/cli.py" line="350"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="342"/>
+        <location filename="../../playground/cli.py" line="351"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="343"/>
+        <location filename="../../playground/cli.py" line="352"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="343"/>
+        <location filename="../../playground/cli.py" line="352"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="344"/>
+        <location filename="../../playground/cli.py" line="353"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="345"/>
+        <location filename="../../playground/cli.py" line="354"/>
         <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
         <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="349"/>
+        <location filename="../../playground/cli.py" line="358"/>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="351"/>
+        <location filename="../../playground/cli.py" line="360"/>
         <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="382"/>
+        <location filename="../../playground/cli.py" line="391"/>
         <source>saved {0}: {1} nodes, {2} edges</source>
         <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="406"/>
+        <location filename="../../playground/cli.py" line="415"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
