@@ -46,6 +46,9 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
                    .format(pictures))
     p.add_argument("--kernel-size", type=int, metavar="K",
                    help=translate("cli", "with --model cnn: the square kernels' size, 1, 3, 5 or 7"))
+    p.add_argument("--heads", type=int, metavar="N",
+                   help=translate("cli", "with --model attention: attention heads per block, 1 to 8, dividing the "
+                                         "width (--layers, e.g. \"32\" or \"32,32\" for two blocks)"))
     p.add_argument("--activation", help=_one_of(catalog.ACTIVATIONS))
     p.add_argument("--dropout", metavar="RATE[,RATE...]",
                    help=translate("cli", 'dropout after each hidden layer while training, 0 to 0.9; "0.1,0.3" for '
@@ -161,7 +164,7 @@ def config_and_table(args: argparse.Namespace):
         k: getattr(args, k)
         for k in ("dataset", "model", "activation", "learning_rate", "epochs", "batch_size", "optimizer",
                   "weight_decay", "noise", "seed", "device", "samples", "classes", "data_seed", "standardize",
-                  "regularization", "regularization_rate", "kernel_size")
+                  "regularization", "regularization_rate", "kernel_size", "heads")
         if getattr(args, k, None) is not None
     }
     if args.features is not None:

@@ -35,6 +35,10 @@ from playground.core.config import ConfigError
 from playground.core.records import TOLERANCE, GradientExplanation, PathTerm  # plain data, torch-free
 
 CNN_REFUSAL = "the chain rule by hand is shown for the MLP's linear layers; the CNN's gradients are in the graph view"
+# The sequence families (core.sequence): their recurrent and attention layers record no tape either.
+SEQUENCE_REFUSAL = ("the chain rule by hand is shown for the MLP's linear layers; the {0}'s gradients are in the "
+                    "graph view")
+_SEQUENCE_NAMES = {"rnn": "RNN", "gru": "GRU", "lstm": "LSTM", "attention": "attention model"}
 SAMPLES = 8  # rows of ``samples`` per application of the layer
 LISTED = 10  # a layer's outputs are listed one by one on the path up to this width
 
@@ -75,6 +79,8 @@ def explain_gradient(trainer, param: str, index: Sequence[int], walk=None) -> Gr
     model = trainer.model
     if getattr(model, "family", None) == "cnn":  # its tape records no linear layer calls: no hand-made chain
         raise ConfigError("model", CNN_REFUSAL)
+    if getattr(model, "family", None) in _SEQUENCE_NAMES:
+        raise ConfigError("model", SEQUENCE_REFUSAL.format(_SEQUENCE_NAMES[model.family]))
     p, index = check_weight(model, param, index)
     recorded = walk.recorded() if walk is not None else None
     if recorded is not None:
@@ -266,5 +272,5 @@ def _output_formula(z: torch.Tensor, y: torch.Tensor, loss: str, k: int) -> str:
     return f"2 (z[{k}] - y[{k}]) / numel = 2 ({float(z[0, k]):.6g} - {target:.6g}) / {z.numel()}"
 
 
-__all__ = ["CNN_REFUSAL", "TOLERANCE", "PathTerm", "GradientExplanation", "check_weight", "explain_gradient", "explain_tape",
+__all__ = ["CNN_REFUSAL", "SEQUENCE_REFUSAL", "TOLERANCE", "PathTerm", "GradientExplanation", "check_weight", "explain_gradient", "explain_tape",
            "activation_derivative"]

@@ -70,8 +70,8 @@ class GraphProbe:
     flowing into every op. After that step ``take()`` returns a ``GraphSnapshot`` of plain numbers.
     Between requests the probe costs one flag check per step.
 
-    A network whose graph cannot change between passes (the MLP without dropout, the CNN) is traced once
-    per model and batch shape: later captures walk ``loss.grad_fn`` only to find the nodes to hook
+    A network whose graph cannot change between passes (the MLP without dropout, the CNN, the
+    sequence families) is traced once per model and batch shape: later captures walk ``loss.grad_fn`` only to find the nodes to hook
     and reuse the spec (``traces`` counts the full traces). The dynamic model and dropout are
     traced on every capture: their graph changes from pass to pass.
     """
@@ -185,11 +185,14 @@ class GraphProbe:
 
 
 def _fixed_structure(model: Any) -> bool:
-    """Whether every training pass of ``model`` records the same graph: the MLP without dropout, the CNN."""
+    """Whether every training pass of ``model`` records the same graph: the MLP without dropout, the CNN,
+    the sequence families (a fixed number of time steps and blocks)."""
     from playground.core.cnn import CNN
     from playground.core.model import MLP
+    from playground.core.sequence import AttentionNet, RecurrentNet
 
-    return type(model) is CNN or (type(model) is MLP and not any(rate > 0 for rate in model.dropout))
+    return (type(model) in (CNN, RecurrentNet, AttentionNet)
+            or (type(model) is MLP and not any(rate > 0 for rate in model.dropout)))
 
 
 def _batch_key(loss: torch.Tensor) -> tuple:
