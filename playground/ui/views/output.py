@@ -5,8 +5,10 @@ per kind of dataset: the decision boundary for 2-D data (views/boundary.py), a c
 and labelled test images for the digits (views/digits.py), a 2-D projection colored by prediction
 for anything else (views/projection.py). The view picks the page from the dataset and hands each
 snapshot of that kind to it; snapshots of another kind are ignored, except the CNN's on pictures:
-its snapshot (kind "cnn") turns to the CNN's page (views/cnn_view.py), and a snapshot of the
-dataset's own kind back (the model changed). A click on a test image there emits ``imagePicked``.
+its snapshot (kind "cnn") turns to the CNN's page (views/cnn_view.py), a recurrent network's on
+sequences (kind "sequence") to views/sequence_view.py, and a snapshot of the dataset's own kind back
+(the model changed); token data has only the attention page (views/attention_view.py). A click on a
+test image there, or a test sequence picked, emits ``imagePicked``.
 
 The header and the footer flow: their parts (title, numbers; legend entries, toggles) share a row
 where they fit and move to the next row where they do not, so no text is cut in a narrow pane and
@@ -37,10 +39,15 @@ from playground.core.inspect import ViewSnapshot, view_kind
 from playground.core.records import Dataset
 from playground.ui import theme
 from playground.ui.draw_points import PointDrawer
+from playground.ui.views.attention_view import AttentionPage
 from playground.ui.views.boundary import BoundaryPage
 from playground.ui.views.cnn_view import CNNPage
 from playground.ui.views.digits import DigitsPage
 from playground.ui.views.projection import ProjectionPage
+from playground.ui.views.sequence_view import SequencePage
+
+# The snapshot kinds of a model family that turn to its page, and the data (DatasetEntry.kind) they need
+_FAMILY_PAGES = {CNNPage.kind: "image", SequencePage.kind: "sequence", AttentionPage.kind: "tokens"}
 
 
 class FlowLayout(QLayout):
@@ -161,10 +168,16 @@ def clipped_texts(widgets: list[QWidget]) -> list[str]:
     return cut
 
 
+def _data_kind(dataset: Dataset) -> str | None:
+    entry = catalog.DATASETS.get(dataset.name)
+    return None if entry is None else entry.kind
+
+
 class OutputView(QWidget):
     """Output of the model over its input (``boundaryView``). Feed it ``set_dataset`` then snapshots."""
 
-    imagePicked = Signal(int)  # the CNN's page: the test image clicked (EngineClient.inspect_image)
+    # the test sample picked: the CNN's image clicked, a test sequence picked (EngineClient.inspect_image)
+    imagePicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -209,8 +222,11 @@ class OutputView(QWidget):
         self._empty.setWordWrap(True)
         self._stack = QStackedWidget()
         self._stack.addWidget(self._empty)
-        self._pages = {page.kind: page for page in (BoundaryPage(), DigitsPage(), ProjectionPage(), CNNPage())}
+        self._pages = {page.kind: page for page in (BoundaryPage(), DigitsPage(), ProjectionPage(), CNNPage(),
+                                                    SequencePage(), AttentionPage())}
         self._pages[CNNPage.kind].imagePicked.connect(self.imagePicked)
+        for kind in (SequencePage.kind, AttentionPage.kind):
+            self._pages[kind].samplePicked.connect(self.imagePicked)
         for page in self._pages.values():
             self._stack.addWidget(page)
         self.drawer.attach(self._pages[BoundaryPage.kind])
@@ -253,7 +269,7 @@ class OutputView(QWidget):
         return self._snap
 
     @property
-    def page(self) -> BoundaryPage | DigitsPage | ProjectionPage | CNNPage | None:
+    def page(self) -> BoundaryPage | DigitsPage | ProjectionPage | CNNPage | SequencePage | AttentionPage | None:
         """The page on show (None before the first dataset): its read-only surface says what it draws."""
         return self._pages.get(self._kind)
 
@@ -282,7 +298,7 @@ class OutputView(QWidget):
     def set_dataset(self, dataset: Dataset) -> None:
         """Draw the data and prepare the picture for this dataset's kind; forget old snapshots."""
         self._dataset = dataset
-        self._show_page(view_kind(dataset))
+        self._show_page("attention" if _data_kind(dataset) == "tokens" else view_kind(dataset))
 
     def _show_page(self, kind: str) -> None:
         """Turn to the page of ``kind`` for the dataset shown, as it is before any snapshot."""
@@ -311,10 +327,10 @@ class OutputView(QWidget):
         if self._dataset is None:
             return
         if snap.kind != self._kind:
-            pictures = getattr(catalog.DATASETS.get(self._dataset.name), "image_shape", None) is not None
-            if not (snap.kind == view_kind(self._dataset) or (snap.kind == CNNPage.kind and pictures)):
+            family = _FAMILY_PAGES.get(snap.kind)
+            if not (snap.kind == view_kind(self._dataset) or (family and family == _data_kind(self._dataset))):
                 return
-            self._show_page(snap.kind)  # the CNN on pictures, or back from it
+            self._show_page(snap.kind)  # the CNN on pictures, a recurrent net on sequences, or back
         self._snap = snap
         self._set_info(*self._info_texts(snap.step, snap.epoch, snap.accuracy))
         self.page.set_snapshot(snap)
