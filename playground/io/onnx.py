@@ -2,9 +2,11 @@
 
 - ``.onnx``: for ONNX Runtime (no Python needed); input ``"input"`` (batch, features: the point
   (x1, x2) for a network with input features such as x1^2, which the model computes itself; for
-  the CNN each picture's pixels as one row, height x width, which it reshapes itself), output
-  ``"output"`` (batch, classes) holding logits, or (batch, 1) for regression; the batch dimension
-  is dynamic. The config travels in the model's ``metadata_props["playground_config"]``.
+  the CNN each picture's pixels as one row, height x width, which it reshapes itself; for the
+  sequence families one row of ``steps`` values, or token ids as floats for attention), output
+  ``"output"`` (batch, classes) holding logits, or (batch, 1) for regression, or (batch, vocab,
+  steps) for attention's tokens; the batch dimension is dynamic (the default dynamo exporter
+  handles nn.RNN/GRU/LSTM and nn.MultiheadAttention with this torch). The config travels in the model's ``metadata_props["playground_config"]``.
 - ``.pt2``: a ``torch.export`` program (``torch.export.load(path).module()(x)``), batch dynamic.
 
 Both export a CPU copy of the network: the live model is not touched.
@@ -34,6 +36,8 @@ def cpu_model(trainer) -> MLP:
     family = getattr(src, "family", "mlp")
     if family == "cnn":
         return _cpu_cnn(src)
+    if family in ("rnn", "gru", "lstm", "attention"):
+        return _cpu_sequence(src, trainer.config)
     hidden = tuple(src.sizes[1:-2] if family == "dynamic" else src.sizes[1:-1])  # less the repeated middle
     features = src.features.names if getattr(src, "features", None) is not None else None
     with torch.device("meta"):  # with input features, the network takes the point (x1, x2) and makes them
@@ -54,11 +58,28 @@ def _cpu_cnn(src) -> torch.nn.Module:
     return model.eval()
 
 
+def _cpu_sequence(src, config) -> torch.nn.Module:
+    """A sequence family's CPU copy (core.sequence): the same steps, layers, heads and activation."""
+    from playground.core.sequence import AttentionNet, RecurrentNet
+
+    hidden = tuple(config.hidden)
+    with torch.device("meta"):
+        if src.family == "attention":
+            model = AttentionNet(src.steps, src.vocab, hidden, src.heads, config.activation)
+        else:
+            model = RecurrentNet(src.family, src.steps, hidden, src.sizes[-1])
+    model.load_state_dict(cpu_state_dict(src), assign=True)
+    return model.eval()
+
+
 def _example_input(model: MLP) -> torch.Tensor:
     # Batch 2, not 1: torch.export specializes a dimension traced at size 1. The CNN takes rows of pixels.
     image = getattr(model, "image_shape", None)
     if image is not None:
         return torch.zeros(2, image[0] * image[1])
+    steps = getattr(model, "steps", None)
+    if steps is not None:  # a sequence: one value (or token id, as a float) per step
+        return torch.zeros(2, steps)
     return torch.zeros(2, 2 if getattr(model, "features", None) is not None else model.sizes[0])
 
 
@@ -118,6 +139,10 @@ def describe(trainer) -> str:
     sizes = "-".join(str(s) for s in trainer.model.sizes)
     if c.model == "cnn":  # the conv layers' channels, then the head from the flattened maps
         sizes = f"conv {'-'.join(map(str, c.channels))} k{c.kernel_size}, head {sizes}"
+    elif c.model == "attention":  # blocks of one width, heads each
+        sizes = f"attention, {len(c.hidden)} block(s) of width {c.hidden[0]}, {c.heads} heads, {c.dataset} tokens"
+    elif c.model in ("rnn", "gru", "lstm"):
+        sizes = f"{c.model.upper()} {len(c.hidden)}x{c.hidden[0]} over {trainer.model.steps} steps, {sizes}"
     extra = "".join([", dynamic (middle layer averaged over 0-3 passes)" if c.model == "dynamic" else "",
                      f", dropout {c.dropout if not isinstance(c.dropout, tuple) else list(c.dropout)}"
                      if any(c.dropout_rates) else ""])
