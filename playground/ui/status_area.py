@@ -83,8 +83,10 @@ class StatusArea(QObject):
         """What each live view's probe costs the training process: "Graph probe: 4.1 ms every 0.5 s (0.8%)"."""
         names = {"graph": QCoreApplication.translate("MainWindow", "Graph probe"),
                  "views": QCoreApplication.translate("MainWindow", "output views")}
+        slowed = QCoreApplication.translate("MainWindow", ", slowed to keep training fast")
         return "; ".join(QCoreApplication.translate("MainWindow", "{0}: {1:.1f} ms every {2:.1f} s ({3:.1%})").format(
-            names.get(name, name), cost.seconds * 1000, cost.every, cost.share) for name, cost in costs.items())
+            names.get(name, name), cost.seconds * 1000, cost.every, cost.share) + (slowed if cost.slowed else "")
+            for name, cost in costs.items())
 
     def show_metrics(self, m) -> None:
         """An EpochMetrics, or None for none yet. Drawn data with no test point left has no test

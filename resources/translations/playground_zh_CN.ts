@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttentionPage</name>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="37"/>
+        <source>Which test sequence to show: its attention weights come with the next snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="44"/>
+        <source>Test sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="66"/>
+        <source>Attention: where each position looks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="69"/>
+        <source>attention weight (0 to 1; rows: queries, columns: keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="71"/>
+        <source>wrong token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="103"/>
+        <source>Train a step to see the attention weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="146"/>
+        <source>input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="146"/>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="147"/>
+        <source>predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="161"/>
+        <source>block %1, head %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BoundaryPage</name>
     <message>
         <location filename="../../playground/ui/views/boundary.py" line="202"/>
@@ -147,87 +200,87 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../playground/ui/controls.py" line="35"/>
+        <location filename="../../playground/ui/controls.py" line="36"/>
         <source>MLP</source>
         <translation>多层感知机（MLP）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="37"/>
+        <location filename="../../playground/ui/controls.py" line="38"/>
         <source>Dynamic (loop 0-3x)</source>
         <translation>动态图模型（循环 0-3 次）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="36"/>
+        <location filename="../../playground/ui/controls.py" line="37"/>
         <source>Linear layers fc1..fcN with one activation between them (the article&apos;s network)</source>
         <translation>线性层 fc1..fcN，层与层之间各接一个激活函数（文章中的网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="38"/>
+        <location filename="../../playground/ui/controls.py" line="39"/>
         <source>the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: the graph is built anew on every pass</source>
         <translation>在 MLP 的基础上多一个输入输出同宽的中间层，训练时每次前向传播随机重复使用它 0-3 次：每次都重新搭建计算图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="39"/>
+        <location filename="../../playground/ui/controls.py" line="40"/>
         <source>CNN (convolutions)</source>
         <translation>CNN（卷积神经网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="40"/>
+        <location filename="../../playground/ui/controls.py" line="41"/>
         <source>convolution layers with pooling on the pictures, then linear layers: for image data (digits, shapes)</source>
         <translation>先对图像做卷积和池化，再接全连接层：用于图像数据（digits、shapes）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="41"/>
+        <location filename="../../playground/ui/controls.py" line="42"/>
         <source>RNN</source>
         <translation>RNN（循环神经网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="42"/>
+        <location filename="../../playground/ui/controls.py" line="43"/>
         <source>a recurrent layer over the time steps, then a linear layer on the last state: for sequences (sine, pattern)</source>
         <translation>循环层逐个时间步处理序列，最后一步的隐藏状态接一个全连接层：用于序列数据（sine、pattern）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="43"/>
+        <location filename="../../playground/ui/controls.py" line="44"/>
         <source>GRU</source>
         <translation>GRU（门控循环单元）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="44"/>
+        <location filename="../../playground/ui/controls.py" line="45"/>
         <source>a gated recurrent unit (GRU) over the time steps: for sequences (sine, pattern)</source>
         <translation>门控循环单元（GRU）逐个时间步处理序列：用于序列数据（sine、pattern）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="45"/>
+        <location filename="../../playground/ui/controls.py" line="46"/>
         <source>LSTM</source>
         <translation>LSTM（长短期记忆网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="46"/>
+        <location filename="../../playground/ui/controls.py" line="47"/>
         <source>a long short-term memory (LSTM) over the time steps: for sequences (sine, pattern)</source>
         <translation>长短期记忆网络（LSTM）逐个时间步处理序列：用于序列数据（sine、pattern）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="47"/>
+        <location filename="../../playground/ui/controls.py" line="48"/>
         <source>Attention (transformer block)</source>
         <translation>注意力（Transformer 块）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="48"/>
+        <location filename="../../playground/ui/controls.py" line="49"/>
         <source>token and position embeddings, multi-head self-attention and a feed-forward layer: for token sequences (reverse, sort)</source>
         <translation>词元嵌入和位置嵌入、多头自注意力和前馈层：用于词元序列（reverse、sort）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="73"/>
+        <location filename="../../playground/ui/controls.py" line="74"/>
         <source>(custom)</source>
         <translation>（自定义）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="77"/>
+        <location filename="../../playground/ui/controls.py" line="78"/>
         <source>Load a ready-made preset: dataset, network and training settings (lessons: the Lessons menu)</source>
         <translation>加载现成的预设：数据集、网络结构和训练设置（课程在“课程”菜单里）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="80"/>
+        <location filename="../../playground/ui/controls.py" line="81"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
@@ -267,12 +320,12 @@
         <translation>训练集比例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="89"/>
+        <location filename="../../playground/ui/controls.py" line="90"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="95"/>
+        <location filename="../../playground/ui/controls.py" line="96"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
@@ -312,122 +365,122 @@
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="108"/>
+        <location filename="../../playground/ui/controls.py" line="111"/>
         <source>The non-linearity between layers</source>
         <translation>层与层之间的非线性函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="113"/>
+        <location filename="../../playground/ui/controls.py" line="116"/>
         <source>per layer</source>
         <translation>逐层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="114"/>
+        <location filename="../../playground/ui/controls.py" line="117"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="115"/>
+        <location filename="../../playground/ui/controls.py" line="118"/>
         <source>Dro&amp;pout</source>
         <translation>随机失活(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="119"/>
+        <location filename="../../playground/ui/controls.py" line="122"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="123"/>
+        <location filename="../../playground/ui/controls.py" line="126"/>
         <source>Learning rate on a log scale; can change while training</source>
         <translation>学习率（对数刻度），训练过程中也可以调整</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="128"/>
+        <location filename="../../playground/ui/controls.py" line="131"/>
         <source>Learning rate, 0.00001 to 10; takes effect at the next step</source>
         <translation>学习率，0.00001 到 10，从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="129"/>
+        <location filename="../../playground/ui/controls.py" line="132"/>
         <source>Learning &amp;rate</source>
         <translation>学习率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="139"/>
+        <location filename="../../playground/ui/controls.py" line="142"/>
         <source>How the gradients move the weights: optimizer.step()</source>
         <translation>如何用梯度更新权重：optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="140"/>
+        <location filename="../../playground/ui/controls.py" line="143"/>
         <source>&amp;Optimizer</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="143"/>
+        <location filename="../../playground/ui/controls.py" line="146"/>
         <source>Passes over the training data</source>
         <translation>完整遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="144"/>
+        <location filename="../../playground/ui/controls.py" line="147"/>
         <source>&amp;Epochs</source>
         <translation>轮数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="147"/>
+        <location filename="../../playground/ui/controls.py" line="150"/>
         <source>Samples per mini-batch: one optimizer step each</source>
         <translation>每个小批量的样本数：每个小批量执行一次 optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="148"/>
+        <location filename="../../playground/ui/controls.py" line="151"/>
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="153"/>
+        <location filename="../../playground/ui/controls.py" line="156"/>
         <source>L2 penalty on the weights, 0 to 1</source>
         <translation>对权重的 L2 惩罚，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="154"/>
+        <location filename="../../playground/ui/controls.py" line="157"/>
         <source>&amp;Weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="156"/>
+        <location filename="../../playground/ui/controls.py" line="159"/>
         <source>Re&amp;gularization</source>
         <translation>正则化(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="159"/>
+        <location filename="../../playground/ui/controls.py" line="162"/>
         <source>Random seed: the same seed gives the same data, start and run</source>
         <translation>随机种子：相同的种子得到相同的数据、初始权重和训练过程</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="160"/>
+        <location filename="../../playground/ui/controls.py" line="163"/>
         <source>See&amp;d</source>
         <translation>随机种子(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="163"/>
+        <location filename="../../playground/ui/controls.py" line="166"/>
         <source>Where the tensors live: .to(device). Only devices present are listed</source>
         <translation>张量所在的设备：.to(device)。只列出本机可用的设备</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="164"/>
+        <location filename="../../playground/ui/controls.py" line="167"/>
         <source>De&amp;vice</source>
         <translation>设备(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="295"/>
+        <location filename="../../playground/ui/controls.py" line="300"/>
         <source>The model family: how the forward pass runs the layers</source>
         <translation>模型类型：前向传播如何运行各层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="299"/>
+        <location filename="../../playground/ui/controls.py" line="304"/>
         <source>Dropout: while training, each hidden neuron&apos;s output is set to 0 with this probability (a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when evaluating. 0 to {0}</source>
         <translation>随机失活（Dropout）：训练时，每个隐藏层神经元的输出以这个概率 p 被置为 0（每一步都换一张新的随机掩码），其余的输出乘以 1/(1 - p)。评估时不起作用。取值 0 到 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="304"/>
+        <location filename="../../playground/ui/controls.py" line="309"/>
         <source>Dropout per hidden layer: {0} (set by a file, a lesson or the command line; a preset sets one rate again)</source>
         <translation>各隐藏层的随机失活率：{0}（由文件、课程或命令行设定；选择预设会重新统一为一个值）</translation>
     </message>
@@ -442,7 +495,7 @@
         <translation>最多 {0} 个隐藏层时每层显示一个输入框；更深的网络请在“隐藏层”文本框中编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="405"/>
+        <location filename="../../playground/ui/controls.py" line="411"/>
         <source>The dynamic model needs at least one hidden layer: add one first</source>
         <translation>动态模型至少需要一个隐藏层：请先添加一个</translation>
     </message>
@@ -452,7 +505,7 @@
         <translation>动态模型至少需要一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="437"/>
+        <location filename="../../playground/ui/controls.py" line="450"/>
         <source>learning rate: {0} is out of range; allowed 0.00001 to 10</source>
         <translation>学习率：{0} 超出范围，允许 0.00001 到 10</translation>
     </message>
@@ -487,19 +540,49 @@
         <translation>卷积核大小(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/cnn_controls.py" line="87"/>
+        <location filename="../../playground/ui/cnn_controls.py" line="89"/>
         <source>&amp;Linear head</source>
         <translation>全连接头(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/cnn_controls.py" line="88"/>
+        <location filename="../../playground/ui/cnn_controls.py" line="90"/>
         <source>after the flattened maps, e.g. 32 (empty: none)</source>
         <translation>接在展平的特征图之后，例如 32（留空：无）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/cnn_controls.py" line="90"/>
+        <location filename="../../playground/ui/cnn_controls.py" line="91"/>
         <source>The CNN&apos;s linear layers after the flattened feature maps: neurons per layer</source>
         <translation>CNN 在展平的特征图之后的全连接层：每层的神经元数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="94"/>
+        <source>&amp;Recurrent layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="95"/>
+        <source>one width, e.g. 16 or 16, 16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="96"/>
+        <source>The recurrent layers stacked over the time steps, 1 to 4: all layers share one width (units each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="99"/>
+        <source>A&amp;ttention blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="100"/>
+        <source>one width, e.g. 32 or 32, 32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/cnn_controls.py" line="101"/>
+        <source>The attention blocks stacked, 1 to 4: all layers share one width (the embedding&apos;s), which the heads divide</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1314,19 @@
     </message>
 </context>
 <context>
+    <name>HeadsControl</name>
+    <message>
+        <location filename="../../playground/ui/model_controls.py" line="48"/>
+        <source>Attention heads per block: each looks at the sequence in its own way; they split the width between them, so they must divide it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/model_controls.py" line="50"/>
+        <source>&amp;Heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <location filename="../../playground/ui/help.py" line="18"/>
@@ -1493,7 +1589,7 @@
 <context>
     <name>LessonLocks</name>
     <message>
-        <location filename="../../playground/ui/control_locks.py" line="50"/>
+        <location filename="../../playground/ui/control_locks.py" line="51"/>
         <source>This lesson fixes this setting.</source>
         <translation>此项设置由本课程固定。</translation>
     </message>
@@ -1700,26 +1796,31 @@
     </message>
     <message>
         <location filename="../../playground/ui/status_area.py" line="86"/>
+        <source>, slowed to keep training fast</source>
+        <translation>，已放慢以保证训练速度</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/status_area.py" line="87"/>
         <source>{0}: {1:.1f} ms every {2:.1f} s ({3:.1%})</source>
         <translation>{0}：每 {2:.1f} 秒耗时 {1:.1f} 毫秒（{3:.1%}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/status_area.py" line="96"/>
+        <location filename="../../playground/ui/status_area.py" line="98"/>
         <source>train loss {0:.4f}   test loss – (no test points)</source>
         <translation>训练损失 {0:.4f}   测试损失 –（没有测试点）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/status_area.py" line="99"/>
+        <location filename="../../playground/ui/status_area.py" line="101"/>
         <source>train loss {0:.4f}   test loss {1:.4f}</source>
         <translation>训练损失 {0:.4f}   测试损失 {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/status_area.py" line="102"/>
+        <location filename="../../playground/ui/status_area.py" line="104"/>
         <source>   train accuracy {0:.1%}   test accuracy {1:.1%}</source>
         <translation>   训练准确率 {0:.1%}   测试准确率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/status_area.py" line="105"/>
+        <location filename="../../playground/ui/status_area.py" line="107"/>
         <source>   train accuracy {0:.1%}</source>
         <translation>   训练准确率 {0:.1%}</translation>
     </message>
@@ -2055,47 +2156,47 @@
 <context>
     <name>OutputView</name>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="187"/>
+        <location filename="../../playground/ui/views/output.py" line="200"/>
         <source>Show test data</source>
         <translation>显示测试数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="189"/>
+        <location filename="../../playground/ui/views/output.py" line="202"/>
         <source>Draw the held-out test points too (diamonds)</source>
         <translation>同时画出留作测试的数据点（菱形）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="191"/>
+        <location filename="../../playground/ui/views/output.py" line="204"/>
         <source>Discretize output</source>
         <translation>离散化输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="192"/>
+        <location filename="../../playground/ui/views/output.py" line="205"/>
         <source>Paint only the decision, not how sure the network is</source>
         <translation>只画出分类结果，不显示网络的置信度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="207"/>
+        <location filename="../../playground/ui/views/output.py" line="220"/>
         <source>Choose a dataset and press Train to see what the network learns.</source>
         <translation>选择一个数据集并点击“训练”，看看网络学到了什么。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="225"/>
+        <location filename="../../playground/ui/views/output.py" line="241"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="306"/>
+        <location filename="../../playground/ui/views/output.py" line="322"/>
         <source>Not trained yet</source>
         <translation>尚未训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="397"/>
+        <location filename="../../playground/ui/views/output.py" line="413"/>
         <source>step %1 · epoch %2</source>
         <translation>第 %1 步 · 第 %2 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/output.py" line="398"/>
+        <location filename="../../playground/ui/views/output.py" line="414"/>
         <source>test accuracy %1%</source>
         <translation>测试准确率 %1%</translation>
     </message>
@@ -2237,6 +2338,110 @@
         <location filename="../../playground/ui/regularization_input.py" line="45"/>
         <source>Regularization rate: how strongly the penalty counts, 0 to {0} (choose or type one)</source>
         <translation>正则化系数：惩罚项的权重，0 到 {0}（可选择或输入）</translation>
+    </message>
+</context>
+<context>
+    <name>SequencePage</name>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="37"/>
+        <source>Which test sequence to show: its hidden states come with the next snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="45"/>
+        <source>Test sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="60"/>
+        <source>Input over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="61"/>
+        <source>Test: predicted vs true next value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="62"/>
+        <source>Hidden state (time steps across, units down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="63"/>
+        <source>time step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="75"/>
+        <source>true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="76"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="97"/>
+        <source>predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="91"/>
+        <source>%1: the input over time and the hidden state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="91"/>
+        <source>Recurrent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="94"/>
+        <source>input sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="96"/>
+        <source>true next value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="98"/>
+        <source>negative</source>
+        <translation type="unfinished">负</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="99"/>
+        <source>positive state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="123"/>
+        <source>sine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="123"/>
+        <source>sawtooth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="124"/>
+        <source>class %1</source>
+        <translation type="unfinished">类别 %1</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="131"/>
+        <source>Train a step to see the hidden state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="148"/>
+        <source>next value: true %1, predicted %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="159"/>
+        <source>true: %1 · predicted: %2 (%3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2488,7 +2693,7 @@
     <message>
         <location filename="../../playground/cli.py" line="44"/>
         <source>with --model cnn: out-channels of each convolution layer, e.g. &quot;8,16&quot;; --layers is then the linear head after them (image data: {0})</source>
-        <translation>与 --model cnn 一起用：每个卷积层的输出通道数，例如 "8,16"；此时 --layers 是卷积层之后的全连接头（图像数据：{0}）</translation>
+        <translation>与 --model cnn 一起用：每个卷积层的输出通道数，例如 &quot;8,16&quot;；此时 --layers 是卷积层之后的全连接头（图像数据：{0}）</translation>
     </message>
     <message>
         <location filename="../../playground/cli.py" line="48"/>
@@ -2496,232 +2701,237 @@
         <translation>与 --model cnn 一起用：方形卷积核的大小，1、3、5 或 7</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="51"/>
+        <location filename="../../playground/cli.py" line="50"/>
+        <source>with --model attention: attention heads per block, 1 to 8, dividing the width (--layers, e.g. &quot;32&quot; or &quot;32,32&quot; for two blocks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="54"/>
         <source>dropout after each hidden layer while training, 0 to 0.9; &quot;0.1,0.3&quot; for one rate per hidden layer</source>
         <translation>训练时在每个隐藏层之后做随机失活（Dropout），0 到 0.9；写成 &quot;0.1,0.3&quot; 可为每个隐藏层分别设定</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="53"/>
+        <location filename="../../playground/cli.py" line="56"/>
         <source>learning rate, 1e-5 to 10</source>
         <translation>学习率，1e-5 到 10</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="54"/>
+        <location filename="../../playground/cli.py" line="57"/>
         <source>epochs to train</source>
         <translation>训练的轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="55"/>
+        <location filename="../../playground/cli.py" line="58"/>
         <source>mini-batch size</source>
         <translation>批大小（每个小批量的样本数）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="57"/>
+        <location filename="../../playground/cli.py" line="60"/>
         <source>L2 weight decay, 0 to 1</source>
         <translation>L2 权重衰减，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="58"/>
+        <location filename="../../playground/cli.py" line="61"/>
         <source>dataset noise, 0 to 0.5</source>
         <translation>数据集噪声，0 到 0.5</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="59"/>
+        <location filename="../../playground/cli.py" line="62"/>
         <source>points the dataset draws, 20 to 100000</source>
         <translation>数据集生成的点数，20 到 100000</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="60"/>
+        <location filename="../../playground/cli.py" line="63"/>
         <source>classes of gauss and spiral, 2 to 6</source>
         <translation>gauss 和 spiral 的类别数，2 到 6</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="62"/>
+        <location filename="../../playground/cli.py" line="65"/>
         <source>seed of the data (points and split); default: --seed</source>
         <translation>数据的随机种子（数据点和划分）；默认同 --seed</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="64"/>
+        <location filename="../../playground/cli.py" line="67"/>
         <source>train on your own data: a CSV file, one row per point, the label in the column named label or y, else the last</source>
         <translation>用你自己的数据训练：CSV 文件，每行一个点，标签在名为 label 或 y 的列，否则为最后一列</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="67"/>
+        <location filename="../../playground/cli.py" line="70"/>
         <source>with --data: use the features as read (default: scaled to mean 0, standard deviation 1)</source>
         <translation>与 --data 一起用：按读入的原样使用特征（默认缩放为均值 0、标准差 1）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="70"/>
+        <location filename="../../playground/cli.py" line="73"/>
         <source>the inputs a 2-D network sees, from {0}; default x1,x2</source>
         <translation>二维网络看到的输入特征，可选 {0}；默认 x1,x2</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="72"/>
+        <location filename="../../playground/cli.py" line="75"/>
         <source>a penalty on the weights added to the loss: {0}</source>
         <translation>加到损失函数上的权重惩罚项：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="75"/>
+        <location filename="../../playground/cli.py" line="78"/>
         <source>the penalty&apos;s rate, 0 to 10</source>
         <translation>惩罚项的系数，0 到 10</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="76"/>
+        <location filename="../../playground/cli.py" line="79"/>
         <source>random seed: same seed, same run</source>
         <translation>随机种子：种子相同，训练过程就相同</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="77"/>
+        <location filename="../../playground/cli.py" line="80"/>
         <source>cpu, cuda:N or mps (only what is present)</source>
         <translation>设备：cpu、cuda:N 或 mps（仅限本机上有的）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="81"/>
+        <location filename="../../playground/cli.py" line="84"/>
         <source>Watch real PyTorch train a neural network.</source>
         <translation>观看真实的 PyTorch 训练一个神经网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="83"/>
+        <location filename="../../playground/cli.py" line="86"/>
         <source>show program&apos;s version number and exit</source>
         <translation>显示程序的版本号并退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="85"/>
+        <location filename="../../playground/cli.py" line="88"/>
         <source>open the window with this preset</source>
         <translation>打开窗口，并载入这个预设</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="87"/>
+        <location filename="../../playground/cli.py" line="90"/>
         <source>open the window with this lesson (see `playground lessons`)</source>
         <translation>打开窗口，并载入这个课程（见 `playground lessons`）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="89"/>
+        <location filename="../../playground/cli.py" line="92"/>
         <source>open a saved session in the window</source>
         <translation>在窗口中打开保存的会话</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="91"/>
+        <location filename="../../playground/cli.py" line="94"/>
         <source>open the window with your own data from a CSV file (as File &gt; Import data)</source>
         <translation>打开窗口并载入你自己的 CSV 数据（同“文件 &gt; 导入数据”）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="93"/>
+        <location filename="../../playground/cli.py" line="96"/>
         <source>the window&apos;s language (default: the one chosen in View &gt; Language, else the system&apos;s)</source>
         <translation>窗口语言（默认用“视图 &gt; 语言”中的选择，否则跟随系统）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="96"/>
+        <location filename="../../playground/cli.py" line="99"/>
         <source>train offscreen to the end, save a PNG, exit</source>
         <translation>在屏幕外训练到结束，保存一张 PNG 图片后退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="98"/>
+        <location filename="../../playground/cli.py" line="101"/>
         <source>with --screenshot: epochs to train</source>
         <translation>与 --screenshot 一起使用：训练的轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="100"/>
+        <location filename="../../playground/cli.py" line="103"/>
         <source>with --screenshot: after training, step N phases of the next mini-batch (1 forward ... 5 step) and show the iteration panel</source>
         <translation>与 --screenshot 一起使用：训练结束后，对下一个小批量执行 N 个阶段（1 = 前向传播 … 5 = 更新参数），并显示单次迭代面板</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="104"/>
+        <location filename="../../playground/cli.py" line="107"/>
         <source>list the presets, one per line</source>
         <translation>列出所有预设，每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="105"/>
+        <location filename="../../playground/cli.py" line="108"/>
         <source>list the lessons (built-in and the user lessons folder), one per line</source>
         <translation>列出所有课程（内置的和用户课程文件夹里的），每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="108"/>
+        <location filename="../../playground/cli.py" line="111"/>
         <source>one JSON object per line: name, title, title_zh</source>
         <translation>每行一个 JSON 对象：name、title、title_zh</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="110"/>
+        <location filename="../../playground/cli.py" line="113"/>
         <source>train headless and print a summary</source>
         <translation>不打开窗口进行训练，并输出摘要</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="112"/>
+        <location filename="../../playground/cli.py" line="115"/>
         <source>print the summary as one JSON line on stdout</source>
         <translation>把摘要作为一行 JSON 输出到标准输出（stdout）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="114"/>
+        <location filename="../../playground/cli.py" line="117"/>
         <source>save the result; the extension picks the format (.safetensors .pt .onnx .pt2 .py .json or a session .pgsession); repeatable</source>
         <translation>导出结果；由扩展名决定格式（.safetensors .pt .onnx .pt2 .py .json，或会话文件 .pgsession）；可多次使用</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="117"/>
+        <location filename="../../playground/cli.py" line="120"/>
         <source>start from these weights (.safetensors or .pt)</source>
         <translation>从这些权重开始（.safetensors 或 .pt）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="119"/>
+        <location filename="../../playground/cli.py" line="122"/>
         <source>render the autograd graph of one forward+backward pass</source>
         <translation>绘制一次前向+反向传播的计算图（自动求导图）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="121"/>
+        <location filename="../../playground/cli.py" line="124"/>
         <source>output: .json, .svg, .png or .dot</source>
         <translation>输出文件：.json、.svg、.png 或 .dot</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="278"/>
+        <location filename="../../playground/cli.py" line="281"/>
         <source>skipped lesson: {0}</source>
         <translation>已跳过课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="350"/>
+        <location filename="../../playground/cli.py" line="353"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="351"/>
+        <location filename="../../playground/cli.py" line="354"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="352"/>
+        <location filename="../../playground/cli.py" line="355"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="352"/>
+        <location filename="../../playground/cli.py" line="355"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="353"/>
+        <location filename="../../playground/cli.py" line="356"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="354"/>
+        <location filename="../../playground/cli.py" line="357"/>
         <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
         <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="358"/>
+        <location filename="../../playground/cli.py" line="361"/>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="360"/>
+        <location filename="../../playground/cli.py" line="363"/>
         <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="391"/>
+        <location filename="../../playground/cli.py" line="394"/>
         <source>saved {0}: {1} nodes, {2} edges</source>
         <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="415"/>
+        <location filename="../../playground/cli.py" line="418"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>

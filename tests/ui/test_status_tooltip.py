@@ -22,8 +22,18 @@ def test_the_status_tooltip_shows_what_each_probe_costs_after_a_short_run(qtbot)
         assert cost.captures >= 1 and cost.seconds > 0 and 0 < cost.share < 1
         assert abs(cost.every * cost.captures - snap.elapsed) < 1e-9
     labels = {"graph": "Graph probe", "views": "output views"}
+    slowed = ", slowed to keep training fast"  # a probe over its share of the time comes less often
     assert tip == "; ".join(f"{labels[name]}: {cost.seconds * 1000:.1f} ms every {cost.every:.1f} s ({cost.share:.1%})"
-                            for name, cost in costs.items())
+                            f"{slowed if cost.slowed else ''}" for name, cost in costs.items())
+
+
+def test_a_slowed_probe_says_so(qtbot):
+    from playground.engine.reporter import ProbeCost
+
+    window = open_window(qtbot)
+    costs = {"graph": ProbeCost(0.004, 0.5, 0.008, 3), "views": ProbeCost(0.07, 2.8, 0.025, 1, slowed=True)}
+    assert window.statusArea.probe_costs_text(costs) == ("Graph probe: 4.0 ms every 0.5 s (0.8%); output views: "
+                                                         "70.0 ms every 2.8 s (2.5%), slowed to keep training fast")
 
 
 def test_a_node_selected_in_the_graph_gets_its_histograms_from_the_live_graph(qtbot):
