@@ -131,7 +131,6 @@ def sequence_snapshot(trainer, model, picked: int) -> SequenceSnapshot:
 
 
 def attention_snapshot(trainer, model, picked: int) -> AttentionSnapshot:
-
     x_test: torch.Tensor = trainer.x_test
     n, steps = len(x_test), model.steps
     picked = _clamp(picked, n)

@@ -75,20 +75,33 @@ class CNNControls(QObject):
             self._form.setRowVisible(w, on and name not in self._lesson_hidden)
         self.channelsError.setVisible(on and bool(self.channelsError.text()))
 
-    def label_hidden_row(self, layers_input: QLineEdit, cnn: bool) -> None:
-        """The hidden layers' row: "Linear head" for the CNN (its layers after the flattened maps)."""
+    def label_hidden_row(self, layers_input: QLineEdit, model: str | None) -> None:
+        """The hidden layers' row: "Linear head" for the CNN (its layers after the flattened maps),
+        "Recurrent layers" or "Attention blocks" for the sequence families (all of one width)."""
         label = self._form.labelForField(layers_input.parentWidget())
         if not isinstance(label, QLabel):
             return
         if self._hidden_texts is None:
             self._hidden_texts = (label.text(), layers_input.placeholderText())
         text, placeholder = self._hidden_texts
-        if cnn:
+        tip = ""
+        if model == "cnn":
             text = QCoreApplication.translate("ControlPanel", "&Linear head")
             placeholder = QCoreApplication.translate("ControlPanel", "after the flattened maps, e.g. 32 (empty: none)")
+            tip = QCoreApplication.translate(
+                "ControlPanel", "The CNN's linear layers after the flattened feature maps: neurons per layer")
+        elif model in ("rnn", "gru", "lstm"):
+            text = QCoreApplication.translate("ControlPanel", "&Recurrent layers")
+            placeholder = QCoreApplication.translate("ControlPanel", "one width, e.g. 16 or 16, 16")
+            tip = QCoreApplication.translate("ControlPanel", "The recurrent layers stacked over the time steps, 1 to 4: "
+                                                             "all layers share one width (units each)")
+        elif model == "attention":
+            text = QCoreApplication.translate("ControlPanel", "A&ttention blocks")
+            placeholder = QCoreApplication.translate("ControlPanel", "one width, e.g. 32 or 32, 32")
+            tip = QCoreApplication.translate("ControlPanel", "The attention blocks stacked, 1 to 4: all layers share "
+                                                             "one width (the embedding's), which the heads divide")
         label.setText(text)
-        label.setToolTip(QCoreApplication.translate(
-            "ControlPanel", "The CNN's linear layers after the flattened feature maps: neurons per layer") if cnn else "")
+        label.setToolTip(tip)
         layers_input.setPlaceholderText(placeholder)
 
     @property

@@ -23,6 +23,7 @@ _FIELD_WIDGETS = {
     "model": ("modelInput",),
     "channels": ("channelsInput",),
     "kernel_size": ("kernelSizeInput",),
+    "heads": ("headsInput",),
     "activation": ("activationInput",),
     "dropout": ("dropoutInput",),
     "learning_rate": ("learningRateSlider", "learningRateInput"),
@@ -76,6 +77,9 @@ class LessonLocks:
         cnn = getattr(self, "cnn", None)
         if cnn is not None:  # the CNN's rows show only while the model is the CNN
             cnn.set_shown(self._config.model == "cnn", hidden=tuple(fields))
+        heads = getattr(self, "heads", None)
+        if heads is not None:  # the attention model's heads: likewise (ui/model_controls.py)
+            heads.set_shown(self._config.model == "attention", hidden=tuple(fields))
 
     def _widgets_of(self, name: str) -> list[QWidget]:
         # the panel's own attributes, or the widgets of its parts (the Data group) by object name

@@ -21,10 +21,11 @@ from playground.core import config as cfg
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.devices import known_devices
 from playground.core.presets import Preset
-from playground.ui.cnn_controls import CNNControls, is_pictures
+from playground.ui.cnn_controls import CNNControls
 from playground.ui.control_locks import LessonLocks
 from playground.ui.data_controls import DataControls, row
 from playground.ui.layer_editor import MAX_LAYER_SPINS, LayerEditor  # noqa: F401  (MAX_LAYER_SPINS: re-exported)
+from playground.ui.model_controls import HeadsControl, fitting_dataset, fitting_hidden
 from playground.ui.rate_boxes import LR_SLIDER_STEPS, DropoutBox, RateBox, lr_to_slider, slider_to_lr
 from playground.ui.regularization_input import RegularizationInput
 from playground.ui.theme import DANGER
@@ -96,6 +97,8 @@ class ControlPanel(LessonLocks, QWidget):
         self.cnn = CNNControls(form, parent=self)  # channels, kernel size: shown for the CNN (ui/cnn_controls.py)
         self.channelsInput, self.kernelSizeInput = self.cnn.widgets()
         self.channelsError = self.cnn.channelsError
+        self.heads = HeadsControl(form, parent=self)  # the attention model's heads (ui/model_controls.py)
+        self.headsInput = self.heads.headsInput
         # the hidden layers: text box, + and -, a spin box per layer, the error line (ui/layer_editor.py)
         self.layers = LayerEditor(form, hidden=lambda: self._config.hidden, min_layers=self._min_layers,
                                   free=lambda: not self._running and "hidden" not in self._locked, parent=self)
@@ -170,6 +173,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.regularization.edited.connect(self._edited)
         self.layers.edited.connect(lambda hidden: self._try_apply(hidden=hidden))
         self.cnn.edited.connect(lambda fields: self._try_apply(**fields))
+        self.heads.edited.connect(lambda fields: self._try_apply(**fields))
         self.activationInput.currentIndexChanged.connect(self._edited)
         self.modelInput.currentIndexChanged.connect(self._on_model)
         self.dropoutInput.valueChanged.connect(self._on_dropout)
@@ -217,6 +221,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.layers.show_text(config.hidden)
         self.modelInput.setCurrentIndex(self.modelInput.findData(config.model))
         self.cnn.show_config(config)
+        self.heads.show_config(config)
         self.activationInput.setCurrentIndex(self.activationInput.findData(config.activation))
         self._show_dropout(config)
         self.learningRateInput.setValue(config.learning_rate)
@@ -232,7 +237,7 @@ class ControlPanel(LessonLocks, QWidget):
         self.deviceInput.setCurrentIndex(index)
         del blockers
         self.layers.rebuild_spins(config.hidden)
-        self.cnn.label_hidden_row(self.layerSizesInput, config.model == "cnn")
+        self.cnn.label_hidden_row(self.layerSizesInput, config.model)
         self._update_model_tips()
         self._update_enabled()
         self._update_labels()
@@ -261,7 +266,7 @@ class ControlPanel(LessonLocks, QWidget):
     def _model_inputs(self) -> list[QWidget]:
         return [self.presetInput, *self.data.widgets(), *self.regularization.widgets(), self.modelInput,
                 self.layerSizesInput, self.addLayerButton, self.removeLayerButton, self.layerSpins,
-                *self.cnn.widgets(), self.activationInput, self.dropoutInput, self.optimizerInput, self.weightDecayInput, self.seedInput,
+                *self.cnn.widgets(), *self.heads.widgets(), self.activationInput, self.dropoutInput, self.optimizerInput, self.weightDecayInput, self.seedInput,
                 self.deviceInput, self.epochsInput, self.batchSizeInput]
 
     def _show_dropout(self, config: TrainConfig) -> None:
@@ -331,6 +336,7 @@ class ControlPanel(LessonLocks, QWidget):
             model=self.modelInput.currentData(),
             channels=self._config.channels,
             kernel_size=self._config.kernel_size,
+            heads=self._config.heads,
             activation=self.activationInput.currentData(),
             dropout=self._config.dropout,  # one rate per layer stays as it is; the box sets one for all
             learning_rate=self.learningRateInput.value(),
@@ -405,13 +411,20 @@ class ControlPanel(LessonLocks, QWidget):
             self._set_layer_error(self.tr("The dynamic model needs at least one hidden layer: add one first"))
             return
         self._set_layer_error(None)
-        cnn = self.modelInput.currentData() == "cnn"
-        self.cnn.set_shown(cnn)
-        self.cnn.label_hidden_row(self.layerSizesInput, cnn)
+        model = self.modelInput.currentData()
+        self.cnn.set_shown(model == "cnn")
+        self.heads.set_shown(model == "attention")
+        self.cnn.label_hidden_row(self.layerSizesInput, model)
+        hidden = fitting_hidden(model, self._config.hidden)  # the sequence families: layers of one width
+        if hidden != self._config.hidden:
+            self._config = self._config.replace(hidden=hidden)
+            self.layers.show_text(hidden)
+            self.layers.rebuild_spins(hidden)
         self._update_model_tips()
         self._update_enabled()
-        if cnn and not is_pictures(self.datasetInput.currentData()):  # the CNN learns from pictures: the digits
-            self.datasetInput.setCurrentIndex(self.datasetInput.findData("digits"))  # applies it, as a choice would
+        dataset = fitting_dataset(model, self.datasetInput.currentData())  # the CNN: digits, rnn: sine...
+        if dataset is not None:
+            self.datasetInput.setCurrentIndex(self.datasetInput.findData(dataset))  # applies it, as a choice would
             return
         self._edited()
 
