@@ -20,6 +20,7 @@ from playground import __version__
 from playground.core.catalog import ACTIVATIONS, DATASETS, FEATURES, OPTIMIZERS, REGULARIZATIONS
 from playground.core.config import CUSTOM
 from playground.core.datasets import standardized
+from playground.io.script_sequence import SEQUENCE_MODELS, penalized_names, sequence_network, sequence_settings
 
 # ``$name`` placeholders (string.Template): the generated code's own braces need no escaping.
 _TEMPLATE = string.Template((resources.files("playground.io") / "templates" / "script.py.tmpl").read_text("utf-8"))
@@ -64,7 +65,8 @@ def standalone_script(trainer) -> str:
 
     act = ACTIVATIONS[c.activation].code  # "{}" stands for a layer's output
     cnn = c.model == "cnn"
-    uses_f = cnn or (act.startswith("F.") and len(sizes) > 2)
+    sequence = c.model in SEQUENCE_MODELS
+    uses_f = cnn or (act.startswith("F.") and (len(sizes) > 2 or c.model == "attention"))
     imports = ("import base64\n" if custom else "") + "import math\nimport time\n\nimport torch\nimport torch.nn as nn\n"
     if uses_f:
         imports += "import torch.nn.functional as F\n"
@@ -96,6 +98,8 @@ def standalone_script(trainer) -> str:
     if cnn:
         h, w = trainer.model.image_shape
         settings.append(f"IMAGE_SHAPE = ({h}, {w})  # each sample is one row of pixels: a 1-channel picture")
+    if sequence:
+        settings += sequence_settings(trainer.model)
 
     dynamic = c.model == "dynamic"
     rates = c.dropout_rates
@@ -108,12 +112,15 @@ def standalone_script(trainer) -> str:
     if dynamic:
         settings.append(f"MAX_REPEATS = {trainer.model.MAX_REPEATS}  # each training pass runs the middle layer a "
                         f"random 0 to MAX_REPEATS times")
-    if cnn:
+    classes = ""
+    if sequence:
+        layers_text, methods, classes = sequence_network(trainer.model, act)
+    elif cnn:
         layers_text, methods = _cnn_network(trainer.model, act)
     else:
         layers_text, methods = _network(sizes, act, rates if uses_dropout else None, dynamic,
                                         features.names if features is not None else None)
-    if c.activation == "linear" and (len(sizes) > 2 or cnn):
+    if c.activation == "linear" and (len(sizes) > 2 or cnn) and not sequence:
         methods = methods.replace("(x)\n", "(x)  # linear: no activation between the layers\n", 1)
 
     optimizer = OPTIMIZERS[c.optimizer].script_line(weight_decay=bool(c.weight_decay))
@@ -153,8 +160,10 @@ def standalone_script(trainer) -> str:
         torch_version=torch.__version__,
         imports=imports,
         settings="\n".join(settings),
-        data=_custom_data(c, trainer.table, to_types) if custom else _generated_data(c, to_types),
-        penalty=_penalty(c.regularization, [trainer.model.layer_name(i) for i in range(len(trainer.model.layers))]),
+        data=(_custom_data(c, trainer.table, to_types) if custom else _generated_data(c, to_types))
+        + (f"\n\n\n{classes}" if classes else ""),
+        penalty=_penalty(c.regularization, penalized_names(trainer.model) if sequence else
+                         [f"{trainer.model.layer_name(i)}.weight" for i in range(len(trainer.model.layers))]),
         loss=("loss = criterion(output, y_train[idx]) + penalty(net)  # the data's loss plus the weights' penalty"
               if c.regularization != "none" else "loss = criterion(output, y_train[idx])"),
         layers=layers_text,
@@ -232,11 +241,11 @@ def _custom_data(c, table, to_types: str) -> str:
 
 def _penalty(kind: str, names: list[str]) -> str:
     """``penalty(net)``: the regularization term, summed in core.model.penalty's order (the first layer
-    first: fc1, or the CNN's conv1)."""
+    first: fc1, or the CNN's conv1; the sequence families name each weight, ``names`` are parameters)."""
     if kind == "none":
         return ""
     entry = REGULARIZATIONS[kind]
-    term = entry.code.replace("w.", "net.{}.weight.")
+    term = entry.code.replace("w.", "net.{}.")
     lines = [f"    total = {term.format(names[0])}"] + [f"    total = total + {term.format(n)}" for n in names[1:]]
     return (f'\n\ndef penalty(net):\n    """{entry.label} regularization: {entry.formula} over the layers\' weights '
             f'(not the biases)."""\n' + "\n".join(lines) + "\n    return total * REGULARIZATION_RATE\n")
