@@ -15,5 +15,8 @@ def test_the_cnn_presets_reach_their_test_accuracy(name, accuracy):
     assert summary.test_accuracy >= accuracy
 
 
-def test_the_cnn_presets_come_last_in_order():
-    assert list(load_presets())[-2:] == ["digits-cnn", "shapes-cnn"]
+def test_the_cnn_presets_come_after_the_others_and_before_the_sequence_ones():
+    names = list(load_presets())
+    assert names[names.index("digits-cnn"):names.index("sine-rnn")] == ["digits-cnn", "shapes-cnn"]
+    assert all(get_preset(n).config.model not in ("cnn", "rnn", "gru", "lstm", "attention")
+               for n in names[:names.index("digits-cnn")])
