@@ -127,7 +127,7 @@ class AttentionPage(QWidget):
             image.setImage(np.asarray(w, dtype=np.float32).T, levels=(0.0, 1.0), autoLevels=False,
                            rect=QRectF(-0.5, -0.5, steps, steps))
             plot.getAxis("left").setTicks([labels])
-            plot.getAxis("bottom").setTicks([labels])
+            plot.getAxis("bottom").setTicks([[(i, str(t)) for i, t in enumerate(snap.tokens.tolist())]])  # narrow
             shown.append(np.asarray(w))
         self._shown = shown
 

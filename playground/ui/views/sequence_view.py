@@ -57,10 +57,10 @@ class SequencePage(QWidget):
         self.canvas.ci.layout.setColumnStretchFactor(0, 3)
         self.canvas.ci.layout.setColumnStretchFactor(1, 2)
         style = theme.label_style(self)
+        # short titles, no axis labels: the pane is small at 1024 x 768 (the legend says the rest)
         self.series_plot.setTitle(self.tr("Input over time"), **style)
-        self.scatter_plot.setTitle(self.tr("Test: predicted vs true next value"), **style)
-        self.hidden_plot.setTitle(self.tr("Hidden state (time steps across, units down)"), **style)
-        self.series_plot.setLabel("bottom", self.tr("time step"))
+        self.scatter_plot.setTitle(self.tr("Test: predicted vs true"), **style)
+        self.hidden_plot.setTitle(self.tr("Hidden state"), **style)
         self.hidden_plot.invertY(True)  # unit 0 at the top
         self._series = self.series_plot.plot(pen=pg.mkPen(theme.BLUE, width=2), symbol="o", symbolSize=5,
                                              symbolBrush=theme.BLUE, symbolPen=None)
@@ -72,8 +72,6 @@ class SequencePage(QWidget):
         self._diagonal = pg.PlotDataItem(pen=pg.mkPen(theme.LINE, style=Qt.PenStyle.DashLine))
         self.scatter_plot.addItem(self._diagonal)
         self.scatter_plot.addItem(self._scatter)
-        self.scatter_plot.setLabel("bottom", self.tr("true"))
-        self.scatter_plot.setLabel("left", self.tr("predicted"))
         self._heat = pg.ImageItem(axisOrder="col-major")  # image[x, y]: (steps, hidden)
         self._heat.setLookupTable(theme.diverging_lut())
         self.hidden_plot.addItem(self._heat)
@@ -96,7 +94,8 @@ class SequencePage(QWidget):
             entries += [theme.swatch(theme.HOVER, self.tr("true next value"), "\u25cb"),
                         theme.swatch(theme.ORANGE, self.tr("predicted"), "\u00d7")]
         return entries + [theme.swatch(theme.ORANGE, self.tr("negative"), "\u25a0"),
-                          theme.swatch(theme.BLUE, self.tr("positive state"), "\u25a0")]
+                          theme.swatch(theme.BLUE, self.tr("positive state (time steps across, units down)"),
+                                       "\u25a0")]
 
     @property
     def snapshot(self) -> SequenceSnapshot | None:
