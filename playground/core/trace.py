@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from playground.core import catalog
+from playground.core.trace_sequence import SEQUENCE_FAMILIES, regroup_sequence, sequence_layer_label
 
 if TYPE_CHECKING:  # torch is imported where it is used: the window imports this module and no torch
     import torch
@@ -232,6 +233,8 @@ def trace_autograd(loss: torch.Tensor, model: torch.nn.Module | None = None) -> 
             unique.append(e)
     spec_nodes = list(nodes.values())
     _attribute_modules(spec_nodes, unique, act_modules, _reused_layers(model))
+    if getattr(model, "family", None) in SEQUENCE_FAMILIES:  # one box per recurrent layer, attention block
+        regroup_sequence(spec_nodes, unique, model)
     features = getattr(model, "features", None)
     if features is not None and "input" in nodes:  # the Features layer's ops use no weights: not in the graph
         nodes["input"].label = "input x: " + ", ".join(catalog.FEATURES[n].label for n in features.names)
@@ -433,7 +436,9 @@ def layer_graph(spec: GraphSpec) -> GraphSpec:
         matmul = next((m for m in ops if m.op in ("AddmmBackward0", "MmBackward0")), None)
         w_t = matmul.saved.get("mat2") if matmul is not None else None  # W.T: (in, out)
         calls = passes.get(g, 0)
-        if weight is not None and weight.shape and len(weight.shape) == 4:  # a convolution: out, in, kh, kw
+        if (seq := sequence_layer_label(g, params, ops)) is not None:  # core.trace_sequence
+            label, acts = seq, []
+        elif weight is not None and weight.shape and len(weight.shape) == 4:  # a convolution: out, in, kh, kw
             o, i, kh, kw = weight.shape
             label = f"{g}: Conv2d {i}\u2192{o}, {kh}x{kw}"
         elif weight is not None and weight.shape and len(weight.shape) == 2:
@@ -482,15 +487,5 @@ def node_text(n: GraphNode) -> str:
     return "\n".join(x for x in lines if x)
 
 
-__all__ = [
-    "KINDS",
-    "GraphEdge",
-    "GraphNode",
-    "GraphSpec",
-    "layer_graph",
-    "group_title",
-    "node_text",
-    "short_op",
-    "trace_autograd",
-    "trace_graph",
-]
+__all__ = ["KINDS", "GraphEdge", "GraphNode", "GraphSpec", "layer_graph", "group_title", "node_text", "short_op",
+           "trace_autograd", "trace_graph"]

@@ -16,8 +16,9 @@ import torch
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.gradient import explain_gradient
 from playground.core.iteration import PhaseWalk
-from playground.core.probe import GraphProbe
+from playground.core.probe import GraphProbe, graph_for_config
 from playground.core.sequence import AttentionNet, RecurrentNet
+from playground.core.trace import layer_graph
 from playground.core.training import Trainer
 from playground.io.export import export
 from playground.io.script import standalone_script
@@ -160,7 +161,50 @@ def test_a_sequence_session_saved_mid_run_continues_exactly(tmp_path, model, dat
     assert resumed.history == straight.history
 
 
-# -- the probe, the phase walk, the chain rule ------------------------------------------------------
+# -- the graph, the probe, the phase walk, the chain rule -------------------------------------------
+
+
+@pytest.mark.parametrize(("model", "dataset", "hidden", "box"), [
+    ("gru", "sine", (8,), "rnn: GRU 1\u21928 over the steps"),
+    ("rnn", "sine", (8,), "rnn: RNN 1\u21928 over the steps"),
+    ("lstm", "pattern", (8, 8), "rnn: LSTM 1\u21928, 2 layers over the steps"),
+])
+def test_the_graph_folds_a_recurrent_layer_into_one_box(model, dataset, hidden, box):
+    spec = graph_for_config(seq(model, dataset, hidden=hidden))
+    labels = {n.label for n in spec.nodes}
+    assert "input x: 20 time steps, one value each" in labels and "Select rnn: the last step's state" in labels
+    fused = [n.label for n in spec.nodes if "RnnLayer" in n.op or "CudnnRnn" in n.op]
+    assert all(label.startswith(f"{model.upper()} rnn: 20 steps") for label in fused)
+    assert all(n.group == "rnn" for n in spec.nodes if n.kind == "op" and n.label.startswith(model.upper()))
+    layers = layer_graph(spec)
+    boxes = {n.id: n.label for n in layers.nodes if n.kind == "layer"}
+    assert boxes == {"layer:rnn": box, "layer:fc1": f"fc1: Linear 8\u2192{1 if dataset == 'sine' else 2}",
+                     "layer:loss_fn": "MSELoss" if dataset == "sine" else "CrossEntropyLoss"}
+    x = next(n.id for n in layers.nodes if n.kind == "input")
+    chain = {(e.source, e.target) for e in layers.edges}
+    assert chain == {(x, "layer:rnn"), ("layer:rnn", "layer:fc1"), ("layer:fc1", "layer:loss_fn"),
+                     ("target", "layer:loss_fn"), ("layer:loss_fn", "loss")}
+
+
+def test_the_graph_of_attention_reads_embed_blocks_fc1_loss():
+    spec = graph_for_config(seq("attention", "reverse", hidden=(16, 16), heads=2))
+    labels = {n.label for n in spec.nodes}
+    assert {"input x: 6 tokens (0-9)", "Embedding embed: a learned vector per token", "Add: token + position vectors",
+            "Attention block1: softmax(q k^T / sqrt(d)) v, 2 heads", "Add block2: the residual, x + f(x)",
+            "LayerNorm block2.norm1: (x - mean) / std * w + b", "NllLoss2D: -mean(log p[y]) over every position",
+            "loss (CrossEntropyLoss)"} <= labels
+    layers = layer_graph(spec)
+    assert {n.id: n.label for n in layers.nodes if n.kind == "layer"} == {
+        "layer:embed": "embed: Embedding 10 tokens + 6 positions \u2192 16",
+        "layer:block1": "block1: self-attention, 2 heads + feed-forward 16\u219232\u219216 (ReLU), LayerNorm",
+        "layer:block2": "block2: self-attention, 2 heads + feed-forward 16\u219232\u219216 (ReLU), LayerNorm",
+        "layer:fc1": "fc1: Linear 16\u219210",
+        "layer:loss_fn": "CrossEntropyLoss",
+    }
+    assert {(e.source, e.target) for e in layers.edges} == {
+        ("input", "layer:embed"), ("layer:embed", "layer:block1"), ("layer:block1", "layer:block2"),
+        ("layer:block2", "layer:fc1"), ("layer:fc1", "layer:loss_fn"), ("target", "layer:loss_fn"),
+        ("layer:loss_fn", "loss")}
 
 
 @pytest.mark.parametrize(("model", "dataset"), [("gru", "sine"), ("attention", "reverse")])
