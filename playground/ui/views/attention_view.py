@@ -39,6 +39,7 @@ class AttentionPage(QWidget):
         self.sequencePicker.valueChanged.connect(self._on_pick)
         self.tokensLabel = QLabel(objectName="attentionTokens")
         self.tokensLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.tokensLabel.setWordWrap(True)  # the page's least width stays small (a narrow pane, a small window)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(QLabel(self.tr("Test sequence")))
@@ -47,6 +48,7 @@ class AttentionPage(QWidget):
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setObjectName("attentionHeatmaps")
         theme.style_canvas(self.canvas)
+        self.canvas.setMinimumHeight(theme.em(self, 8.9))  # with the picker's row, no taller than the other pages
         self._plots: list[pg.PlotItem] = []
         self._images: list[pg.ImageItem] = []
         self._layout_key: tuple[int, ...] = ()

@@ -49,6 +49,7 @@ class SequencePage(QWidget):
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setObjectName("sequencePlots")
         theme.style_canvas(self.canvas)
+        self.canvas.setMinimumHeight(theme.em(self, 8.9))  # with the picker's row, no taller than the other pages
         self.series_plot = self.canvas.addPlot(row=0, col=0)
         self.scatter_plot = self.canvas.addPlot(row=0, col=1)
         self.hidden_plot = self.canvas.addPlot(row=1, col=0, colspan=2)
