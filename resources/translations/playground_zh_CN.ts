@@ -6,52 +6,52 @@
     <message>
         <location filename="../../playground/ui/views/attention_view.py" line="37"/>
         <source>Which test sequence to show: its attention weights come with the next snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>显示哪条测试序列：它的注意力权重随下一次快照送来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="44"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="45"/>
         <source>Test sequence</source>
-        <translation type="unfinished"></translation>
+        <translation>测试序列</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="66"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="68"/>
         <source>Attention: where each position looks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="69"/>
-        <source>attention weight (0 to 1; rows: queries, columns: keys)</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力：每个位置在看哪里</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/attention_view.py" line="71"/>
+        <source>attention weight (0 to 1; rows: queries, columns: keys)</source>
+        <translation>注意力权重（0 到 1；行：查询，列：键）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="73"/>
         <source>wrong token</source>
-        <translation type="unfinished"></translation>
+        <translation>错误的词元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="103"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="105"/>
         <source>Train a step to see the attention weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练一步，即可看到注意力权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="146"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="148"/>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="146"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="148"/>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="147"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="149"/>
         <source>predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="161"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="163"/>
         <source>block %1, head %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 块，第 %2 个头</translation>
     </message>
 </context>
 <context>
@@ -557,32 +557,32 @@
     <message>
         <location filename="../../playground/ui/cnn_controls.py" line="94"/>
         <source>&amp;Recurrent layers</source>
-        <translation type="unfinished"></translation>
+        <translation>循环层(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/cnn_controls.py" line="95"/>
         <source>one width, e.g. 16 or 16, 16</source>
-        <translation type="unfinished"></translation>
+        <translation>同一宽度，例如 16 或 16, 16</translation>
     </message>
     <message>
         <location filename="../../playground/ui/cnn_controls.py" line="96"/>
         <source>The recurrent layers stacked over the time steps, 1 to 4: all layers share one width (units each)</source>
-        <translation type="unfinished"></translation>
+        <translation>在时间步上堆叠的循环层，1 到 4 层：所有层宽度相同（每层的单元数）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/cnn_controls.py" line="99"/>
         <source>A&amp;ttention blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力块(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/cnn_controls.py" line="100"/>
         <source>one width, e.g. 32 or 32, 32</source>
-        <translation type="unfinished"></translation>
+        <translation>同一宽度，例如 32 或 32, 32</translation>
     </message>
     <message>
         <location filename="../../playground/ui/cnn_controls.py" line="101"/>
         <source>The attention blocks stacked, 1 to 4: all layers share one width (the embedding&apos;s), which the heads divide</source>
-        <translation type="unfinished"></translation>
+        <translation>堆叠的注意力块，1 到 4 块：所有层宽度相同（即嵌入维度），并由各个头平分</translation>
     </message>
 </context>
 <context>
@@ -1318,12 +1318,12 @@
     <message>
         <location filename="../../playground/ui/model_controls.py" line="48"/>
         <source>Attention heads per block: each looks at the sequence in its own way; they split the width between them, so they must divide it</source>
-        <translation type="unfinished"></translation>
+        <translation>每块的注意力头数：每个头以自己的方式看序列；它们平分宽度，所以头数必须能整除宽度</translation>
     </message>
     <message>
         <location filename="../../playground/ui/model_controls.py" line="50"/>
         <source>&amp;Heads</source>
-        <translation type="unfinished"></translation>
+        <translation>头数(&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -2345,103 +2345,92 @@
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="37"/>
         <source>Which test sequence to show: its hidden states come with the next snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>显示哪条测试序列：它的隐藏状态随下一次快照送来</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="45"/>
         <source>Test sequence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="60"/>
-        <source>Input over time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="61"/>
-        <source>Test: predicted vs true next value</source>
-        <translation type="unfinished"></translation>
+        <translation>测试序列</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="62"/>
-        <source>Hidden state (time steps across, units down)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="63"/>
-        <source>time step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="75"/>
-        <source>true</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="76"/>
-        <location filename="../../playground/ui/views/sequence_view.py" line="97"/>
-        <source>predicted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="91"/>
-        <source>%1: the input over time and the hidden state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="91"/>
-        <source>Recurrent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="94"/>
-        <source>input sequence</source>
-        <translation type="unfinished"></translation>
+        <source>Input over time</source>
+        <translation>随时间变化的输入</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="96"/>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="90"/>
+        <source>%1: the input over time and the hidden state</source>
+        <translation>%1：随时间变化的输入和隐藏状态</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="63"/>
+        <source>Test: predicted vs true</source>
+        <translation>测试集：预测值与真实值</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="64"/>
+        <source>Hidden state</source>
+        <translation>隐藏状态</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="90"/>
+        <source>Recurrent</source>
+        <translation>循环网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="93"/>
+        <source>input sequence</source>
+        <translation>输入序列</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="95"/>
         <source>true next value</source>
-        <translation type="unfinished"></translation>
+        <translation>真实的下一个值</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/sequence_view.py" line="97"/>
+        <source>negative</source>
+        <translation>负</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="98"/>
-        <source>negative</source>
-        <translation type="unfinished">负</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="99"/>
-        <source>positive state</source>
-        <translation type="unfinished"></translation>
+        <source>positive state (time steps across, units down)</source>
+        <translation>正的状态值（横向为时间步，纵向为单元）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="123"/>
         <source>sine</source>
-        <translation type="unfinished"></translation>
+        <translation>正弦波</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="123"/>
         <source>sawtooth</source>
-        <translation type="unfinished"></translation>
+        <translation>锯齿波</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="124"/>
         <source>class %1</source>
-        <translation type="unfinished">类别 %1</translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="131"/>
         <source>Train a step to see the hidden state.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练一步，即可看到隐藏状态。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="148"/>
         <source>next value: true %1, predicted %2</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个值：真实 %1，预测 %2</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/sequence_view.py" line="159"/>
         <source>true: %1 · predicted: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>真实：%1 · 预测：%2（%3）</translation>
     </message>
 </context>
 <context>
@@ -2703,7 +2692,7 @@
     <message>
         <location filename="../../playground/cli.py" line="50"/>
         <source>with --model attention: attention heads per block, 1 to 8, dividing the width (--layers, e.g. &quot;32&quot; or &quot;32,32&quot; for two blocks)</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --model attention 一起用：每块的注意力头数，1 到 8，须能整除宽度（--layers，例如 "32"，两块则 "32,32"）</translation>
     </message>
     <message>
         <location filename="../../playground/cli.py" line="54"/>
