@@ -2103,32 +2103,32 @@
         <translation>1 个神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="327"/>
+        <location filename="../../playground/ui/views/network_labels.py" line="17"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="329"/>
+        <location filename="../../playground/ui/views/network_labels.py" line="19"/>
         <source>output %1</source>
         <translation>输出 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="330"/>
+        <location filename="../../playground/ui/views/network_labels.py" line="20"/>
         <source>hidden layer %1, neuron %2</source>
         <translation>隐藏层 %1 的神经元 %2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="356"/>
+        <location filename="../../playground/ui/views/network_labels.py" line="46"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="359"/>
+        <location filename="../../playground/ui/views/network_labels.py" line="49"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/network_view.py" line="417"/>
+        <location filename="../../playground/ui/views/network_view.py" line="381"/>
         <source>The network appears here</source>
         <translation>网络结构将显示在这里</translation>
     </message>
@@ -2692,7 +2692,7 @@
     <message>
         <location filename="../../playground/cli.py" line="50"/>
         <source>with --model attention: attention heads per block, 1 to 8, dividing the width (--layers, e.g. &quot;32&quot; or &quot;32,32&quot; for two blocks)</source>
-        <translation>与 --model attention 一起用：每块的注意力头数，1 到 8，须能整除宽度（--layers，例如 "32"，两块则 "32,32"）</translation>
+        <translation>与 --model attention 一起用：每块的注意力头数，1 到 8，须能整除宽度（--layers，例如 &quot;32&quot;，两块则 &quot;32,32&quot;）</translation>
     </message>
     <message>
         <location filename="../../playground/cli.py" line="54"/>

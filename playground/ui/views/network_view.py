@@ -18,11 +18,11 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from playground.core import catalog
 from playground.core.inspect import MAX_MAPPED_NEURONS, BoundarySnapshot, ViewSnapshot
 from playground.ui import theme
 from playground.ui.views import network_items
 from playground.ui.views.network_items import EdgeItem, NeuronItem, Scene, TextItem, draw_circle, maps_to_images
+from playground.ui.views.network_labels import NeuronNames
 
 MAX_DRAWN = 16  # a layer up to this wide shows every neuron
 HEAD, TAIL = 6, 2  # a wider one shows its first HEAD and last TAIL neurons around an ellipsis
@@ -35,7 +35,7 @@ def shown_indices(n: int) -> list[int]:
     return list(range(n)) if n <= MAX_DRAWN else [*range(HEAD), *range(n - TAIL, n)]
 
 
-class NetworkView(QGraphicsView):
+class NetworkView(NeuronNames, QGraphicsView):
     """The network drawn live (``networkView``): call ``set_architecture`` then ``set_snapshot``."""
 
     neuronHovered = Signal(int, int)
@@ -321,42 +321,6 @@ class NetworkView(QGraphicsView):
     def thumbnail_count(self, hidden_only: bool = True) -> int:
         layers = self._neurons[1:-1] if hidden_only else self._neurons
         return sum(1 for layer in layers for item in layer.values() if item.image is not None)
-
-    def neuron_name(self, layer: int, index: int) -> str:
-        if layer == 0:
-            return self.tr("input %1").replace("%1", self.input_label(index))
-        if layer == len(self._sizes) - 1:
-            return self.tr("output %1").replace("%1", self.output_label(index))
-        return self.tr("hidden layer %1, neuron %2").replace("%1", str(layer)).replace("%2", str(index + 1))
-
-    def set_input_names(self, names: tuple[str, ...]) -> None:
-        """Name the input neurons by the features they are (catalog.FEATURES: "x1", "x1^2", ...);
-        the labels follow at once. Snapshots of 2-D data call it with their ``input_names``."""
-        names = tuple(names)
-        if names == self._input_names:
-            return
-        self._input_names = names
-        for col, idx, label in self._labels:
-            if col == 0:
-                label.setText(self.input_label(idx))
-                label.forms = (label.text(),)
-        self._layout()
-
-    def input_label(self, index: int) -> str:
-        names = self._input_names
-        if self._sizes and len(names) == self._sizes[0] and names[index] in catalog.FEATURES:
-            return catalog.FEATURES[names[index]].label
-        if self._sizes and self._sizes[0] == 2:
-            return ("x\u2081", "x\u2082")[index]
-        return f"x{index + 1}"
-
-    def output_label(self, index: int) -> str:
-        n = self._sizes[-1] if self._sizes else 0
-        if n == 1:
-            return self.tr("value")
-        if n == 10 and self._sizes[0] == 64:
-            return str(index)
-        return self.tr("class %1").replace("%1", str(index))
 
     # -- internals --------------------------------------------------------------------------
     def _pen(self, key: tuple[int, int], u: float) -> QPen:
