@@ -90,6 +90,9 @@ class ControlPanel(LessonLocks, QWidget):
         net = QGroupBox(self.tr("Network"))
         form = QFormLayout(net)
         self.modelInput = QComboBox(objectName="modelInput")
+        # as wide as a short name: a long family name must not widen the settings column (1024 x 768)
+        self.modelInput.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.modelInput.setMinimumContentsLength(12)
         for m in catalog.MODELS.values():
             self.modelInput.addItem(self.tr(m.label), m.name)  # translations: _MODEL_TEXTS
             self.modelInput.setItemData(self.modelInput.count() - 1, self.tr(m.description), Qt.ToolTipRole)
