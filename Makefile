@@ -42,6 +42,9 @@ screenshots: $(BIN)/.installed $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/screenshot.png --preset spiral
 	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang zh_CN --screenshot docs/screenshot_zh.png --lesson xor
 	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/phase-stepping.png --preset circle --epochs 30 --phases 4
+	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/digits-cnn.png --preset digits-cnn
+	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/pattern-gru.png --preset pattern-gru
+	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/sort-attention.png --preset sort-attention
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -29,29 +29,39 @@
         <translation>错误的词元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="105"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="75"/>
+        <source>B: block, H: head</source>
+        <translation>块：注意力块，头：注意力头</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="108"/>
         <source>Train a step to see the attention weights.</source>
         <translation>训练一步，即可看到注意力权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="148"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="151"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="148"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="151"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="149"/>
+        <location filename="../../playground/ui/views/attention_view.py" line="152"/>
         <source>predicted</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/attention_view.py" line="163"/>
-        <source>block %1, head %2</source>
-        <translation>第 %1 块，第 %2 个头</translation>
+        <location filename="../../playground/ui/views/attention_view.py" line="169"/>
+        <source>head %1</source>
+        <translation>第 %1 个头</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/attention_view.py" line="169"/>
+        <source>B%1 H%2</source>
+        <translation>块%1 头%2</translation>
     </message>
 </context>
 <context>
@@ -325,7 +335,7 @@
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="96"/>
+        <location filename="../../playground/ui/controls.py" line="99"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
@@ -365,122 +375,122 @@
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="111"/>
+        <location filename="../../playground/ui/controls.py" line="114"/>
         <source>The non-linearity between layers</source>
         <translation>层与层之间的非线性函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="116"/>
+        <location filename="../../playground/ui/controls.py" line="119"/>
         <source>per layer</source>
         <translation>逐层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="117"/>
+        <location filename="../../playground/ui/controls.py" line="120"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="118"/>
+        <location filename="../../playground/ui/controls.py" line="121"/>
         <source>Dro&amp;pout</source>
         <translation>随机失活(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="122"/>
+        <location filename="../../playground/ui/controls.py" line="125"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="126"/>
+        <location filename="../../playground/ui/controls.py" line="129"/>
         <source>Learning rate on a log scale; can change while training</source>
         <translation>学习率（对数刻度），训练过程中也可以调整</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="131"/>
+        <location filename="../../playground/ui/controls.py" line="134"/>
         <source>Learning rate, 0.00001 to 10; takes effect at the next step</source>
         <translation>学习率，0.00001 到 10，从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="132"/>
+        <location filename="../../playground/ui/controls.py" line="135"/>
         <source>Learning &amp;rate</source>
         <translation>学习率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="142"/>
+        <location filename="../../playground/ui/controls.py" line="145"/>
         <source>How the gradients move the weights: optimizer.step()</source>
         <translation>如何用梯度更新权重：optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="143"/>
+        <location filename="../../playground/ui/controls.py" line="146"/>
         <source>&amp;Optimizer</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="146"/>
+        <location filename="../../playground/ui/controls.py" line="149"/>
         <source>Passes over the training data</source>
         <translation>完整遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="147"/>
+        <location filename="../../playground/ui/controls.py" line="150"/>
         <source>&amp;Epochs</source>
         <translation>轮数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="150"/>
+        <location filename="../../playground/ui/controls.py" line="153"/>
         <source>Samples per mini-batch: one optimizer step each</source>
         <translation>每个小批量的样本数：每个小批量执行一次 optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="151"/>
+        <location filename="../../playground/ui/controls.py" line="154"/>
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="156"/>
+        <location filename="../../playground/ui/controls.py" line="159"/>
         <source>L2 penalty on the weights, 0 to 1</source>
         <translation>对权重的 L2 惩罚，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="157"/>
+        <location filename="../../playground/ui/controls.py" line="160"/>
         <source>&amp;Weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="159"/>
+        <location filename="../../playground/ui/controls.py" line="162"/>
         <source>Re&amp;gularization</source>
         <translation>正则化(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="162"/>
+        <location filename="../../playground/ui/controls.py" line="165"/>
         <source>Random seed: the same seed gives the same data, start and run</source>
         <translation>随机种子：相同的种子得到相同的数据、初始权重和训练过程</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="163"/>
+        <location filename="../../playground/ui/controls.py" line="166"/>
         <source>See&amp;d</source>
         <translation>随机种子(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="166"/>
+        <location filename="../../playground/ui/controls.py" line="169"/>
         <source>Where the tensors live: .to(device). Only devices present are listed</source>
         <translation>张量所在的设备：.to(device)。只列出本机可用的设备</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="167"/>
+        <location filename="../../playground/ui/controls.py" line="170"/>
         <source>De&amp;vice</source>
         <translation>设备(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="300"/>
+        <location filename="../../playground/ui/controls.py" line="303"/>
         <source>The model family: how the forward pass runs the layers</source>
         <translation>模型类型：前向传播如何运行各层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="304"/>
+        <location filename="../../playground/ui/controls.py" line="307"/>
         <source>Dropout: while training, each hidden neuron&apos;s output is set to 0 with this probability (a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when evaluating. 0 to {0}</source>
         <translation>随机失活（Dropout）：训练时，每个隐藏层神经元的输出以这个概率 p 被置为 0（每一步都换一张新的随机掩码），其余的输出乘以 1/(1 - p)。评估时不起作用。取值 0 到 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="309"/>
+        <location filename="../../playground/ui/controls.py" line="312"/>
         <source>Dropout per hidden layer: {0} (set by a file, a lesson or the command line; a preset sets one rate again)</source>
         <translation>各隐藏层的随机失活率：{0}（由文件、课程或命令行设定；选择预设会重新统一为一个值）</translation>
     </message>
@@ -495,7 +505,7 @@
         <translation>最多 {0} 个隐藏层时每层显示一个输入框；更深的网络请在“隐藏层”文本框中编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="411"/>
+        <location filename="../../playground/ui/controls.py" line="414"/>
         <source>The dynamic model needs at least one hidden layer: add one first</source>
         <translation>动态模型至少需要一个隐藏层：请先添加一个</translation>
     </message>
@@ -505,7 +515,7 @@
         <translation>动态模型至少需要一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="450"/>
+        <location filename="../../playground/ui/controls.py" line="453"/>
         <source>learning rate: {0} is out of range; allowed 0.00001 to 10</source>
         <translation>学习率：{0} 超出范围，允许 0.00001 到 10</translation>
     </message>
@@ -2353,82 +2363,82 @@
         <translation>测试序列</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="62"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="63"/>
         <source>Input over time</source>
         <translation>随时间变化的输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="96"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="97"/>
         <source>predicted</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="90"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="91"/>
         <source>%1: the input over time and the hidden state</source>
         <translation>%1：随时间变化的输入和隐藏状态</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="63"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="64"/>
         <source>Test: predicted vs true</source>
         <translation>测试集：预测值与真实值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="64"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="65"/>
         <source>Hidden state</source>
         <translation>隐藏状态</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="90"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="91"/>
         <source>Recurrent</source>
         <translation>循环网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="93"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="94"/>
         <source>input sequence</source>
         <translation>输入序列</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="95"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="96"/>
         <source>true next value</source>
         <translation>真实的下一个值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="97"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="98"/>
         <source>negative</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="98"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="99"/>
         <source>positive state (time steps across, units down)</source>
         <translation>正的状态值（横向为时间步，纵向为单元）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="123"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="124"/>
         <source>sine</source>
         <translation>正弦波</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="123"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="124"/>
         <source>sawtooth</source>
         <translation>锯齿波</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="124"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="125"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="131"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="132"/>
         <source>Train a step to see the hidden state.</source>
         <translation>训练一步，即可看到隐藏状态。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="148"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="149"/>
         <source>next value: true %1, predicted %2</source>
         <translation>下一个值：真实 %1，预测 %2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="159"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="160"/>
         <source>true: %1 · predicted: %2 (%3)</source>
         <translation>真实：%1 · 预测：%2（%3）</translation>
     </message>

@@ -80,7 +80,7 @@ def test_an_attention_snapshot_shows_heatmaps_per_block_and_head(qtbot):
     assert [h.shape for h in shown] == [(6, 6)] * 4
     for got, want in zip(shown, [h for block in snap.attention for h in block]):
         np.testing.assert_array_equal(got, want)
-    assert page.heatmap_titles() == ["block 1, head 1", "block 1, head 2", "block 2, head 1", "block 2, head 2"]
+    assert page.heatmap_titles() == ["B1 H1", "B1 H2", "B2 H1", "B2 H2"]  # one row: short titles
     assert page.token_rows() == (snap.tokens.tolist(), snap.target.tolist(), snap.predicted.tolist())
     assert page.mistakes() == np.flatnonzero(snap.predicted != snap.target).tolist()
     assert page.picked == 3

@@ -68,9 +68,12 @@ class AttentionPage(QWidget):
         return self.tr("Attention: where each position looks")
 
     def legend_entries(self) -> list[str]:
-        return [theme.swatch(theme.BLUE, self.tr("attention weight (0 to 1; rows: queries, columns: keys)"),
-                             "\u25a0"),
-                theme.swatch(theme.WRONG, self.tr("wrong token"), "\u25a0")]
+        entries = [theme.swatch(theme.BLUE, self.tr("attention weight (0 to 1; rows: queries, columns: keys)"),
+                                "\u25a0"),
+                   theme.swatch(theme.WRONG, self.tr("wrong token"), "\u25a0")]
+        if len(self._layout_key) == 3 and self._layout_key[0] > 1:
+            entries.append(self.tr("B: block, H: head"))
+        return entries
 
     @property
     def snapshot(self) -> AttentionSnapshot | None:
@@ -128,7 +131,7 @@ class AttentionPage(QWidget):
             # [key, query]; cell (key k, query q) centred on (k, q)
             image.setImage(np.asarray(w, dtype=np.float32).T, levels=(0.0, 1.0), autoLevels=False,
                            rect=QRectF(-0.5, -0.5, steps, steps))
-            plot.getAxis("left").setTicks([labels])
+            plot.getAxis("left").setTicks([labels])  # shown on the first heatmap only: they share the rows
             plot.getAxis("bottom").setTicks([[(i, str(t)) for i, t in enumerate(snap.tokens.tolist())]])  # narrow
             shown.append(np.asarray(w))
         self._shown = shown
@@ -155,13 +158,16 @@ class AttentionPage(QWidget):
         self._plots, self._images = [], []
         style = theme.label_style(self)
         for b in range(blocks):
-            for h in range(heads):
-                plot = self.canvas.addPlot(row=b, col=h)
+            for h in range(heads):  # one row: each heatmap gets the pane's full height
+                plot = self.canvas.addPlot(row=0, col=b * heads + h)
                 theme.style_plot(plot, self)
                 plot.invertY(True)  # query position 0 at the top
+                if b or h:  # the rows are the same queries in every heatmap: their labels once, at the left
+                    plot.hideAxis("left")
                 plot.setAspectLocked(True)
-                plot.setTitle(self.tr("block %1, head %2").replace("%1", str(b + 1)).replace("%2", str(h + 1)),
-                              **style)
+                # short titles: every heatmap sits in one row of a small pane ("B2 H1": block 2, head 1)
+                title = self.tr("head %1") if blocks == 1 else self.tr("B%1 H%2").replace("%2", str(h + 1))
+                plot.setTitle(title.replace("%1", str(b + 1) if blocks > 1 else str(h + 1)), **style)
                 image = pg.ImageItem(axisOrder="col-major")
                 image.setLookupTable(self._lut)
                 plot.addItem(image)

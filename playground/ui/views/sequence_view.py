@@ -50,13 +50,14 @@ class SequencePage(QWidget):
         self.canvas.setObjectName("sequencePlots")
         theme.style_canvas(self.canvas)
         self.canvas.setMinimumHeight(theme.em(self, 8.9))  # with the picker's row, no taller than the other pages
+        # side by side, each the pane's full height (stacked, each got too little at 1280 x 720)
         self.series_plot = self.canvas.addPlot(row=0, col=0)
-        self.scatter_plot = self.canvas.addPlot(row=0, col=1)
-        self.hidden_plot = self.canvas.addPlot(row=1, col=0, colspan=2)
+        self.hidden_plot = self.canvas.addPlot(row=0, col=1)
+        self.scatter_plot = self.canvas.addPlot(row=0, col=2)
         for plot in (self.series_plot, self.scatter_plot, self.hidden_plot):
             theme.style_plot(plot, self)
-        self.canvas.ci.layout.setColumnStretchFactor(0, 3)
-        self.canvas.ci.layout.setColumnStretchFactor(1, 2)
+        for col, stretch in enumerate((3, 3, 2)):
+            self.canvas.ci.layout.setColumnStretchFactor(col, stretch)
         style = theme.label_style(self)
         # short titles, no axis labels: the pane is small at 1024 x 768 (the legend says the rest)
         self.series_plot.setTitle(self.tr("Input over time"), **style)
