@@ -4,6 +4,7 @@
   (``io.weights``).
 - ``.onnx`` and ``.pt2``: the network for ONNX Runtime or as a ``torch.export`` program (``io.onnx``).
 - ``.py``: a standalone PyTorch script that redoes the run (``io.script``).
+- ``.ipynb``: the same script as a Jupyter notebook, with markdown between its parts (``io.notebook``).
 - ``.json``: the run's ``TrainConfig``, read back by ``io.session.load_config`` and
   ``playground train --config``.
 - ``.pgsession``: a session, to continue a run later (``io.session``).
@@ -32,6 +33,7 @@ FORMATS: dict[str, str] = {
     ".onnx": "Model for ONNX Runtime",
     ".pt2": "Model (torch.export program)",
     ".py": "Standalone PyTorch script",
+    ".ipynb": "Jupyter notebook",
     ".json": "Config (JSON)",
     SESSION_EXTENSION: "Playground session (config, weights, history)",
 }
@@ -50,6 +52,7 @@ _RENDERERS: dict[str, str | Callable[[object], bytes]] = {
     ".onnx": "playground.io.onnx:onnx_bytes",
     ".pt2": "playground.io.onnx:pt2_bytes",
     ".py": "playground.io.script:script_bytes",
+    ".ipynb": "playground.io.notebook:notebook_bytes",
     ".json": _json_bytes,
 }
 

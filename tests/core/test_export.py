@@ -72,7 +72,7 @@ def script_namespace(trainer) -> dict:
 
 
 def test_formats_lists_every_extension_in_order():
-    assert list(FORMATS) == [".safetensors", ".pt", ".onnx", ".pt2", ".py", ".json", SESSION_EXTENSION]
+    assert list(FORMATS) == [".safetensors", ".pt", ".onnx", ".pt2", ".py", ".ipynb", ".json", SESSION_EXTENSION]
     assert all(isinstance(v, str) and v for v in FORMATS.values())
 
 
@@ -80,7 +80,7 @@ def test_unknown_extension_is_a_config_error_listing_the_allowed_ones(trained, t
     with pytest.raises(ConfigError) as info:
         export(trained, tmp_path / "model.txt")
     assert info.value.field == "export"
-    assert ".txt" in str(info.value) and "allowed: .safetensors, .pt, .onnx, .pt2, .py, .json" in str(info.value)
+    assert ".txt" in str(info.value) and "allowed: .safetensors, .pt, .onnx, .pt2, .py, .ipynb, .json" in str(info.value)
     assert list(tmp_path.iterdir()) == []
 
 
