@@ -261,7 +261,7 @@ class Engine:
 
         self._require(RunState.IDLE, RunState.PAUSED, doing="export")
         with self._walk_set_aside():
-            return str(export(self.trainer, c.path))
+            return str(export(self.trainer, c.path, c.lang))
 
     def _save_session(self, c: p.SaveSession) -> str:
         from playground.io.session import save_session

@@ -112,6 +112,7 @@ class LoadWeights(Command):
 @dataclass(frozen=True)
 class Export(Command):
     path: str  # the extension picks the format
+    lang: str | None = None  # a notebook's language ("en", "zh_CN"): the window's; None: the environment's
 
 
 @dataclass(frozen=True)

@@ -75,8 +75,9 @@ def export_format(path: str | os.PathLike) -> str:
     return suffix
 
 
-def export(trainer, path: str | os.PathLike) -> Path:
+def export(trainer, path: str | os.PathLike, lang: str | None = None) -> Path:
     """Save ``trainer``'s result to ``path`` in the format its extension names; return the path written.
+    ``lang`` ("en", "zh_CN"): the language of a notebook's text (None: PLAYGROUND_LANG or the system's).
 
     A path without an extension gets ``.safetensors``. Raises ConfigError for an unknown extension
     and ExportError when the file cannot be made or written (nothing partial is left behind).
@@ -89,6 +90,11 @@ def export(trainer, path: str | os.PathLike) -> Path:
         from playground.io.session import save_session
 
         return save_session(trainer, path)
+    if fmt == ".ipynb":
+        from playground.io.notebook import notebook_bytes
+
+        atomic_write(path, notebook_bytes(trainer, lang))
+        return path
     atomic_write(path, _renderer(fmt)(trainer))
     return path
 

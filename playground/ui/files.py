@@ -18,6 +18,7 @@ from playground.core.config import ConfigError
 from playground.engine import protocol as p
 from playground.io.export import DEFAULT_EXTENSION, FORMATS
 from playground.io.session import SESSION_EXTENSION, load_config
+from playground.ui.language import current_language
 
 
 def error_text(title: str, message: str, field: str = "") -> str:
@@ -121,7 +122,7 @@ class FileFlows(QObject):
         """Export without a dialog; the path written, or None after showing why not."""
         name = Path(path).name
         self.window.statusBar().showMessage(self.tr("Exporting {0}...").format(name))
-        reply = self._request(p.Export(str(path)), self.tr("Exporting {0}...").format(name))
+        reply = self._request(p.Export(str(path), current_language()), self.tr("Exporting {0}...").format(name))
         if not reply.ok:
             self._fail(self.tr("Export failed"), reply.message, reply.field)
             return None

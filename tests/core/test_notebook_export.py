@@ -106,3 +106,21 @@ def test_the_executed_notebook_prints_the_runs_per_epoch_losses(tmp_path):
             assert int(epoch) == m.epoch
             assert float(train_loss) == pytest.approx(m.train_loss, abs=1e-6)
             assert float(test_loss) == pytest.approx(m.test_loss, abs=1e-6)
+
+
+def test_the_export_command_carries_the_windows_language(tmp_path):
+    import nbformat
+
+    from playground.core.config import TrainConfig
+    from playground.engine import protocol as p
+    from playground.engine.engine import Engine
+
+    events = []
+    engine = Engine(events.append, probes={})
+    engine.handle(p.SetConfig(TrainConfig(epochs=1, samples=40)))
+    engine.handle(p.Export(str(tmp_path / "run.ipynb"), "zh_CN", seq=7))
+    reply = next(e for e in events if isinstance(e, p.Reply) and e.in_reply_to == 7)
+    assert reply.ok, reply.message
+    nb = nbformat.read(str(tmp_path / "run.ipynb"), as_version=4)
+    markdown = "".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "反向传播" in markdown
