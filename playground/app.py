@@ -43,6 +43,8 @@ def make_app(argv: list[str] | None = None, lang: str | None = None):
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("PyTorch Playground")
     app.setOrganizationName("PyTorch Playground")
+    app.setWindowIcon(app_icon())  # the window's and the taskbar's
+    app.setDesktopFileName("pytorch-playground")  # Wayland: the desktop entry's icon (playground/desktop.py)
     from playground.ui.logfile import setup_logging
 
     setup_logging()  # after the names: they pick the data folder the log goes to
@@ -51,6 +53,23 @@ def make_app(argv: list[str] | None = None, lang: str | None = None):
     set_language(lang)
     atexit.register(_settle, app)
     return app
+
+
+def icon_path() -> Path:
+    """resources/icon.svg: the application's icon (also the desktop entry's, playground/desktop.py)."""
+    from playground.core.presets import resources_dir
+
+    return resources_dir() / "icon.svg"
+
+
+def app_icon():
+    """The application's icon as a QIcon (empty when the resources folder lacks it)."""
+    from PySide6.QtGui import QIcon
+
+    try:
+        return QIcon(str(icon_path()))
+    except FileNotFoundError:
+        return QIcon()
 
 
 def _settle(app) -> None:
@@ -92,6 +111,10 @@ def main(preset: str | None = None, session: str | None = None, screenshot: str 
         return 2
     app = make_app(lang=lang)
     window = create_window(preset)
+    if not (preset or lesson or session or data or screenshot):  # the config shown when it last closed
+        from playground.ui.settings import restore_last_config
+
+        restore_last_config(window)
     if lesson and hasattr(window, "open_lesson"):
         window.open_lesson(lesson)
     if session:

@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", dest="gui_lang", choices=("en", "zh_CN"),
                    help=translate("cli", "the window's language (default: the one chosen in View > Language, "
                                          "else the system's)"))
+    p.add_argument("--install-desktop-entry", action="store_true",
+                   help=translate("cli", "Linux: add the playground to the applications menu (a .desktop file and "
+                                         "its icon under ~/.local/share) and exit"))
+    p.add_argument("--uninstall-desktop-entry", action="store_true",
+                   help=translate("cli", "Linux: remove what --install-desktop-entry wrote and exit"))
     p.add_argument("--screenshot", metavar="OUT.png",
                    help=translate("cli", "train offscreen to the end, save a PNG, exit"))
     p.add_argument("--epochs", dest="gui_epochs", type=int,
@@ -358,7 +363,8 @@ def cmd_train(args) -> int:
           .format(status, d["epochs_run"], d["steps"], d["device"], d["seconds"], d["steps_per_second"], loss, acc),
           file=sys.stderr if args.json else sys.stdout)
     for path in args.export:
-        print(translate("cli", "saved {0}").format(engine.do(protocol.Export(path)).path), file=sys.stderr)
+        lang = getattr(args, "gui_lang", None)  # a notebook's text: --lang, else the environment's language
+        print(translate("cli", "saved {0}").format(engine.do(protocol.Export(path, lang)).path), file=sys.stderr)
     if summary.status == "diverged":
         print(translate("cli", "training diverged at step {0}: the loss blew up (too large, or not a number). "
                                "Try a lower learning rate, e.g. --lr {1:g}")
@@ -450,6 +456,10 @@ def _main(argv: list[str] | None = None) -> int:
             return cmd_train(args)
         if args.command == "graph":
             return cmd_graph(args)
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            from playground import desktop
+
+            return desktop.install() if args.install_desktop_entry else desktop.uninstall()
         if args.gui_epochs is not None and args.gui_epochs < 1:
             raise ConfigError("epochs", f"{args.gui_epochs} epochs; allowed 1 or more")
         if args.gui_lesson is not None:  # an unknown name: one line listing the lessons, before any window

@@ -26,6 +26,7 @@ from playground.core.presets import get_preset, load_presets
 from playground.engine.protocol import ModelChange, RunState
 from playground.ui.client import EngineClient
 from playground.ui.data_flow import DataFlow, data_features
+from playground.ui.drop import install as accept_drops
 from playground.ui.files import FileFlows
 from playground.ui.iteration_flow import IterationFlow
 from playground.ui.iteration_panel import IterationPanel
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.iterations = IterationFlow(self)
         self.data = DataFlow(self)  # your own data: import, draw, export (ui/data_flow.py)
         build_menus(self)
+        accept_drops(self)  # dropped sessions, configs, weights and CSV files (ui/drop.py)
         self.apply_zoom()
 
     def _wire(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from playground.ui import help as helpdialogs
 from playground.ui import logfile
+from playground.ui import recent as recentfiles
 from playground.ui.language import current_language
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -57,6 +58,7 @@ def build_menus(w) -> None:
         None,
         _action(w, "quitAction", translate("MainWindow", "&Quit"), QKeySequence.Quit, w.close),
     ])
+    recentfiles.install(w)  # File > Open recent (openRecentMenu), after Open
 
     edit = bar.addMenu(translate("MainWindow", "&Edit"))
     _fill(edit, [_action(w, "undoAction", translate("MainWindow", "&Bring back the trained network"), QKeySequence.Undo,

@@ -1,4 +1,5 @@
-"""The user's settings: one QSettings, whatever the QApplication's names; the window's geometry."""
+"""The user's settings: one QSettings, whatever the QApplication's names; the window's geometry and the
+config it last showed (shown again on a start with no preset, lesson or file given)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,41 @@ def restore_geometry(window: QMainWindow) -> None:
 
 
 def save_geometry(window: QMainWindow) -> None:
+    """The window's geometry, and the config it shows (read back by ``restore_last_config``)."""
     settings().setValue("window/geometry", window.saveGeometry())
+    controller = getattr(window, "controller", None)
+    if controller is not None and getattr(controller, "config", None) is not None:
+        settings().setValue("window/lastConfig", controller.config.to_json())
+        settings().setValue("window/lastPreset", controller.preset or "")
 
 
-__all__ = ["settings", "restore_geometry", "save_geometry"]
+def last_config():
+    """The config and preset name the window showed when it last closed; None when there is none to show
+    (never saved, unreadable, or your own data, whose CSV file the engine would have to read again)."""
+    from playground.core.config import CUSTOM, ConfigError, TrainConfig
+
+    text = settings().value("window/lastConfig")
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        config = TrainConfig.from_json(text).validate()
+    except (ConfigError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    if config.dataset == CUSTOM:
+        return None
+    preset = settings().value("window/lastPreset")
+    return config, (preset if isinstance(preset, str) and preset else None)
+
+
+def restore_last_config(window) -> bool:
+    """Show the config of the last session's window (as a lesson loads its settings); False when there is none."""
+    saved = last_config()
+    if saved is None:
+        return False
+    config, preset = saved
+    window.controller.set_config(config, preset)
+    window.controls.set_config(config, preset)
+    return True
+
+
+__all__ = ["settings", "restore_geometry", "save_geometry", "last_config", "restore_last_config"]
