@@ -947,130 +947,130 @@
 <context>
     <name>FileFlows</name>
     <message>
-        <location filename="../../playground/ui/files.py" line="63"/>
+        <location filename="../../playground/ui/files.py" line="64"/>
         <source>Save this session?</source>
         <translation>保存此会话？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="64"/>
+        <location filename="../../playground/ui/files.py" line="65"/>
         <source>The network has trained {0} steps that are not saved. Save the session to continue next time?</source>
         <translation>网络已训练 {0} 步，尚未保存。保存会话，下次接着训练吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="104"/>
+        <location filename="../../playground/ui/files.py" line="105"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="104"/>
+        <location filename="../../playground/ui/files.py" line="105"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} 已存在。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="115"/>
+        <location filename="../../playground/ui/files.py" line="116"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="123"/>
         <location filename="../../playground/ui/files.py" line="124"/>
+        <location filename="../../playground/ui/files.py" line="125"/>
         <source>Exporting {0}...</source>
         <translation>正在导出 {0}...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="126"/>
+        <location filename="../../playground/ui/files.py" line="127"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="130"/>
+        <location filename="../../playground/ui/files.py" line="131"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="135"/>
+        <location filename="../../playground/ui/files.py" line="136"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="136"/>
+        <location filename="../../playground/ui/files.py" line="137"/>
         <source>Playground session (*{0})</source>
         <translation>Playground 会话 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="139"/>
+        <location filename="../../playground/ui/files.py" line="140"/>
         <source>Saving {0}...</source>
         <translation>正在保存 {0}...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="141"/>
+        <location filename="../../playground/ui/files.py" line="142"/>
         <source>Saving the session failed</source>
         <translation>保存会话失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="144"/>
+        <location filename="../../playground/ui/files.py" line="145"/>
         <source>Saved session {0}</source>
         <translation>已保存会话 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="151"/>
+        <location filename="../../playground/ui/files.py" line="152"/>
         <source>Open session or config</source>
         <translation>打开会话或配置</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="152"/>
+        <location filename="../../playground/ui/files.py" line="153"/>
         <source>Sessions and configs (*{0} *.json);;All files (*)</source>
         <translation>会话和配置 (*{0} *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="163"/>
-        <location filename="../../playground/ui/files.py" line="167"/>
+        <location filename="../../playground/ui/files.py" line="164"/>
+        <location filename="../../playground/ui/files.py" line="168"/>
         <source>Cannot open config</source>
         <translation>无法打开配置</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="165"/>
-        <location filename="../../playground/ui/files.py" line="171"/>
+        <location filename="../../playground/ui/files.py" line="166"/>
+        <location filename="../../playground/ui/files.py" line="172"/>
         <source>Opening {0}...</source>
         <translation>正在打开 {0}...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="169"/>
+        <location filename="../../playground/ui/files.py" line="170"/>
         <source>Loaded config {0}</source>
         <translation>已加载配置 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="173"/>
+        <location filename="../../playground/ui/files.py" line="174"/>
         <source>Cannot open session</source>
         <translation>无法打开会话</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="177"/>
+        <location filename="../../playground/ui/files.py" line="178"/>
         <source>Opened session {0}: step {1}, epoch {2}</source>
         <translation>已打开会话 {0}：第 {1} 步，第 {2} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="182"/>
+        <location filename="../../playground/ui/files.py" line="183"/>
         <source>Import weights</source>
         <translation>导入权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="183"/>
+        <location filename="../../playground/ui/files.py" line="184"/>
         <source>Weights (*.safetensors *.pt);;All files (*)</source>
         <translation>权重 (*.safetensors *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="190"/>
+        <location filename="../../playground/ui/files.py" line="191"/>
         <source>Loading {0}...</source>
         <translation>正在加载 {0}...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="192"/>
+        <location filename="../../playground/ui/files.py" line="193"/>
         <source>Cannot import weights</source>
         <translation>无法导入权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="194"/>
+        <location filename="../../playground/ui/files.py" line="195"/>
         <source>Loaded weights from {0}</source>
         <translation>已从 {0} 加载权重</translation>
     </message>
@@ -1733,12 +1733,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="52"/>
+        <location filename="../../playground/ui/main_window.py" line="53"/>
         <source>PyTorch Playground</source>
         <translation>PyTorch Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="295"/>
+        <location filename="../../playground/ui/main_window.py" line="297"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -1749,27 +1749,27 @@
         <translation>第 %v / %m 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="252"/>
+        <location filename="../../playground/ui/main_window.py" line="254"/>
         <source>New network. The trained one ({0} steps) is kept: Edit &gt; Bring back (Ctrl+Z)</source>
         <translation>已新建网络。训练过的网络（{0} 步）仍保留：编辑 &gt; 恢复（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="333"/>
+        <location filename="../../playground/ui/main_window.py" line="335"/>
         <source>Training stopped because of an unexpected error; the network is as it was after the last finished run. Details: {0}</source>
         <translation>训练因意外错误而停止；网络已回到上一次训练结束时的状态。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="247"/>
+        <location filename="../../playground/ui/main_window.py" line="249"/>
         <source>Brought back the trained network ({0} steps)</source>
         <translation>已恢复训练过的网络（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="294"/>
+        <location filename="../../playground/ui/main_window.py" line="296"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="294"/>
+        <location filename="../../playground/ui/main_window.py" line="296"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -1835,27 +1835,27 @@
         <translation>   训练准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="308"/>
+        <location filename="../../playground/ui/main_window.py" line="310"/>
         <source>Paused: press Space or Resume to go on, N for one step</source>
         <translation>已暂停：按空格键或“继续”接着训练，按 N 单步训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="330"/>
+        <location filename="../../playground/ui/main_window.py" line="332"/>
         <source>Training stopped because of an unexpected error; the weights so far are kept. Details: {0}</source>
         <translation>训练因意外错误而停止；已保留目前的权重。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="346"/>
+        <location filename="../../playground/ui/main_window.py" line="348"/>
         <source>Training diverged at step {0}: the loss blew up (too large, or not a number), so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（数值过大或不是数字），因此训练已停止，并保留了最后一组正常的权重。请尝试更小的学习率，例如 {1:g}，然后点击“重置”。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="351"/>
+        <location filename="../../playground/ui/main_window.py" line="353"/>
         <source>Stopped after {0} steps</source>
         <translation>已停止，共训练 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="353"/>
+        <location filename="../../playground/ui/main_window.py" line="355"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
         <translation>已完成 {0} 轮训练，用时 {1:.1f} 秒</translation>
     </message>
@@ -1865,204 +1865,234 @@
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="43"/>
+        <location filename="../../playground/ui/menus.py" line="44"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="45"/>
+        <location filename="../../playground/ui/menus.py" line="46"/>
         <source>&amp;Open session or config...</source>
         <translation>打开会话或配置(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="46"/>
+        <location filename="../../playground/ui/menus.py" line="47"/>
         <source>Open &amp;lesson file...</source>
         <translation>打开课程文件(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="47"/>
+        <location filename="../../playground/ui/menus.py" line="48"/>
         <source>&amp;Save session...</source>
         <translation>保存会话(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="49"/>
+        <location filename="../../playground/ui/menus.py" line="50"/>
         <source>&amp;Export...</source>
         <translation>导出(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="50"/>
+        <location filename="../../playground/ui/menus.py" line="51"/>
         <source>&amp;Import weights...</source>
         <translation>导入权重(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="52"/>
+        <location filename="../../playground/ui/menus.py" line="53"/>
         <source>Import &amp;data...</source>
         <translation>导入数据(&amp;D)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="54"/>
+        <location filename="../../playground/ui/menus.py" line="55"/>
         <source>Export d&amp;ata...</source>
         <translation>导出数据(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="55"/>
+        <location filename="../../playground/ui/menus.py" line="56"/>
         <source>Export loss &amp;history...</source>
         <translation>导出损失记录(&amp;H)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="58"/>
+        <location filename="../../playground/ui/menus.py" line="59"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="61"/>
+        <location filename="../../playground/ui/menus.py" line="63"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="62"/>
+        <location filename="../../playground/ui/menus.py" line="64"/>
         <source>&amp;Bring back the trained network</source>
         <translation>恢复训练过的网络(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="64"/>
+        <location filename="../../playground/ui/menus.py" line="66"/>
         <source>Train on your own data: a CSV file with numeric feature columns and a label column</source>
         <translation>用你自己的数据训练：CSV 文件，包含数值特征列和一个标签列</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="66"/>
+        <location filename="../../playground/ui/menus.py" line="68"/>
         <source>Write the points as CSV: features, label, train or test, and the network&apos;s prediction</source>
         <translation>把数据点写成 CSV：特征、标签、属于训练集还是测试集，以及网络的预测</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="68"/>
+        <location filename="../../playground/ui/menus.py" line="70"/>
         <source>Write the loss history as CSV: every step&apos;s loss, and each epoch&apos;s train and test loss and accuracy</source>
         <translation>把损失记录写成 CSV：每一步的损失，以及每轮的训练/测试损失和准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="70"/>
+        <location filename="../../playground/ui/menus.py" line="72"/>
         <source>Undo the settings change that started a new network</source>
         <translation>撤销导致新建网络的那次设置更改</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="72"/>
+        <location filename="../../playground/ui/menus.py" line="74"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="73"/>
+        <location filename="../../playground/ui/menus.py" line="75"/>
         <source>Train / Pause / Resume</source>
         <translation>训练 / 暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="74"/>
+        <location filename="../../playground/ui/menus.py" line="76"/>
         <source>One step</source>
         <translation>单步训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="75"/>
+        <location filename="../../playground/ui/menus.py" line="77"/>
         <source>One phase of a step</source>
         <translation>单步训练的一个阶段</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="77"/>
+        <location filename="../../playground/ui/menus.py" line="79"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="78"/>
+        <location filename="../../playground/ui/menus.py" line="80"/>
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="82"/>
+        <location filename="../../playground/ui/menus.py" line="84"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="86"/>
+        <location filename="../../playground/ui/menus.py" line="88"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="87"/>
+        <location filename="../../playground/ui/menus.py" line="89"/>
         <source>&amp;Live graph and output while training</source>
         <translation>训练时实时更新计算图和输出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="89"/>
+        <location filename="../../playground/ui/menus.py" line="91"/>
         <source>Update the graph, output and network views during training; off trains faster on slow computers and shows them when training stops</source>
         <translation>训练期间实时更新计算图、输出和网络视图；关闭后在较慢的电脑上训练更快，训练停止时再显示这些视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="92"/>
+        <location filename="../../playground/ui/menus.py" line="94"/>
         <source>One &amp;iteration panel</source>
         <translation>单次迭代面板(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="94"/>
+        <location filename="../../playground/ui/menus.py" line="96"/>
         <source>The training loop phase by phase, and one weight&apos;s gradient by the chain rule</source>
         <translation>逐个阶段展示训练循环，并用链式法则算出一个权重的梯度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="96"/>
+        <location filename="../../playground/ui/menus.py" line="98"/>
         <source>&amp;Presenter mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="98"/>
+        <location filename="../../playground/ui/menus.py" line="100"/>
         <source>Full screen, large text and lines, high contrast, a big epoch counter</source>
         <translation>全屏显示，字号更大、线条更粗、对比度更高，并用大字显示当前轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="100"/>
+        <location filename="../../playground/ui/menus.py" line="102"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="101"/>
+        <location filename="../../playground/ui/menus.py" line="103"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="102"/>
+        <location filename="../../playground/ui/menus.py" line="104"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="103"/>
+        <location filename="../../playground/ui/menus.py" line="105"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="116"/>
+        <location filename="../../playground/ui/menus.py" line="118"/>
         <source>Maximize {0}</source>
         <translation>最大化“{0}”</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="122"/>
+        <location filename="../../playground/ui/menus.py" line="124"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="124"/>
+        <location filename="../../playground/ui/menus.py" line="126"/>
         <source>&amp;First steps</source>
         <translation>入门指南(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="125"/>
+        <location filename="../../playground/ui/menus.py" line="127"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="128"/>
+        <location filename="../../playground/ui/menus.py" line="130"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="129"/>
+        <location filename="../../playground/ui/menus.py" line="131"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/drop.py" line="42"/>
+        <source>this</source>
+        <translation>这个文件</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/drop.py" line="43"/>
+        <source>Cannot open {0}: drop a session (.pgsession), a config (.json), weights (.safetensors, .pt) or data (.csv)</source>
+        <translation>无法打开 {0}：请拖入会话 (.pgsession)、配置 (.json)、权重 (.safetensors, .pt) 或数据 (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/recent.py" line="90"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/recent.py" line="93"/>
+        <source>&amp;Clear list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/recent.py" line="109"/>
+        <source>No recent files</source>
+        <translation>没有最近的文件</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/recent.py" line="117"/>
+        <source>{0} no longer exists</source>
+        <translation>{0} 已不存在</translation>
     </message>
 </context>
 <context>
@@ -2821,116 +2851,126 @@
     </message>
     <message>
         <location filename="../../playground/cli.py" line="99"/>
+        <source>Linux: add the playground to the applications menu (a .desktop file and its icon under ~/.local/share) and exit</source>
+        <translation>Linux：把 PyTorch Playground 加入应用程序菜单（在 ~/.local/share 下写入 .desktop 文件和图标）后退出</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="102"/>
+        <source>Linux: remove what --install-desktop-entry wrote and exit</source>
+        <translation>Linux：删除 --install-desktop-entry 写入的文件后退出</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="104"/>
         <source>train offscreen to the end, save a PNG, exit</source>
         <translation>在屏幕外训练到结束，保存一张 PNG 图片后退出</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="101"/>
+        <location filename="../../playground/cli.py" line="106"/>
         <source>with --screenshot: epochs to train</source>
         <translation>与 --screenshot 一起使用：训练的轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="103"/>
+        <location filename="../../playground/cli.py" line="108"/>
         <source>with --screenshot: after training, step N phases of the next mini-batch (1 forward ... 5 step) and show the iteration panel</source>
         <translation>与 --screenshot 一起使用：训练结束后，对下一个小批量执行 N 个阶段（1 = 前向传播 … 5 = 更新参数），并显示单次迭代面板</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="107"/>
+        <location filename="../../playground/cli.py" line="112"/>
         <source>list the presets, one per line</source>
         <translation>列出所有预设，每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="108"/>
+        <location filename="../../playground/cli.py" line="113"/>
         <source>list the lessons (built-in and the user lessons folder), one per line</source>
         <translation>列出所有课程（内置的和用户课程文件夹里的），每行一个</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="111"/>
+        <location filename="../../playground/cli.py" line="116"/>
         <source>one JSON object per line: name, title, title_zh</source>
         <translation>每行一个 JSON 对象：name、title、title_zh</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="113"/>
+        <location filename="../../playground/cli.py" line="118"/>
         <source>train headless and print a summary</source>
         <translation>不打开窗口进行训练，并输出摘要</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="115"/>
+        <location filename="../../playground/cli.py" line="120"/>
         <source>print the summary as one JSON line on stdout</source>
         <translation>把摘要作为一行 JSON 输出到标准输出（stdout）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="117"/>
+        <location filename="../../playground/cli.py" line="122"/>
         <source>save the result; the extension picks the format (.safetensors .pt .onnx .pt2 .py .json or a session .pgsession); repeatable</source>
         <translation>导出结果；由扩展名决定格式（.safetensors .pt .onnx .pt2 .py .json，或会话文件 .pgsession）；可多次使用</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="120"/>
+        <location filename="../../playground/cli.py" line="125"/>
         <source>start from these weights (.safetensors or .pt)</source>
         <translation>从这些权重开始（.safetensors 或 .pt）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="122"/>
+        <location filename="../../playground/cli.py" line="127"/>
         <source>render the autograd graph of one forward+backward pass</source>
         <translation>绘制一次前向+反向传播的计算图（自动求导图）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="124"/>
+        <location filename="../../playground/cli.py" line="129"/>
         <source>output: .json, .svg, .png or .dot</source>
         <translation>输出文件：.json、.svg、.png 或 .dot</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="281"/>
+        <location filename="../../playground/cli.py" line="286"/>
         <source>skipped lesson: {0}</source>
         <translation>已跳过课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="353"/>
+        <location filename="../../playground/cli.py" line="358"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="354"/>
+        <location filename="../../playground/cli.py" line="359"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="355"/>
+        <location filename="../../playground/cli.py" line="360"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="355"/>
+        <location filename="../../playground/cli.py" line="360"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="356"/>
+        <location filename="../../playground/cli.py" line="361"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="357"/>
+        <location filename="../../playground/cli.py" line="362"/>
         <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
         <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="361"/>
+        <location filename="../../playground/cli.py" line="367"/>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="363"/>
+        <location filename="../../playground/cli.py" line="369"/>
         <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="394"/>
+        <location filename="../../playground/cli.py" line="400"/>
         <source>saved {0}: {1} nodes, {2} edges</source>
         <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="418"/>
+        <location filename="../../playground/cli.py" line="424"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>

@@ -225,10 +225,10 @@ def test_a_slow_export_keeps_the_window_painting_and_the_window_open(qtbot, tmp_
     save_dialog_returns(monkeypatch, target)
     real_export, gate, seen = exporting.export, threading.Event(), {}
 
-    def slow_export(trainer, path):
+    def slow_export(trainer, path, lang=None):
         if not gate.wait(20):  # only the window's event loop opens the gate
             raise RuntimeError("the window's event loop did not run during the export")
-        return real_export(trainer, path)
+        return real_export(trainer, path, lang)
 
     def tick():
         seen["dialog"] = any(d.isVisible() for d in w.findChildren(QProgressDialog))
