@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
                                          ".pt2 .py .json or a session .pgsession); repeatable"))
     t.add_argument("--init-weights", metavar="FILE",
                    help=translate("cli", "start from these weights (.safetensors or .pt)"))
+    t.add_argument("--tensorboard", metavar="DIR",
+                   help=translate("cli", "write the run for TensorBoard into a new folder under DIR (needs "
+                                         "pip install \"pytorch-playground[tensorboard]\")"))
 
     g = sub.add_parser("graph", help=translate("cli", "render the autograd graph of one forward+backward pass"))
     _add_model_options(g)
@@ -335,10 +338,26 @@ def cmd_train(args) -> int:
 
     config, preset, table = config_and_table(args)
     check_export_paths(args.export)  # bad input: say so before training, not after
+    if args.tensorboard is not None:
+        from playground.io import tensorboard_log
+
+        if not tensorboard_log.available():
+            print(tensorboard_log.NOT_INSTALLED, file=sys.stderr)
+            return EXIT_BAD_INPUT
     engine = _Inline(_Progress(config.epochs))
     engine.do(protocol.SetConfig(config, preset, table=table))
     if args.init_weights:
         engine.do(protocol.LoadWeights(args.init_weights))
+    board = None
+    if args.tensorboard is not None:
+        if not args.tensorboard.strip():
+            raise ConfigError("tensorboard", "an empty path; give a folder")
+        try:
+            board = tensorboard_log.TensorBoardLog(args.tensorboard, config, preset)
+        except OSError as e:
+            raise ConfigError("tensorboard", f"cannot write there ({e.strerror or e})") from None
+        board.attach(engine.engine.trainer)
+        print(translate("cli", "tensorboard: writing {0}").format(board.folder), file=sys.stderr)
     interrupted = []
 
     def on_sigint(signum, frame):  # first Ctrl-C stops cleanly between steps; a second one ends the process
@@ -352,6 +371,8 @@ def cmd_train(args) -> int:
         engine.run()
     finally:  # exports and the summary: Ctrl-C raises KeyboardInterrupt, which main() reports (exit 130)
         signal.signal(signal.SIGINT, previous)
+        if board is not None:  # what the run wrote stays readable, even after Ctrl-C
+            board.close(engine.summary)
 
     summary = engine.summary
     d = summary.to_dict()
