@@ -260,7 +260,7 @@ def test_ctrl_c_while_torch_loads_is_never_lost_and_never_a_traceback(delay):
 def test_ctrl_c_during_an_export_exits_130_with_one_line(tmp_path, capsys, monkeypatch):
     from playground.io import export
 
-    def interrupted(trainer, path):
+    def interrupted(trainer, path, lang=None):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(export, "export", interrupted)
