@@ -28,6 +28,7 @@ VIEWS = {
     "views/projection": {"views/confusion"},
     "views/confusion": set(),
     "views/device_race": set(),
+    "views/runs_table": set(),
     "controls": set(),
 }
 

@@ -36,6 +36,7 @@ from playground.ui.lessons_flow import LessonFlow
 from playground.ui.menus import build_menus
 from playground.ui.panes import ViewArea
 from playground.ui.presenter import Presenter
+from playground.ui.runs import RunHistory
 from playground.ui.settings import restore_geometry, save_geometry
 from playground.ui.sidebar import Sidebar
 from playground.ui.status_area import StatusArea
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.lessons = LessonFlow(self)
         self.iterations = IterationFlow(self)
         self.data = DataFlow(self)  # your own data: import, draw, export (ui/data_flow.py)
+        self.runs = RunHistory(self)  # earlier runs: faint curves, the loss pane's Runs tab (ui/runs.py)
         build_menus(self)
         accept_drops(self)  # dropped sessions, configs, weights and CSV files (ui/drop.py)
         self.apply_zoom()

@@ -11,6 +11,8 @@ squash the earlier curve to a line at 0: the linear view then keeps to the losse
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer, Slot
@@ -38,6 +40,10 @@ from playground.ui.theme import (
     swatch,
 )
 
+EARLIER_ALPHA = 110  # earlier runs' curves (Compare runs): fainter than the current run's
+# one muted color per earlier run, in turn (their train loss dashed, their test loss dotted)
+EARLIER_COLORS = ("#7f7f7f", "#8c6d31", "#6b6ecf", "#b5cf6b", "#d6616b", "#9c9ede", "#e7ba52", "#637939",
+                  "#ce6dbd", "#17becf")
 REDRAW_MS = 100  # ~10 redraws a second at most, however fast training runs (benchmarks/bench_window.py)
 DIVERGED = 1e3  # losses above this many times the first epoch's median are off the (linear) view
 
@@ -84,6 +90,13 @@ def _faint_on_paper(color: str) -> str:
     return QColor(*mix).name()
 
 
+def _faint_on_paper_alpha(c: QColor) -> str:
+    """An earlier run's color as it looks on the paper, opaque (for the legend's text)."""
+    p, a = QColor(PAPER), c.alpha() / 255
+    mix = [round(x * a + y * (1 - a)) for x, y in ((c.red(), p.red()), (c.green(), p.green()), (c.blue(), p.blue()))]
+    return QColor(*mix).name()
+
+
 def _plot(object_name: str, y_label: str) -> pg.PlotWidget:
     plot = pg.PlotWidget(background=PAPER)
     plot.setObjectName(object_name)
@@ -117,6 +130,7 @@ class LossPlot(QWidget):
         self.train_loss, self.test_loss = Buffer(256), Buffer(256)
         self.train_acc, self.test_acc = Buffer(256), Buffer(256)
         self.penalty = Buffer(256)  # EpochMetrics.regularization: the losses above are the data loss alone
+        self._earlier: list[tuple[str, str, list]] = []  # (label, color, curves) of each earlier run drawn
         self._dirty = False
 
         self.lossPlot = _plot("lossPlot", self.tr("loss"))
@@ -279,12 +293,49 @@ class LossPlot(QWidget):
             entries.append((self.tr("train, per step"), _faint_on_paper(TRAIN_COLOR)))
         if self.tabs.currentIndex() == 0 and self.regularizationCurve.isVisible():
             entries.append((self.tr("regularization"), REGULARIZATION_COLOR))
-        return entries
+        return entries + [(label, color) for label, color, curves in self._earlier if curves[0].isVisible()]
+
+    # -- earlier runs (Compare runs) ------------------------------------------------------
+    def set_earlier_runs(self, runs) -> None:
+        """Draw earlier runs (objects with label, shown and history: EpochMetrics per epoch) as
+        fainter curves: train loss dashed, test loss dotted, the accuracy tab likewise; one
+        legend entry each, its label. Survives ``clear`` (another network)."""
+        for _label, _color, curves in self._earlier:
+            for i, curve in enumerate(curves):
+                (self.lossPlot if i < 2 else self.accuracyPlot).removeItem(curve)
+        self._earlier = []
+        width = max(1, em(self, 0.12))
+        for i, run in enumerate(runs):
+            color = QColor(EARLIER_COLORS[i % len(EARLIER_COLORS)])
+            color.setAlpha(EARLIER_ALPHA)
+            x = np.array([m.epoch for m in run.history], dtype=np.float64)
+            curves = []
+            for plot, values in ((self.lossPlot, [(m.train_loss, m.test_loss) for m in run.history]),
+                                 (self.accuracyPlot, [(m.train_accuracy, m.test_accuracy) for m in run.history])):
+                ys = np.array([[np.nan if v is None else v for v in pair] for pair in values],
+                              dtype=np.float64).reshape(-1, 2)
+                for column, style in ((0, Qt.PenStyle.DashLine), (1, Qt.PenStyle.DotLine)):
+                    curve = plot.plot(x, _finite(ys[:, column]), pen=pg.mkPen(color, width=width, style=style))
+                    curve.setZValue(-1)  # under the current run's curves
+                    curve.setVisible(bool(run.shown))
+                    curves.append(curve)
+            self._earlier.append((run.label, _faint_on_paper_alpha(color), curves))
+        self._update_legend()
+
+    def earlier_run_labels(self) -> list[str]:
+        """The labels of the earlier runs drawn and shown, in order."""
+        return [label for label, _color, curves in self._earlier if curves[0].isVisible()]
+
+    def earlier_curves(self) -> list[list]:
+        """Each earlier run's curves: train and test loss, then train and test accuracy."""
+        return [curves for _label, _color, curves in self._earlier]
 
     @Slot()
     def _update_legend(self, *_) -> None:
         """One entry per curve; a line breaks between entries, never inside one."""
-        parts = [swatch(color, name.replace(" ", "&nbsp;"), "\u2501") for name, color in self.legend_entries()]
+        earlier = {label for label, _color, _curves in self._earlier}
+        parts = [swatch(color, html.escape(name).replace(" ", "&nbsp;"), "\u2504" if name in earlier else "\u2501")
+                 for name, color in self.legend_entries()]
         self.legend.setText(" &nbsp; ".join(parts))
 
     def clipped_texts(self) -> list[str]:
