@@ -1630,102 +1630,102 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="91"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="304"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="104"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="355"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="122"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="301"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="136"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="352"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="124"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="138"/>
         <source>train (per step)</source>
         <translation>训练集（每步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="126"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="133"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="277"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="140"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="147"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="291"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="127"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="134"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="277"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="141"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="148"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="291"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="128"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="281"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="142"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="295"/>
         <source>regularization</source>
         <translation>正则化项</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="131"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="301"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="145"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="352"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="137"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="151"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="138"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="152"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="139"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="153"/>
         <source>&amp;Log scale</source>
         <translation>对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="140"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="154"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="142"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="156"/>
         <source>Per &amp;step</source>
         <translation>每步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="143"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="157"/>
         <source>Also draw the loss of every mini-batch (lighter)</source>
         <translation>同时画出每个小批量的损失（颜色较浅）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="152"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="166"/>
         <source>Values under the mouse</source>
         <translation>鼠标所指位置的数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="155"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="169"/>
         <source>Point at the curves to read their values</source>
         <translation>鼠标指向曲线即可读取数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="279"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="293"/>
         <source>train, per step</source>
         <translation>训⁠练⁠集⁠（每⁠步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="323"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="344"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="374"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="395"/>
         <source>epoch {0}: train loss {1:.4f}, test loss {2:.4f}</source>
         <translation>第 {0} 轮：训练损失 {1:.4f}，测试损失 {2:.4f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="324"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="347"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="375"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="398"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
@@ -1733,12 +1733,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="53"/>
+        <location filename="../../playground/ui/main_window.py" line="54"/>
         <source>PyTorch Playground</source>
         <translation>PyTorch Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="297"/>
+        <location filename="../../playground/ui/main_window.py" line="299"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -1749,27 +1749,27 @@
         <translation>第 %v / %m 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="254"/>
+        <location filename="../../playground/ui/main_window.py" line="256"/>
         <source>New network. The trained one ({0} steps) is kept: Edit &gt; Bring back (Ctrl+Z)</source>
         <translation>已新建网络。训练过的网络（{0} 步）仍保留：编辑 &gt; 恢复（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="335"/>
+        <location filename="../../playground/ui/main_window.py" line="337"/>
         <source>Training stopped because of an unexpected error; the network is as it was after the last finished run. Details: {0}</source>
         <translation>训练因意外错误而停止；网络已回到上一次训练结束时的状态。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="249"/>
+        <location filename="../../playground/ui/main_window.py" line="251"/>
         <source>Brought back the trained network ({0} steps)</source>
         <translation>已恢复训练过的网络（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="296"/>
+        <location filename="../../playground/ui/main_window.py" line="298"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="296"/>
+        <location filename="../../playground/ui/main_window.py" line="298"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -1835,27 +1835,27 @@
         <translation>   训练准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="310"/>
+        <location filename="../../playground/ui/main_window.py" line="312"/>
         <source>Paused: press Space or Resume to go on, N for one step</source>
         <translation>已暂停：按空格键或“继续”接着训练，按 N 单步训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="332"/>
+        <location filename="../../playground/ui/main_window.py" line="334"/>
         <source>Training stopped because of an unexpected error; the weights so far are kept. Details: {0}</source>
         <translation>训练因意外错误而停止；已保留目前的权重。详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="348"/>
+        <location filename="../../playground/ui/main_window.py" line="350"/>
         <source>Training diverged at step {0}: the loss blew up (too large, or not a number), so training stopped and the last good weights were kept. Try a lower learning rate, e.g. {1:g}, then press Reset.</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（数值过大或不是数字），因此训练已停止，并保留了最后一组正常的权重。请尝试更小的学习率，例如 {1:g}，然后点击“重置”。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="353"/>
+        <location filename="../../playground/ui/main_window.py" line="355"/>
         <source>Stopped after {0} steps</source>
         <translation>已停止，共训练 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="355"/>
+        <location filename="../../playground/ui/main_window.py" line="357"/>
         <source>Finished {0} epochs in {1:.1f} s</source>
         <translation>已完成 {0} 轮训练，用时 {1:.1f} 秒</translation>
     </message>
@@ -2378,6 +2378,117 @@
         <location filename="../../playground/ui/regularization_input.py" line="45"/>
         <source>Regularization rate: how strongly the penalty counts, 0 to {0} (choose or type one)</source>
         <translation>正则化系数：惩罚项的权重，0 到 {0}（可选择或输入）</translation>
+    </message>
+</context>
+<context>
+    <name>RunHistory</name>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="200"/>
+        <source>Runs</source>
+        <translation>历次训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="169"/>
+        <source>run {0}</source>
+        <translation>第 {0} 次</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTable</name>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="44"/>
+        <source>Shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="44"/>
+        <source>Run</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="44"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="44"/>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="44"/>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="45"/>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="45"/>
+        <source>Steps/s</source>
+        <translation>步/秒</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="45"/>
+        <source>Time (s)</source>
+        <translation>用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="53"/>
+        <source>Earlier runs of this session: tick to show their curves, double-click a name to rename it</source>
+        <translation>本次会话中较早的训练：勾选即显示其曲线，双击名称可重命名</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="59"/>
+        <source>&amp;Bring back settings</source>
+        <translation>恢复这些设置(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="60"/>
+        <source>Make the selected run&apos;s settings the current ones</source>
+        <translation>把选中那次训练的设置设为当前设置</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="63"/>
+        <source>Export &amp;CSV...</source>
+        <translation>导出 CSV(&amp;C)...</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="64"/>
+        <source>Write this table to a CSV file</source>
+        <translation>把这张表写入 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="117"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="117"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="127"/>
+        <source>Export the runs</source>
+        <translation>导出历次训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="128"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="160"/>
+        <source>Bring back settings</source>
+        <translation>恢复这些设置</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/runs_table.py" line="161"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
     </message>
 </context>
 <context>
@@ -2911,66 +3022,76 @@
     </message>
     <message>
         <location filename="../../playground/cli.py" line="127"/>
+        <source>write the run for TensorBoard into a new folder under DIR (needs pip install &quot;pytorch-playground[tensorboard]&quot;)</source>
+        <translation>把这次训练写成 TensorBoard 日志，放在 DIR 下的新文件夹里（需要 pip install &quot;pytorch-playground[tensorboard]&quot;）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="130"/>
         <source>render the autograd graph of one forward+backward pass</source>
         <translation>绘制一次前向+反向传播的计算图（自动求导图）</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="129"/>
+        <location filename="../../playground/cli.py" line="132"/>
         <source>output: .json, .svg, .png or .dot</source>
         <translation>输出文件：.json、.svg、.png 或 .dot</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="286"/>
+        <location filename="../../playground/cli.py" line="289"/>
         <source>skipped lesson: {0}</source>
         <translation>已跳过课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="358"/>
+        <location filename="../../playground/cli.py" line="360"/>
+        <source>tensorboard: writing {0}</source>
+        <translation>tensorboard：正在写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/cli.py" line="379"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="359"/>
+        <location filename="../../playground/cli.py" line="380"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="360"/>
+        <location filename="../../playground/cli.py" line="381"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="360"/>
+        <location filename="../../playground/cli.py" line="381"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="361"/>
+        <location filename="../../playground/cli.py" line="382"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="362"/>
+        <location filename="../../playground/cli.py" line="383"/>
         <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
         <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="367"/>
+        <location filename="../../playground/cli.py" line="388"/>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="369"/>
+        <location filename="../../playground/cli.py" line="390"/>
         <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="400"/>
+        <location filename="../../playground/cli.py" line="421"/>
         <source>saved {0}: {1} nodes, {2} edges</source>
         <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="424"/>
+        <location filename="../../playground/cli.py" line="445"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
