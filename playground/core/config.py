@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 from dataclasses import dataclass
 from typing import Any
 
 from playground.core import catalog
+from playground.core.checks import ConfigError
+from playground.core.checks import choice as _choice
+from playground.core.checks import integer as _integer
+from playground.core.checks import number as _number
+from playground.core.family_checks import (  # re-exported: the controls read the limits here
+    CUSTOM,
+    KERNEL_SIZES,
+    MAX_CHANNELS,
+    MAX_CONV_LAYERS,
+    MAX_CUSTOM_CLASSES,
+    MAX_HEADS,
+    check_data,
+    check_family,
+    parse_channels,
+)
 
 SCHEMA_VERSION = 1
 
@@ -21,9 +35,6 @@ MODELS = tuple(catalog.MODELS)
 OPTIMIZERS = tuple(catalog.OPTIMIZERS)
 FEATURES = tuple(catalog.FEATURES)
 REGULARIZATIONS = tuple(catalog.REGULARIZATIONS)
-# Your own data (a CSV file or drawn points) rather than a generator of the catalog's: the
-# engine or the CLI hands the table to the Trainer; ``classes`` says its task (0: regression).
-CUSTOM = "custom"
 
 MAX_LAYERS = 64
 MAX_NEURONS = 4096
@@ -37,16 +48,6 @@ MAX_EPOCHS = 100_000
 MAX_BATCH = 100_000
 MAX_DROPOUT = 0.9
 MAX_REGULARIZATION_RATE = 10.0
-MAX_CUSTOM_CLASSES = 20
-
-
-class ConfigError(ValueError):
-    """A bad setting. ``field`` names it; the message says what is allowed."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 def parse_layers(text: str) -> tuple[int, ...]:
@@ -179,7 +180,7 @@ class TrainConfig:
         built already: the memory it holds is no longer free, and it needs no more)."""
         if self.dataset != CUSTOM:
             _choice("dataset", self.dataset, catalog.DATASETS)
-        _check_data(self)
+        check_data(self)
         _number("noise", self.noise, 0.0, 0.5)
         _number("train_fraction", self.train_fraction, 0.1, 0.9)
         _integer("samples", self.samples, 20, 100_000)
@@ -190,7 +191,7 @@ class TrainConfig:
                                         "repeats the last one); give e.g. \"8\"")
         _choice("activation", self.activation, catalog.ACTIVATIONS)
         _check_dropout(self.dropout, len(self.hidden))
-        _check_cnn(self)
+        check_family(self)
         _number("learning_rate", self.learning_rate, MIN_LR, MAX_LR)
         _integer("epochs", self.epochs, 1, MAX_EPOCHS)
         _integer("batch_size", self.batch_size, 1, MAX_BATCH)
@@ -378,93 +379,6 @@ def parse_dropout(text: str) -> float | tuple[float, ...]:
     return rates[0] if len(rates) == 1 else tuple(rates)
 
 
-MAX_HEADS = 8
-MAX_CONV_LAYERS = 4
-MAX_CHANNELS = 64
-KERNEL_SIZES = (1, 3, 5, 7)
-
-
-def _check_cnn(config: TrainConfig) -> None:
-    """channels and kernel_size; the CNN needs pictures."""
-    if not isinstance(config.channels, tuple) or not 1 <= len(config.channels) <= MAX_CONV_LAYERS:
-        raise ConfigError("channels", f"give 1 to {MAX_CONV_LAYERS} convolution layers' channel counts, e.g. \"8, 16\"")
-    for c in config.channels:
-        if isinstance(c, bool) or not isinstance(c, int) or not 1 <= c <= MAX_CHANNELS:
-            raise ConfigError("channels", f"a layer of {c!r} channels; allowed 1 to {MAX_CHANNELS}")
-    if config.kernel_size not in KERNEL_SIZES or isinstance(config.kernel_size, bool):
-        raise ConfigError("kernel_size", f"{config.kernel_size!r}; allowed {', '.join(map(str, KERNEL_SIZES))}")
-    if isinstance(config.heads, bool) or not isinstance(config.heads, int) or not 1 <= config.heads <= MAX_HEADS:
-        raise ConfigError("heads", f"{config.heads!r}; allowed 1 to {MAX_HEADS} attention heads")
-    model = catalog.MODELS.get(config.model)
-    entry = catalog.DATASETS.get(config.dataset)
-    if model is None or entry is None:
-        return  # named by their own checks
-    kind = entry.kind
-    if model.data == "table" and kind == "tokens":
-        raise ConfigError("model", f"{config.dataset} is token sequences, one answer per position: use the attention "
-                                   f"model")
-    if model.data != "table" and model.data != kind:
-        what, data = {"image": ("the CNN learns from pictures", "image data"),
-                      "sequence": (f"the {model.label} learns from sequences", "sequence data"),
-                      "tokens": ("the attention model learns from token sequences", "a token task")}[model.data]
-        fits = " and ".join(n for n, e in catalog.DATASETS.items() if e.kind == model.data)
-        raise ConfigError("model", f"{what}; {config.dataset} is not {data} (use {fits})")
-    if model.data != "table" and any(r > 0 for r in config.dropout_rates):
-        name = {"cnn": "CNN", "attention": "attention model"}.get(model.name, model.label)
-        raise ConfigError("dropout", f"the {name} has no dropout here; set it to 0")
-    if model.data in ("sequence", "tokens"):
-        if not config.hidden or len(set(config.hidden)) != 1 or len(config.hidden) > 4:
-            raise ConfigError("layers", f"the {model.label} stacks 1 to 4 layers of one width: give e.g. \"16\" or "
-                                        f"\"16, 16\"")
-    if model.data == "tokens" and config.hidden[0] % config.heads:
-        raise ConfigError("heads", f"{config.heads} heads do not divide the width {config.hidden[0]}; the attention "
-                                   f"splits its width among its heads")
-
-
-def parse_channels(text: str) -> tuple[int, ...]:
-    """Parse "8, 16" into (8, 16)."""
-    try:
-        channels = tuple(int(p) for p in text.replace(",", " ").split())
-    except ValueError:
-        raise ConfigError("channels", f"{text!r} is not a list of whole numbers; write e.g. \"8, 16\"") from None
-    return channels
-
-
-def _check_data(config: TrainConfig) -> None:
-    """classes, features, data and standardize: what the dataset allows."""
-    entry = catalog.DATASETS.get(config.dataset)
-    classes = config.classes
-    if config.dataset == CUSTOM:
-        if classes is None:
-            raise ConfigError("classes", f"your own data needs its class count: 2 to {MAX_CUSTOM_CLASSES}, "
-                                         f"or 0 for regression")
-        if classes != 0:
-            _integer("classes", classes, 2, MAX_CUSTOM_CLASSES)
-    elif classes is not None and entry is not None:
-        if entry.multiclass:
-            _integer("classes", classes, 2, entry.max_classes)
-        elif classes != entry.classes:
-            multi = " and ".join(n for n, e in catalog.DATASETS.items() if e.multiclass)
-            what = "is a regression" if entry.task == "regression" else f"has {entry.classes} classes"
-            raise ConfigError("classes", f"{config.dataset} {what}; {multi} make 2 to 6 classes")
-    if not isinstance(config.features, tuple) or not config.features:
-        raise ConfigError("features", f"choose at least one input feature; allowed: {', '.join(catalog.FEATURES)}")
-    for name in config.features:
-        if name not in catalog.FEATURES:
-            raise ConfigError("features", f"unknown feature {name!r}; allowed: {', '.join(catalog.FEATURES)}")
-    if len(set(config.features)) != len(config.features):
-        raise ConfigError("features", "a feature is listed twice; give each once")
-    if entry is not None and entry.features != 2 and not config.plain_features:
-        raise ConfigError("features", f"the input features (x1^2, sin(x1)...) are made from 2-D points; "
-                                      f"{config.dataset} has {entry.features} inputs of its own")
-    if not isinstance(config.data, str):
-        raise ConfigError("data", "must be the path of a CSV file, or empty")
-    if config.data and config.dataset != CUSTOM:
-        raise ConfigError("data", f"a data file goes with dataset \"{CUSTOM}\", not {config.dataset!r}")
-    if not isinstance(config.standardize, bool):
-        raise ConfigError("standardize", "must be true or false")
-
-
 def _check_dropout(value: Any, n_hidden: int) -> None:
     if isinstance(value, tuple):
         if len(value) != n_hidden:
@@ -476,36 +390,9 @@ def _check_dropout(value: Any, n_hidden: int) -> None:
         _number("dropout", value, 0.0, MAX_DROPOUT)
 
 
-def _choice(name: str, value: Any, entries: dict[str, Any]) -> None:
-    if not isinstance(value, str) or value not in entries:
-        raise ConfigError(name, f"unknown {name} {value!r}; allowed: {', '.join(entries)}")
-
-
-def _number(name: str, value: Any, lo: float, hi: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ConfigError(name, f"{value!r} is not a number; allowed {lo:g} to {hi:g}")
-    if isinstance(value, int) and not lo <= value <= hi:  # an int too big for a float: no isfinite, no :g
-        raise ConfigError(name, f"{_short(value)} is out of range; allowed {lo:g} to {hi:g}")
-    if not math.isfinite(value):
-        raise ConfigError(name, f"{value!r} is not a number; allowed {lo:g} to {hi:g}")
-    if not lo <= value <= hi:
-        raise ConfigError(name, f"{value:g} is out of range; allowed {lo:g} to {hi:g}")
-
-
-def _short(value: int) -> str:
-    """A whole number for a message (str() refuses ints of more than 4300 digits)."""
-    return str(value) if abs(value) < 10**30 else f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
-
-
-def _integer(name: str, value: Any, lo: int, hi: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ConfigError(name, f"{value!r} is not a whole number; allowed {lo} to {hi}")
-    if not lo <= value <= hi:
-        raise ConfigError(name, f"{_short(value)} is out of range; allowed {lo} to {hi}")
-
-
 __all__ = ["TrainConfig", "ConfigError", "parse_layers", "parse_dropout", "memory_estimate", "parameter_count",
-           "input_count", "parse_features", "parse_channels", "CUSTOM",
+           "input_count", "parse_features", "parse_channels", "CUSTOM", "KERNEL_SIZES", "MAX_CHANNELS", "MAX_CONV_LAYERS",
+           "MAX_CUSTOM_CLASSES", "MAX_HEADS",
            "SCHEMA_VERSION"]
 
 
