@@ -142,23 +142,11 @@ def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, str | None]
     return config, preset
 
 
-def read_data(path: str):
-    """Your own data from a CSV file; a bad file is a ConfigError on ``data`` whose message (the
-    reader's one line) names the file, the line and the column."""
-    from playground.io.csv_data import DataFileError, read_data_csv
-
-    if not path.strip():
-        raise ConfigError("data", "an empty path; give a CSV file such as points.csv")
-    try:
-        return read_data_csv(path)
-    except DataFileError as e:
-        raise ConfigError("data", str(e)) from None
-
-
 def config_and_table(args: argparse.Namespace):
     """``config_from_args`` and the table of your own data (``--data``; None without it)."""
     from playground.core.config import CUSTOM
     from playground.core.presets import get_preset
+    from playground.io.csv_data import read_data_file
 
     preset_name = args.preset
     if args.config:
@@ -182,7 +170,7 @@ def config_and_table(args: argparse.Namespace):
         if changes.get("dataset", CUSTOM) != CUSTOM:
             raise ConfigError("data", f"--data is your own data; leave out --dataset {changes['dataset']} "
                                       f"(or give --dataset {CUSTOM})")
-        table = read_data(args.data)
+        table = read_data_file(args.data)
         changes.update(dataset=CUSTOM, data=args.data, classes=changes.get("classes", table.n_classes))
     elif changes.get("dataset") not in (None, CUSTOM) and config.dataset == CUSTOM:
         changes.update(data="", classes=changes.get("classes"))  # from your own data back to a generator
@@ -195,7 +183,7 @@ def config_and_table(args: argparse.Namespace):
     if table is None and changes.get("dataset", config.dataset) == CUSTOM:  # a saved config names its CSV file
         if not config.data:
             raise ConfigError("data", f"dataset {CUSTOM} is your own data: give its CSV file with --data FILE.csv")
-        table = read_data(config.data)
+        table = read_data_file(config.data)
     config = config.replace(**changes).validate()
     if table is not None:
         from playground.core.training import check_table
@@ -493,12 +481,9 @@ def _main(argv: list[str] | None = None) -> int:
             raise ConfigError("phases", f"{args.gui_phases} phases; allowed 0 to 5 (forward, loss, zero_grad, "
                                         f"backward, step)")
         if args.gui_data is not None:  # a bad file: its one line (file, line, column) before any window
-            from playground.io.csv_data import DataFileError, read_data_csv
+            from playground.io.csv_data import read_data_file
 
-            try:
-                read_data_csv(args.gui_data)
-            except DataFileError as e:
-                raise ConfigError("data", str(e)) from None
+            read_data_file(args.gui_data)
         return gui_main(preset=args.gui_preset, session=args.gui_open, screenshot=args.screenshot,
                         epochs=args.gui_epochs, lesson=args.gui_lesson, lang=args.gui_lang, phases=args.gui_phases,
                         data=args.gui_data)

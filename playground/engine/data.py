@@ -21,16 +21,7 @@ from playground.core.config import CUSTOM, ConfigError, TrainConfig
 from playground.core.records import DataTable
 from playground.engine import protocol as p
 from playground.engine.protocol import ModelChange, RunState
-
-
-def read_table(path: str) -> DataTable:
-    """The CSV file's table; a bad file is a ConfigError on ``data`` with the reader's one line."""
-    from playground.io.csv_data import DataFileError, read_data_csv
-
-    try:
-        return read_data_csv(path)
-    except DataFileError as e:
-        raise ConfigError("data", str(e)) from None
+from playground.io.csv_data import read_data_file
 
 
 def table_for(config: TrainConfig, given: DataTable | None, current=None) -> DataTable | None:
@@ -44,7 +35,7 @@ def table_for(config: TrainConfig, given: DataTable | None, current=None) -> Dat
     if table is not None and current.config.data == config.data:
         return table
     if config.data:
-        return read_table(config.data)
+        return read_data_file(config.data)
     raise ConfigError("data", "your own data needs a table: import a CSV file (File > Import data) or draw points")
 
 
@@ -81,7 +72,7 @@ def import_data(engine, c: p.ImportData) -> str:
     from playground.core.training import Trainer
 
     engine._require(RunState.IDLE, doing="import data (stop the run first)")
-    table = read_table(c.path)
+    table = read_data_file(c.path)
     current = engine.trainer.config
     config = current.replace(dataset=CUSTOM, data=str(c.path), classes=table.n_classes, standardize=True,
                              features=current.features if table.n_features == 2 else PLAIN_FEATURES).validate()

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from playground.core.checks import ConfigError
 from playground.core.records import DataTable, EpochMetrics
 from playground.io.atomic import atomic_write, os_reason
 
@@ -312,6 +313,17 @@ def _classes(path, index: np.ndarray, classes: list[str], numbers: bool, column:
 
 
 # -- writing ------------------------------------------------------------------------------------
+
+def read_data_file(path: str | os.PathLike) -> DataTable:
+    """``read_data_csv`` for the window, the engine and the CLI: an empty path or a bad file is a
+    ConfigError on the setting ``data`` whose message is the reader's one line (file, line, column)."""
+    if not str(path).strip():
+        raise ConfigError("data", "an empty path; give a CSV file such as points.csv")
+    try:
+        return read_data_csv(path)
+    except DataFileError as e:
+        raise ConfigError("data", str(e)) from None
+
 
 def write_data_csv(path: str | os.PathLike, x: np.ndarray, y: np.ndarray, split: Sequence[bool] | np.ndarray,
                    prediction: np.ndarray | None = None, feature_names: Sequence[str] | None = None,
