@@ -2,15 +2,12 @@
 ONNX and .pt2 rebuild the CNN and give its outputs, the weights read back into it, a session saved
 mid-run continues exactly; and the graph, the phase walk and the chain rule by hand on the CNN."""
 
-import json
 import re
-import subprocess
-import sys
-import textwrap
 
 import numpy as np
 import pytest
 import torch
+from script_runs import assert_scripts_reproduce  # tests/core/script_runs.py
 
 from playground.core.cnn import CNN
 from playground.core.config import ConfigError, TrainConfig
@@ -23,8 +20,6 @@ from playground.io.export import export
 from playground.io.script import standalone_script
 from playground.io.session import load_session, save_session
 from playground.io.weights import read_weights
-
-LINE = re.compile(r"^epoch\s+(\d+)\s+train loss (\S+)\s+test loss (\S+)", re.MULTILINE)
 
 
 def cnn(dataset: str, **changes) -> TrainConfig:
@@ -63,30 +58,7 @@ def test_the_py_export_of_a_cnn_reproduces_every_step(tmp_path):
     shapes = (tmp_path / "shapes-l2.py").read_text()
     assert "IMAGE_SHAPE = (16, 16)" in shapes and "    total = net.conv1.weight.pow(2).sum()\n" in shapes
     assert shapes.count("x = F.max_pool2d(x, 2)") == 2
-    driver = tmp_path / "driver.py"
-    driver.write_text(textwrap.dedent(f"""
-        import json, runpy
-        from safetensors.torch import load_file
-        for name in {list(RUNS)!r}:
-            print("== " + name, flush=True)
-            net, step_losses = runpy.run_path(name + ".py")["main"]()
-            net.load_state_dict(load_file(name + ".safetensors"))  # the playground's weights: the same names
-            print("steps " + json.dumps(step_losses), flush=True)
-    """))
-    for name, trainer in trainers.items():
-        export(trainer, tmp_path / f"{name}.safetensors")
-    done = subprocess.run([sys.executable, str(driver)], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                          check=False)
-    assert done.returncode == 0, done.stderr
-    outputs = dict(re.findall(r"^== (\S+)\n(.*?)(?=^== |\Z)", done.stdout, re.MULTILINE | re.DOTALL))
-    for name, trainer in trainers.items():
-        rows = LINE.findall(outputs[name])
-        assert len(rows) == len(trainer.history) == 2, name
-        for (_epoch, train_loss, test_loss), m in zip(rows, trainer.history):
-            assert float(train_loss) == pytest.approx(m.train_loss, abs=1e-6), name
-            assert float(test_loss) == pytest.approx(m.test_loss, abs=1e-6), name
-        steps = json.loads(re.search(r"^steps (.*)$", outputs[name], re.MULTILINE).group(1))
-        assert steps == pytest.approx(trainer.step_losses.tolist(), abs=1e-6), name
+    assert_scripts_reproduce(tmp_path, trainers, epochs=2, load_weights=True)
 
 
 def test_onnx_rebuilds_the_cnn_and_matches_pytorch(digits, tmp_path):

@@ -3,13 +3,11 @@ reach the .py script (which reproduces every step's loss), sessions, ONNX and to
 
 import json
 import re
-import subprocess
-import sys
-import textwrap
 
 import numpy as np
 import pytest
 import torch
+from script_runs import assert_scripts_reproduce  # tests/core/script_runs.py
 
 from playground.core.config import TrainConfig
 from playground.core.presets import get_preset
@@ -18,8 +16,6 @@ from playground.core.training import Trainer
 from playground.io.export import export
 from playground.io.script import standalone_script
 from playground.io.session import load_session, load_session_bytes, save_session, session_bytes
-
-LINE = re.compile(r"^epoch\s+(\d+)\s+train loss (\S+)\s+test loss (\S+)", re.MULTILINE)
 
 
 def table(task: str = "classification", n: int = 90, mask: bool = False, seed: int = 1) -> DataTable:
@@ -77,26 +73,7 @@ def test_py_export_reproduces_every_step_of_features_regularization_classes_and_
         (tmp_path / f"{name}.py").write_text(source)
     (tmp_path / "playground").mkdir()  # a decoy: the scripts must not import the playground
     (tmp_path / "playground" / "__init__.py").write_text("raise ImportError('the script imported playground')\n")
-    driver = tmp_path / "driver.py"
-    driver.write_text(textwrap.dedent(f"""
-        import json, runpy
-        for name in {list(RUNS)!r}:
-            print("== " + name, flush=True)
-            net, step_losses = runpy.run_path(name + ".py")["main"]()
-            print("steps " + json.dumps(step_losses), flush=True)
-    """))
-    done = subprocess.run([sys.executable, str(driver)], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                          check=False)
-    assert done.returncode == 0, done.stderr
-    outputs = dict(re.findall(r"^== (\S+)\n(.*?)(?=^== |\Z)", done.stdout, re.MULTILINE | re.DOTALL))
-    for name, trainer in trainers.items():
-        rows = LINE.findall(outputs[name])
-        assert len(rows) == len(trainer.history) == 3, name
-        for (_epoch, train_loss, test_loss), m in zip(rows, trainer.history):
-            assert float(train_loss) == pytest.approx(m.train_loss, abs=1e-6), name
-            assert float(test_loss) == pytest.approx(m.test_loss, abs=1e-6), name
-        steps = json.loads(re.search(r"^steps (.*)$", outputs[name], re.MULTILINE).group(1))
-        assert steps == pytest.approx(trainer.step_losses.tolist(), abs=1e-6), name
+    assert_scripts_reproduce(tmp_path, trainers, epochs=3)
 
 
 def test_the_scripts_penalty_sums_like_the_model():

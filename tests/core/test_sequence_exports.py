@@ -3,15 +3,12 @@ the run step for step, ONNX and .pt2 rebuild the family and give its outputs, th
 into it, a session saved mid-run continues exactly; and the graph, the probe's cache, the phase walk
 and the chain rule's refusal."""
 
-import json
 import re
-import subprocess
-import sys
-import textwrap
 
 import numpy as np
 import pytest
 import torch
+from script_runs import assert_scripts_reproduce  # tests/core/script_runs.py
 
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.gradient import explain_gradient
@@ -24,8 +21,6 @@ from playground.io.export import export
 from playground.io.script import standalone_script
 from playground.io.session import load_session, save_session
 from playground.io.weights import read_weights
-
-LINE = re.compile(r"^epoch\s+(\d+)\s+train loss (\S+)\s+test loss (\S+)", re.MULTILINE)
 
 
 def seq(model: str, dataset: str, **changes) -> TrainConfig:
@@ -73,30 +68,7 @@ def test_the_py_export_of_each_sequence_family_reproduces_every_step(tmp_path):
     assert "class Block(nn.Module):" in attention and "        self.block2 = Block(8)" in attention
     assert "    total = net.embed.weight.abs().sum()\n    total = total + net.position.weight.abs().sum()\n" \
            "    total = total + net.block1.attention.in_proj_weight.abs().sum()\n" in attention
-    driver = tmp_path / "driver.py"
-    driver.write_text(textwrap.dedent(f"""
-        import json, runpy
-        from safetensors.torch import load_file
-        for name in {list(RUNS)!r}:
-            print("== " + name, flush=True)
-            net, step_losses = runpy.run_path(name + ".py")["main"]()
-            net.load_state_dict(load_file(name + ".safetensors"))  # the playground's weights: the same names
-            print("steps " + json.dumps(step_losses), flush=True)
-    """))
-    for name, trainer in trainers.items():
-        export(trainer, tmp_path / f"{name}.safetensors")
-    done = subprocess.run([sys.executable, str(driver)], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                          check=False)
-    assert done.returncode == 0, done.stderr
-    outputs = dict(re.findall(r"^== (\S+)\n(.*?)(?=^== |\Z)", done.stdout, re.MULTILINE | re.DOTALL))
-    for name, trainer in trainers.items():
-        rows = LINE.findall(outputs[name])
-        assert len(rows) == len(trainer.history) == 2, name
-        for (_epoch, train_loss, test_loss), m in zip(rows, trainer.history):
-            assert float(train_loss) == pytest.approx(m.train_loss, abs=1e-6), name
-            assert float(test_loss) == pytest.approx(m.test_loss, abs=1e-6), name
-        steps = json.loads(re.search(r"^steps (.*)$", outputs[name], re.MULTILINE).group(1))
-        assert steps == pytest.approx(trainer.step_losses.tolist(), abs=1e-6), name
+    assert_scripts_reproduce(tmp_path, trainers, epochs=2, load_weights=True)
 
 
 @pytest.mark.parametrize(("name", "shape"), [("gru", (1,)), ("lstm", (2,)), ("rnn", (1,)), ("attention", (10, 6))])
