@@ -26,7 +26,7 @@ from playground.core.iteration import PhaseWalk
 from playground.core.training import StepResult, Trainer
 from playground.engine import data as data_commands
 from playground.engine import protocol as p
-from playground.engine import views_commands, weights_edit
+from playground.engine import tensorboard_runs, views_commands, weights_edit
 from playground.engine.data import table_for, table_from_state, table_state
 from playground.engine.protocol import ModelChange, RunState
 from playground.engine.reporter import GraphTrainProbe, Probe, Reporter
@@ -88,6 +88,9 @@ class Engine:
         self._handlers.update(weights_edit.handlers(self))  # ReadWeight, SetWeight: engine/weights_edit.py
         self._handlers.update(data_commands.handlers(self))  # ImportData, EditPoints, Export*: engine/data.py
         self._handlers.update(views_commands.handlers(self))  # InspectImage: engine/views_commands.py
+        self._handlers.update(tensorboard_runs.handlers(self))  # SetTensorBoard: engine/tensorboard_runs.py
+        self.tensorboard_root: str | None = None  # each run written for TensorBoard under it (SetTensorBoard)
+        self.board = None  # the run in progress's io.tensorboard_log.TensorBoardLog
 
     # -- the loop -------------------------------------------------------------------------
     def serve(self, inbox, until_idle: bool = False) -> None:
@@ -125,7 +128,7 @@ class Engine:
                 raise ConfigError("command", f"unknown command {type(command).__name__}")
             if self.trainer is None and not isinstance(command, (p.SetConfig, p.OpenSession, p.Restore,
                                                                    p.SetLiveViews, p.InspectNode, p.SetPace,
-                                                                   p.InspectImage, p.Shutdown)):
+                                                                   p.InspectImage, p.SetTensorBoard, p.Shutdown)):
                 raise ConfigError("command", "there is no network yet: send the settings first")
             result = handler(command)
         except ConfigError as e:
@@ -289,6 +292,7 @@ class Engine:
         if self._round_done():  # the round is done: Train goes on for another one
             self.round_start = t.epoch
         self.reporter = Reporter(t, self._probes(), self.target_epochs, self.emit, self.clock)
+        tensorboard_runs.run_started(self)
         self._set_state(RunState.RUNNING)
 
     def _pause(self, c: p.Pause) -> None:
@@ -330,6 +334,7 @@ class Engine:
         summary = t.summary(status, reporter.seconds, reporter.steps)
         reporter.flush(collect=["views"] if self.live_views else [])
         self.reporter = None
+        tensorboard_runs.run_ended(self, summary)
         self.stale = {"graph"} if self.live_views else {"graph", "views"}
         self._set_state(RunState.IDLE)
         self.emit(p.RunFinished(summary))

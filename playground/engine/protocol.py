@@ -183,6 +183,15 @@ class SetLiveViews(Command):
 
 
 @dataclass(frozen=True)
+class SetTensorBoard(Command):
+    """Write each run from now on for TensorBoard, in its own folder under ``folder`` (None: stop).
+    Refused (field "tensorboard") without the tensorboard package or a folder that can be written.
+    The Reply's path is the folder (engine/tensorboard_runs.py)."""
+
+    folder: str | None
+
+
+@dataclass(frozen=True)
 class InspectNode(Command):
     """The node the graph inspector shows ("" for none): during runs the graph probe computes value
     and gradient histograms for its parameters only (a parameter node, or a layer box "layer:fc1")."""
@@ -341,6 +350,15 @@ class RunFailed(Event):
     """An unexpected error ended the run; the steps before it are kept. RunFinished follows."""
 
     message: str
+
+
+@dataclass(frozen=True)
+class TensorBoardRun(Event):
+    """A run's TensorBoard folder: ``folder`` is being written (``error`` ""), or the run is not
+    written (``folder`` None) or its last records were not (both set), and why."""
+
+    folder: str | None
+    error: str = ""
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,8 @@ def _hparam(value):
 
 
 class TensorBoardLog:
-    """Writes one run for TensorBoard: ``attach(trainer)``, train, then ``close(summary)``."""
+    """Writes one run for TensorBoard: ``attach(trainer)``, train, then ``close(summary)`` (``detach`` first if the
+    trainer trains on unlogged)."""
 
     def __init__(self, root: str | Path, config, preset: str | None = None) -> None:
         from torch.utils.tensorboard import SummaryWriter  # ImportError without the tensorboard package
@@ -66,10 +67,12 @@ class TensorBoardLog:
         self.writer = SummaryWriter(log_dir=str(self.folder))
         self.last = None  # the last epoch's metrics
         self._graphed = False
+        self._own_step = None
 
     def attach(self, trainer) -> None:
         """Log each epoch the trainer ends: its ``train_step`` is wrapped (on this instance only)."""
         step: Callable = trainer.train_step
+        self._own_step = trainer.__dict__.get("train_step")  # a wrapper already on this instance, kept by detach
 
         def train_step():
             result = step()
@@ -79,6 +82,13 @@ class TensorBoardLog:
 
         trainer.train_step = train_step
         self.graph(trainer)
+
+    def detach(self, trainer) -> None:
+        """Stop logging the trainer's epochs (undoes ``attach``)."""
+        if self._own_step is None:
+            trainer.__dict__.pop("train_step", None)
+        else:
+            trainer.train_step = self._own_step
 
     def graph(self, trainer) -> None:
         """The model graph, traced once on one mini-batch; a model that cannot be traced is skipped."""

@@ -76,6 +76,7 @@ class EngineClient(QObject):
     weightRead = Signal(object)  # protocol.WeightValue: one weight's value and .grad (read_weight)
     deviceRaced = Signal(object)  # protocol.DeviceRace: one measurement of the device lesson's race
     deviceMismatchShown = Signal(object)  # protocol.DeviceMismatch
+    tensorBoardRun = Signal(object)  # protocol.TensorBoardRun: where a run is written for TensorBoard
     _wake = Signal()
 
     def __init__(self, config: TrainConfig, preset: str | None = None, parent: QObject | None = None,
@@ -100,6 +101,7 @@ class EngineClient(QObject):
         self.inspected = ""  # the node the graph inspector shows: the graph probe's histograms are for it
         self.picked_image = 0  # the test image whose feature maps the CNN's view shows
         self.pace: tuple[float | None, bool] = (None, False)  # steps a second, until paused
+        self.tensorboard: str | None = None  # runs are written for TensorBoard under it (ui/tensorboard.py)
         self.is_ready = False
         self._garbage = _GuiThreadGarbage.start(self)
         wanted_process = transports.use_process_default() if separate_process is None else separate_process
@@ -302,6 +304,8 @@ class EngineClient(QObject):
             self.deviceMismatchShown.emit(event)
         elif isinstance(event, p.Views):
             self.viewsReady.emit(event)
+        elif isinstance(event, p.TensorBoardRun):
+            self.tensorBoardRun.emit(event)
         elif isinstance(event, p.StateChanged):
             self.state = event.state
             self.stateChanged.emit(event.state.value)
@@ -376,6 +380,8 @@ class EngineClient(QObject):
             self.send(p.InspectImage(self.picked_image))
         if self.pace != (None, False):
             self.send(p.SetPace(*self.pace))
+        if self.tensorboard is not None:
+            self.send(p.SetTensorBoard(self.tensorboard))
         if was_busy or had_started:
             self.runFailed.emit(message, False)
         if self.state is not RunState.IDLE:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from playground.ui import help as helpdialogs
 from playground.ui import logfile
 from playground.ui import recent as recentfiles
+from playground.ui import tensorboard as tensorboardsetting
 from playground.ui.language import current_language
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -55,6 +56,7 @@ def build_menus(w) -> None:
         _action(w, "exportDataAction", translate("MainWindow", "Export d&ata..."), None, w.data.export_data_dialog),
         _action(w, "exportHistoryAction", translate("MainWindow", "Export loss &history..."), None,
                 w.data.export_history_dialog),
+        tensorboardsetting.install(w),
         None,
         _action(w, "quitAction", translate("MainWindow", "&Quit"), QKeySequence.Quit, w.close),
     ])

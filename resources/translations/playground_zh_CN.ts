@@ -934,12 +934,12 @@
 <context>
     <name>EngineClient</name>
     <message>
-        <location filename="../../playground/ui/client.py" line="163"/>
+        <location filename="../../playground/ui/client.py" line="165"/>
         <source>Starting the training process (loading PyTorch)...</source>
         <translation>正在启动训练进程（加载 PyTorch）...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/client.py" line="351"/>
+        <location filename="../../playground/ui/client.py" line="355"/>
         <source>Training runs in the window&apos;s own thread: no training process could start (details on the console). Live views may slow training down.</source>
         <translation>训练在窗口自身的线程中运行：无法启动训练进程（详情见控制台）。实时视图可能会拖慢训练。</translation>
     </message>
@@ -1865,202 +1865,202 @@
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="44"/>
+        <location filename="../../playground/ui/menus.py" line="45"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="46"/>
+        <location filename="../../playground/ui/menus.py" line="47"/>
         <source>&amp;Open session or config...</source>
         <translation>打开会话或配置(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="47"/>
+        <location filename="../../playground/ui/menus.py" line="48"/>
         <source>Open &amp;lesson file...</source>
         <translation>打开课程文件(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="48"/>
+        <location filename="../../playground/ui/menus.py" line="49"/>
         <source>&amp;Save session...</source>
         <translation>保存会话(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="50"/>
+        <location filename="../../playground/ui/menus.py" line="51"/>
         <source>&amp;Export...</source>
         <translation>导出(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="51"/>
+        <location filename="../../playground/ui/menus.py" line="52"/>
         <source>&amp;Import weights...</source>
         <translation>导入权重(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="53"/>
+        <location filename="../../playground/ui/menus.py" line="54"/>
         <source>Import &amp;data...</source>
         <translation>导入数据(&amp;D)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="55"/>
+        <location filename="../../playground/ui/menus.py" line="56"/>
         <source>Export d&amp;ata...</source>
         <translation>导出数据(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="56"/>
+        <location filename="../../playground/ui/menus.py" line="57"/>
         <source>Export loss &amp;history...</source>
         <translation>导出损失记录(&amp;H)...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="59"/>
+        <location filename="../../playground/ui/menus.py" line="61"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="63"/>
+        <location filename="../../playground/ui/menus.py" line="65"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="64"/>
+        <location filename="../../playground/ui/menus.py" line="66"/>
         <source>&amp;Bring back the trained network</source>
         <translation>恢复训练过的网络(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="66"/>
+        <location filename="../../playground/ui/menus.py" line="68"/>
         <source>Train on your own data: a CSV file with numeric feature columns and a label column</source>
         <translation>用你自己的数据训练：CSV 文件，包含数值特征列和一个标签列</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="68"/>
+        <location filename="../../playground/ui/menus.py" line="70"/>
         <source>Write the points as CSV: features, label, train or test, and the network&apos;s prediction</source>
         <translation>把数据点写成 CSV：特征、标签、属于训练集还是测试集，以及网络的预测</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="70"/>
+        <location filename="../../playground/ui/menus.py" line="72"/>
         <source>Write the loss history as CSV: every step&apos;s loss, and each epoch&apos;s train and test loss and accuracy</source>
         <translation>把损失记录写成 CSV：每一步的损失，以及每轮的训练/测试损失和准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="72"/>
+        <location filename="../../playground/ui/menus.py" line="74"/>
         <source>Undo the settings change that started a new network</source>
         <translation>撤销导致新建网络的那次设置更改</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="74"/>
+        <location filename="../../playground/ui/menus.py" line="76"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="75"/>
+        <location filename="../../playground/ui/menus.py" line="77"/>
         <source>Train / Pause / Resume</source>
         <translation>训练 / 暂停 / 继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="76"/>
+        <location filename="../../playground/ui/menus.py" line="78"/>
         <source>One step</source>
         <translation>单步训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="77"/>
+        <location filename="../../playground/ui/menus.py" line="79"/>
         <source>One phase of a step</source>
         <translation>单步训练的一个阶段</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="79"/>
+        <location filename="../../playground/ui/menus.py" line="81"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="80"/>
+        <location filename="../../playground/ui/menus.py" line="82"/>
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="84"/>
+        <location filename="../../playground/ui/menus.py" line="86"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="88"/>
+        <location filename="../../playground/ui/menus.py" line="90"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="89"/>
+        <location filename="../../playground/ui/menus.py" line="91"/>
         <source>&amp;Live graph and output while training</source>
         <translation>训练时实时更新计算图和输出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="91"/>
+        <location filename="../../playground/ui/menus.py" line="93"/>
         <source>Update the graph, output and network views during training; off trains faster on slow computers and shows them when training stops</source>
         <translation>训练期间实时更新计算图、输出和网络视图；关闭后在较慢的电脑上训练更快，训练停止时再显示这些视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="94"/>
+        <location filename="../../playground/ui/menus.py" line="96"/>
         <source>One &amp;iteration panel</source>
         <translation>单次迭代面板(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="96"/>
+        <location filename="../../playground/ui/menus.py" line="98"/>
         <source>The training loop phase by phase, and one weight&apos;s gradient by the chain rule</source>
         <translation>逐个阶段展示训练循环，并用链式法则算出一个权重的梯度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="98"/>
+        <location filename="../../playground/ui/menus.py" line="100"/>
         <source>&amp;Presenter mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="100"/>
+        <location filename="../../playground/ui/menus.py" line="102"/>
         <source>Full screen, large text and lines, high contrast, a big epoch counter</source>
         <translation>全屏显示，字号更大、线条更粗、对比度更高，并用大字显示当前轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="102"/>
+        <location filename="../../playground/ui/menus.py" line="104"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="103"/>
+        <location filename="../../playground/ui/menus.py" line="105"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="104"/>
+        <location filename="../../playground/ui/menus.py" line="106"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="105"/>
+        <location filename="../../playground/ui/menus.py" line="107"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="118"/>
+        <location filename="../../playground/ui/menus.py" line="120"/>
         <source>Maximize {0}</source>
         <translation>最大化“{0}”</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="124"/>
+        <location filename="../../playground/ui/menus.py" line="126"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="126"/>
+        <location filename="../../playground/ui/menus.py" line="128"/>
         <source>&amp;First steps</source>
         <translation>入门指南(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="127"/>
+        <location filename="../../playground/ui/menus.py" line="129"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="130"/>
+        <location filename="../../playground/ui/menus.py" line="132"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/menus.py" line="131"/>
+        <location filename="../../playground/ui/menus.py" line="133"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -2383,12 +2383,12 @@
 <context>
     <name>RunHistory</name>
     <message>
-        <location filename="../../playground/ui/runs.py" line="200"/>
+        <location filename="../../playground/ui/runs.py" line="243"/>
         <source>Runs</source>
         <translation>历次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/runs.py" line="169"/>
+        <location filename="../../playground/ui/runs.py" line="197"/>
         <source>run {0}</source>
         <translation>第 {0} 次</translation>
     </message>
@@ -2695,6 +2695,82 @@
         <location filename="../../playground/ui/views/graph_phases.py" line="133"/>
         <source>This step&apos;s graph: {0} nodes ({1:+d} since the last one shown)</source>
         <translation>本步的计算图：{0} 个节点（较上次显示 {1:+d}）</translation>
+    </message>
+</context>
+<context>
+    <name>TensorBoardSetting</name>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="41"/>
+        <source>Log runs for &amp;TensorBoard...</source>
+        <translation>记录到 TensorBoard(&amp;T)...</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="43"/>
+        <source>Write each run for TensorBoard in its own folder: losses, accuracies and the learning rate per epoch, weight and gradient histograms, the graph, the settings with the final results. See them with: tensorboard --logdir FOLDER</source>
+        <translation>每次训练都写入各自的文件夹，供 TensorBoard 查看：每个轮次的损失、准确率和学习率，权重与梯度直方图，计算图，以及超参数和最终结果。查看方法：tensorboard --logdir 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="64"/>
+        <source>Folder for TensorBoard runs</source>
+        <translation>TensorBoard 记录文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="71"/>
+        <source>Setting up TensorBoard...</source>
+        <translation>正在准备 TensorBoard……</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="78"/>
+        <source>Cannot log runs for TensorBoard</source>
+        <translation>无法记录到 TensorBoard</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="79"/>
+        <source>TensorBoard folder: {0}</source>
+        <translation>TensorBoard 文件夹：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="84"/>
+        <source>Runs are no longer written for TensorBoard</source>
+        <translation>已停止为 TensorBoard 记录训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="88"/>
+        <source>Each run is written for TensorBoard under {0}. See them with: tensorboard --logdir &quot;{0}&quot;</source>
+        <translation>每次训练都会记录在 {0} 下。查看方法：tensorboard --logdir &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="94"/>
+        <source>TensorBoard is not installed</source>
+        <translation>未安装 TensorBoard</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="95"/>
+        <source>Writing runs for TensorBoard needs the optional tensorboard package, in the Python that runs the playground. Install it with:
+
+    {0}
+
+(or: pip install tensorboard), then turn this on again.</source>
+        <translation>为 TensorBoard 记录训练需要可选的 tensorboard 包，并且要装在运行本程序的 Python 环境中。安装命令：
+
+    {0}
+
+（或者：pip install tensorboard），装好后再打开此选项。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="109"/>
+        <source>TensorBoard: this run is not written ({0})</source>
+        <translation>TensorBoard：本次训练未被记录（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="111"/>
+        <source>TensorBoard: the end of {0} was not written ({1})</source>
+        <translation>TensorBoard：{0} 的最后记录未能写入（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/tensorboard.py" line="114"/>
+        <source>TensorBoard: writing {0}</source>
+        <translation>TensorBoard：正在写入 {0}</translation>
     </message>
 </context>
 <context>
@@ -3036,62 +3112,62 @@
         <translation>输出文件：.json、.svg、.png 或 .dot</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="289"/>
+        <location filename="../../playground/cli.py" line="277"/>
         <source>skipped lesson: {0}</source>
         <translation>已跳过课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="360"/>
+        <location filename="../../playground/cli.py" line="348"/>
         <source>tensorboard: writing {0}</source>
         <translation>tensorboard：正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="379"/>
+        <location filename="../../playground/cli.py" line="367"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="380"/>
+        <location filename="../../playground/cli.py" line="368"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="381"/>
+        <location filename="../../playground/cli.py" line="369"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="381"/>
+        <location filename="../../playground/cli.py" line="369"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="382"/>
+        <location filename="../../playground/cli.py" line="370"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="383"/>
+        <location filename="../../playground/cli.py" line="371"/>
         <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
         <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="388"/>
+        <location filename="../../playground/cli.py" line="376"/>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="390"/>
+        <location filename="../../playground/cli.py" line="378"/>
         <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="421"/>
+        <location filename="../../playground/cli.py" line="409"/>
         <source>saved {0}: {1} nodes, {2} edges</source>
         <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="445"/>
+        <location filename="../../playground/cli.py" line="433"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
