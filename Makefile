@@ -4,13 +4,17 @@
 # TORCH picks the PyTorch build. On Linux, PyPI's torch wheel is a CUDA build, so GPU users
 # get CUDA from the default; for another CUDA/ROCm version or a CPU-only build, pass the pip
 # arguments PyTorch's install page gives, e.g. make run TORCH="torch --index-url <url>".
+#
+# `make wheel` builds the sdist and the wheel into dist/ (the .qm translations first, so the wheel has
+# them); `pipx install dist/pytorch_playground-*.whl` then installs the app (README, "Install with pipx").
+# tests/e2e/test_wheel.py builds, pipx-installs and runs the wheel in `make test`.
 PYTHON ?= python3
 VENV ?= .venv
 TORCH ?= torch==2.13.0
 ARGS ?=
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench screenshots translations clean
+.PHONY: run test lint bench screenshots translations clean wheel
 
 $(BIN)/.installed: pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +52,10 @@ screenshots: $(BIN)/.installed $(QM)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+wheel: $(BIN)/.installed $(QM)  ## dist/pytorch_playground-VERSION.tar.gz and -py3-none-any.whl
+	rm -f dist/pytorch_playground-*
+	$(BIN)/python -m build --outdir dist
 
 translations: $(BIN)/.installed  ## refresh the .ts files from the code's tr() strings, then build the .qm files
 	$(BIN)/pyside6-lupdate playground/ui/*.py playground/ui/views/*.py playground/app.py playground/cli.py playground/cli_text.py -no-obsolete -ts resources/translations/playground_zh_CN.ts
