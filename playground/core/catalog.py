@@ -239,7 +239,7 @@ MODELS: dict[str, ModelEntry] = _index(
                data="sequence"),
     ModelEntry("lstm", "LSTM", "a long short-term memory (LSTM) over the time steps: for sequences (sine, pattern)",
                data="sequence"),
-    ModelEntry("attention", "Attention (transformer block)",
+    ModelEntry("attention", "Attention (transformer)",
                "token and position embeddings, multi-head self-attention and a feed-forward layer: for token "
                "sequences (reverse, sort)", data="tokens"),
 )

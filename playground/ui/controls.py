@@ -45,7 +45,7 @@ _MODEL_TEXTS = (
     QT_TRANSLATE_NOOP("ControlPanel", 'a gated recurrent unit (GRU) over the time steps: for sequences (sine, pattern)'),  # noqa: E501
     QT_TRANSLATE_NOOP("ControlPanel", 'LSTM'),
     QT_TRANSLATE_NOOP("ControlPanel", 'a long short-term memory (LSTM) over the time steps: for sequences (sine, pattern)'),  # noqa: E501
-    QT_TRANSLATE_NOOP("ControlPanel", 'Attention (transformer block)'),
+    QT_TRANSLATE_NOOP("ControlPanel", 'Attention (transformer)'),
     QT_TRANSLATE_NOOP("ControlPanel", 'token and position embeddings, multi-head self-attention and a feed-forward layer: for token sequences (reverse, sort)'),  # noqa: E501
 )
 

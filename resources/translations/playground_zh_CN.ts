@@ -271,8 +271,8 @@
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="48"/>
-        <source>Attention (transformer block)</source>
-        <translation>注意力（Transformer 块）</translation>
+        <source>Attention (transformer)</source>
+        <translation>注意力（Transformer）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/controls.py" line="49"/>
