@@ -271,7 +271,7 @@ class Engine:
 
         self._require(RunState.IDLE, RunState.PAUSED, doing="save the session")
         with self._walk_set_aside():
-            return str(save_session(self.trainer, c.path))
+            return str(save_session(self.trainer, c.path, c.runs))
 
     # -- runs -----------------------------------------------------------------------------
     def _probes(self) -> dict[str, Probe]:

@@ -117,11 +117,19 @@ class Export(Command):
 
 @dataclass(frozen=True)
 class SaveSession(Command):
+    """``runs``: the window's earlier runs (dicts in io/session_runs.py's form, oldest first), saved
+    with the network; the engine only carries them into the file."""
+
     path: str
+    runs: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True)
 class OpenSession(Command):
+    """A session file: a new network (ModelInfo OPENED). The file's earlier runs are the window's:
+    the engine checks them (a bad one refuses the file) and the window reads them from the file's
+    header once the Reply is ok (io/session_runs.read_session_runs)."""
+
     path: str
 
 

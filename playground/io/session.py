@@ -12,12 +12,12 @@ Tensors:
     ``data.x``, ``data.y``             your own data (dataset "custom"): the table's features (float32 [n, f])
                                        and labels (int64 class indices, or float32 targets), as read
     ``data.train_mask``                its own train/test split (bool), when it has one
-String metadata: ``format`` = ``"pytorch-playground-session"``, ``format_version`` = ``"1"``,
-``config`` (the config's JSON), ``preset`` (JSON string or null), ``history`` (JSON list of
-per-epoch metrics), ``epoch``, ``step``, ``diverged`` (JSON), ``optimizer`` (JSON: param_groups
-and any non-tensor state), ``pending_batch_sizes`` (JSON list), ``playground_version``,
-``torch_version``, ``saved_at`` (ISO 8601 UTC); with your own data, ``data`` (JSON: task,
-feature_names, class_names, source, label_name).
+String metadata: ``format`` = ``"pytorch-playground-session"``, ``format_version`` = ``"1"``, ``config``
+(the config's JSON), ``preset`` (JSON string or null), ``history`` (JSON list of per-epoch metrics), ``epoch``,
+``step``, ``diverged`` (JSON), ``optimizer`` (JSON: param_groups and any non-tensor state),
+``pending_batch_sizes`` (JSON list), ``playground_version``, ``torch_version``, ``saved_at`` (ISO 8601 UTC);
+with your own data, ``data`` (JSON: task, feature_names, class_names, source, label_name); ``runs`` (JSON:
+the window's earlier runs, io/session_runs.py; absent when there are none).
 
 ``session_bytes`` / ``load_session_bytes`` are the same format in memory, to hand a whole session
 between processes. ``load_config`` reads a config from a .json file or a session.
@@ -52,20 +52,22 @@ class SessionError(ConfigError):
         super().__init__("session", message)
 
 
-def save_session(trainer, path: str | os.PathLike) -> Path:
+def save_session(trainer, path: str | os.PathLike, runs=()) -> Path:
     """Write a session (see the module docstring) that ``load_session`` continues exactly; a path
-    without an extension gets ``.pgsession``. Returns the path written."""
+    without an extension gets ``.pgsession``; ``runs``: the window's earlier runs. Returns the path written."""
     path = Path(path).expanduser()
     if not path.suffix:
         path = path.with_name(path.name + SESSION_EXTENSION)
-    atomic_write(path, session_bytes(trainer))
+    atomic_write(path, session_bytes(trainer, runs))
     return path
 
 
-def session_bytes(trainer) -> bytes:
+def session_bytes(trainer, runs=()) -> bytes:
     """The session file's bytes (to hand a whole session to another process)."""
     import torch
     from safetensors.torch import save
+
+    from playground.io.session_runs import RUNS_KEY, runs_json
 
     state = trainer.state()  # where training stands, as CPU tensors and plain values
     tensors = {f"model.{k}": v for k, v in state["model"].items()}
@@ -90,24 +92,23 @@ def session_bytes(trainer) -> bytes:
     if table is not None:
         tensors.update(_table_tensors(table))
     metadata = {
-        "format": SESSION_FORMAT,
-        "format_version": str(SESSION_VERSION),
+        "format": SESSION_FORMAT, "format_version": str(SESSION_VERSION),
         "config": trainer.config.to_json(),
         "preset": json.dumps(trainer.preset),
         "history": json.dumps(state["history"]),
-        "epoch": str(state["epoch"]),
-        "step": str(state["step_count"]),
+        "epoch": str(state["epoch"]), "step": str(state["step_count"]),
         "diverged": json.dumps(bool(state["diverged"])),
         "optimizer": json.dumps({"param_groups": groups, "state": other_state}),
         "pending_batch_sizes": json.dumps([len(b) for b in pending]),
-        "playground_version": __version__,
-        "torch_version": torch.__version__,
+        "playground_version": __version__, "torch_version": torch.__version__,
         "saved_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
     if table is not None:
         metadata["data"] = json.dumps({"task": table.task, "feature_names": list(table.feature_names),
                                        "class_names": list(table.class_names), "source": table.source,
                                        "label_name": table.label_name})
+    if runs:
+        metadata[RUNS_KEY] = runs_json(runs)
     try:
         return save(tensors, metadata=metadata)
     except Exception as e:
@@ -172,6 +173,7 @@ def _restore(tensors: dict[str, torch.Tensor], meta: dict[str, str], path, devic
 
     from playground.core.devices import list_devices
     from playground.core.training import Trainer
+    from playground.io.session_runs import runs_from_metadata
     from playground.io.weights import check_weights_fit
 
     def bad(field: str, problem: str) -> SessionError:
@@ -186,6 +188,7 @@ def _restore(tensors: dict[str, torch.Tensor], meta: dict[str, str], path, devic
     if preset is not None and not (isinstance(preset, str) and len(preset) <= 200):
         raise bad("preset", f"is {_show(preset)}; allowed: a preset's name (JSON string) or null")
     history = _history(_json_field(meta, "history", path), bad)
+    runs_from_metadata(meta, path)  # the window's: checked here too, so a bad one refuses the file
     epoch = _count(meta, "epoch", bad)
     step = _count(meta, "step", bad)
     diverged = _json_field(meta, "diverged", path, "false")
@@ -345,7 +348,7 @@ def _count(meta: dict[str, str], key: str, bad):
 def _history(history, bad) -> list[dict]:
     from dataclasses import fields
 
-    from playground.core.training import EpochMetrics
+    from playground.core.records import EpochMetrics  # torch-free: the window checks runs' histories
 
     names = [f.name for f in fields(EpochMetrics)]
     allowed = ("a JSON list of objects with " + ", ".join(names) +
@@ -366,8 +369,7 @@ def _history(history, bad) -> list[dict]:
 
 
 def _optimizer_template(trainer) -> dict:
-    """The optimizer's state_dict after one step, on a copy: the keys, types and shapes a saved one
-    may hold."""
+    """The optimizer's state_dict after one step, on a copy: the keys, types and shapes a saved one may hold."""
     import copy
 
     import torch

@@ -1,4 +1,4 @@
-"""File dialogs and flows: export, save and open sessions, open configs, import weights.
+"""File dialogs and flows: export, save and open sessions (with the earlier runs), open configs, import weights.
 
 Every flow ends in one engine command (the engine owns the network and writes or reads the
 file); this module asks for the path, confirms overwriting, waits for the reply with the window
@@ -18,6 +18,7 @@ from playground.core.config import ConfigError
 from playground.engine import protocol as p
 from playground.io.export import DEFAULT_EXTENSION, FORMATS
 from playground.io.session import SESSION_EXTENSION, load_config
+from playground.io.session_runs import read_session_runs
 from playground.ui.language import current_language
 
 
@@ -137,7 +138,8 @@ class FileFlows(QObject):
                               [self.tr("Playground session (*{0})").format(SESSION_EXTENSION)])
         if path is None:
             return None
-        reply = self._request(p.SaveSession(path), self.tr("Saving {0}...").format(Path(path).name))
+        runs = tuple(self.window.runs.saved())  # the earlier runs go with it (ui/runs.py)
+        reply = self._request(p.SaveSession(path, runs), self.tr("Saving {0}...").format(Path(path).name))
         if not reply.ok:
             self._fail(self.tr("Saving the session failed"), reply.message, reply.field)
             return None
@@ -174,6 +176,12 @@ class FileFlows(QObject):
             self._fail(self.tr("Cannot open session"), reply.message, reply.field)
             return False
         self.mark_saved()
+        try:  # the engine has checked them with the rest of the file: read from its header, no torch
+            runs = read_session_runs(path)
+        except ConfigError as e:  # the file changed since: the network is open, its runs are not
+            runs = []
+            self._fail(self.tr("Cannot read the session's earlier runs"), e.message, e.field)
+        self.window.runs.open_runs(runs)
         model = self.client.model
         self._status(self.tr("Opened session {0}: step {1}, epoch {2}").format(path, model.step, model.epoch))
         return True

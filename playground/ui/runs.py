@@ -5,16 +5,25 @@ curves in the loss pane, listed in its Runs tab.
 the snapshots; a run's end leaves its summary (steps/s, seconds); when another network replaces it
 (NEW, RESET, OPENED with a new model id) a trained one becomes an earlier run, up to ``MAX_RUNS``
 (the oldest dropped). Each is labelled with what differed from the current settings
-(``differences``), unless the user renamed it. Not kept in saved sessions.
+(``differences``), unless the user renamed it.
+
+Saved sessions keep them: File > Save session sends ``saved()`` (``EarlierRun.to_dict`` each, the
+one conversion both ways) with ``SaveSession``; File > Open session hands the file's runs to
+``open_runs`` once the engine has opened it (ModelInfo OPENED came first). Opening replaces the
+window's earlier runs with the file's, in the file's order, names and shown state (none for a
+session saved before runs were kept). The network the open replaced is treated as any replaced
+network is (NEW, RESET, OPENED with a new model id): if it trained, it becomes an earlier run,
+after the file's ones, so opening a session never loses the run on screen.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from playground.core.config import TrainConfig
+from playground.core.records import EpochMetrics
 from playground.engine.protocol import ModelChange, RunState
 from playground.ui.views.runs_table import RunsTable
 
@@ -97,6 +106,21 @@ class EarlierRun:
     def final(self):
         return self.history[-1] if self.history else None
 
+    def to_dict(self) -> dict:
+        """The run as a session keeps it (io/session_runs.py checks this form); the label is not
+        kept: it follows the name or what differs from the settings of the day."""
+        return {"number": self.number, "name": self.name, "preset": self.preset, "shown": self.shown,
+                "config": self.config.to_dict(), "history": [asdict(m) for m in self.history],
+                "summary": dict(self.summary) if self.summary is not None else None,
+                "seconds": float(self.seconds)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> EarlierRun:
+        """A run from ``to_dict``'s form, as io/session_runs.py has checked it."""
+        return cls(number=d["number"], config=TrainConfig.from_dict(d["config"]), preset=d["preset"],
+                   history=[EpochMetrics(**m) for m in d["history"]], summary=d["summary"],
+                   seconds=d["seconds"], name=d["name"], shown=d["shown"])
+
 
 class RunHistory(QObject):
     """The earlier runs of the session, wired to the window's engine, loss view and Runs tab."""
@@ -111,6 +135,7 @@ class RunHistory(QObject):
         self._current: EarlierRun | None = None
         self._model_id: int | None = None
         self._count = 0
+        self._replaced_by_open: EarlierRun | None = None  # the run the last OPENED kept (open_runs)
         self.table = RunsTable()
         window.runsTable = self.table
         c = self.controller
@@ -128,9 +153,12 @@ class RunHistory(QObject):
     def _on_model(self, info) -> None:
         if info.reason is ModelChange.DATA:
             return
+        self._replaced_by_open = None
         if info.reason in REPLACED and info.model_id != self._model_id and self._current is not None \
                 and self._current.history:
             self._keep(self._current)
+            if info.reason is ModelChange.OPENED:
+                self._replaced_by_open = self._current
         if info.model_id != self._model_id or self._current is None:
             self._current = EarlierRun(0, info.config, info.preset, list(info.history))
         else:  # the same network, rewound or described again: its own history, its summary kept
@@ -169,6 +197,21 @@ class RunHistory(QObject):
             run.label = run.name or words or self.tr("run {0}").format(run.number)
         self.changed.emit()
 
+    # -- sessions -------------------------------------------------------------------------
+    def saved(self) -> list[dict]:
+        """The earlier runs as a session keeps them, oldest first."""
+        return [run.to_dict() for run in self.runs]
+
+    def open_runs(self, saved: list[dict]) -> None:
+        """A session's runs (checked dicts, oldest first) replace the earlier runs; the network the
+        open replaced, if it trained, stays one, after them."""
+        replaced, self._replaced_by_open = self._replaced_by_open, None
+        self.runs = [EarlierRun.from_dict(d) for d in saved][-MAX_RUNS:]
+        self._count = max((run.number for run in self.runs), default=0)
+        if replaced is not None:
+            self._keep(replaced)
+        self._relabel()
+
     # -- the user's -----------------------------------------------------------------------
     @Slot(int, bool)
     def set_shown(self, row: int, on: bool) -> None:
@@ -198,6 +241,8 @@ class RunHistory(QObject):
         tabs = self.window.lossView.tabs
         if self.runs and tabs.indexOf(self.table) < 0:  # the tab comes with the first earlier run:
             tabs.addTab(self.table, self.tr("Runs"))  # a narrow pane has room for two tabs' names
+        elif not self.runs and tabs.indexOf(self.table) >= 0:  # a session without runs opened
+            tabs.removeTab(tabs.indexOf(self.table))
 
 
 __all__ = ["MAX_RUNS", "EarlierRun", "RunHistory", "differences", "settings_summary"]
