@@ -947,130 +947,135 @@
 <context>
     <name>FileFlows</name>
     <message>
-        <location filename="../../playground/ui/files.py" line="64"/>
+        <location filename="../../playground/ui/files.py" line="65"/>
         <source>Save this session?</source>
         <translation>保存此会话？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="65"/>
+        <location filename="../../playground/ui/files.py" line="66"/>
         <source>The network has trained {0} steps that are not saved. Save the session to continue next time?</source>
         <translation>网络已训练 {0} 步，尚未保存。保存会话，下次接着训练吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="105"/>
+        <location filename="../../playground/ui/files.py" line="106"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="105"/>
+        <location filename="../../playground/ui/files.py" line="106"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} 已存在。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="116"/>
+        <location filename="../../playground/ui/files.py" line="117"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="124"/>
         <location filename="../../playground/ui/files.py" line="125"/>
+        <location filename="../../playground/ui/files.py" line="126"/>
         <source>Exporting {0}...</source>
         <translation>正在导出 {0}...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="127"/>
+        <location filename="../../playground/ui/files.py" line="128"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="131"/>
+        <location filename="../../playground/ui/files.py" line="132"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="136"/>
+        <location filename="../../playground/ui/files.py" line="137"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="137"/>
+        <location filename="../../playground/ui/files.py" line="138"/>
         <source>Playground session (*{0})</source>
         <translation>Playground 会话 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="140"/>
+        <location filename="../../playground/ui/files.py" line="142"/>
         <source>Saving {0}...</source>
         <translation>正在保存 {0}...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="142"/>
+        <location filename="../../playground/ui/files.py" line="144"/>
         <source>Saving the session failed</source>
         <translation>保存会话失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="145"/>
+        <location filename="../../playground/ui/files.py" line="147"/>
         <source>Saved session {0}</source>
         <translation>已保存会话 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="152"/>
+        <location filename="../../playground/ui/files.py" line="154"/>
         <source>Open session or config</source>
         <translation>打开会话或配置</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="153"/>
+        <location filename="../../playground/ui/files.py" line="155"/>
         <source>Sessions and configs (*{0} *.json);;All files (*)</source>
         <translation>会话和配置 (*{0} *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="164"/>
-        <location filename="../../playground/ui/files.py" line="168"/>
+        <location filename="../../playground/ui/files.py" line="166"/>
+        <location filename="../../playground/ui/files.py" line="170"/>
         <source>Cannot open config</source>
         <translation>无法打开配置</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="166"/>
-        <location filename="../../playground/ui/files.py" line="172"/>
+        <location filename="../../playground/ui/files.py" line="168"/>
+        <location filename="../../playground/ui/files.py" line="174"/>
         <source>Opening {0}...</source>
         <translation>正在打开 {0}...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="170"/>
+        <location filename="../../playground/ui/files.py" line="172"/>
         <source>Loaded config {0}</source>
         <translation>已加载配置 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="174"/>
+        <location filename="../../playground/ui/files.py" line="176"/>
         <source>Cannot open session</source>
         <translation>无法打开会话</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="178"/>
+        <location filename="../../playground/ui/files.py" line="183"/>
+        <source>Cannot read the session&apos;s earlier runs</source>
+        <translation>无法读取会话中的历次训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/files.py" line="186"/>
         <source>Opened session {0}: step {1}, epoch {2}</source>
         <translation>已打开会话 {0}：第 {1} 步，第 {2} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="183"/>
+        <location filename="../../playground/ui/files.py" line="191"/>
         <source>Import weights</source>
         <translation>导入权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="184"/>
+        <location filename="../../playground/ui/files.py" line="192"/>
         <source>Weights (*.safetensors *.pt);;All files (*)</source>
         <translation>权重 (*.safetensors *.pt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="191"/>
+        <location filename="../../playground/ui/files.py" line="199"/>
         <source>Loading {0}...</source>
         <translation>正在加载 {0}...</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="193"/>
+        <location filename="../../playground/ui/files.py" line="201"/>
         <source>Cannot import weights</source>
         <translation>无法导入权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/files.py" line="195"/>
+        <location filename="../../playground/ui/files.py" line="203"/>
         <source>Loaded weights from {0}</source>
         <translation>已从 {0} 加载权重</translation>
     </message>
