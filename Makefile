@@ -49,6 +49,7 @@ screenshots: $(BIN)/.installed $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/digits-cnn.png --preset digits-cnn
 	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/pattern-gru.png --preset pattern-gru
 	QT_QPA_PLATFORM=offscreen $(BIN)/playground --lang en --screenshot docs/sort-attention.png --preset sort-attention
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/shots/compared_runs.py docs/compared-runs.png
 
 clean:
 	rm -rf $(VENV) build *.egg-info
