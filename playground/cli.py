@@ -185,6 +185,10 @@ def config_and_table(args: argparse.Namespace):
             raise ConfigError("data", f"dataset {CUSTOM} is your own data: give its CSV file with --data FILE.csv")
         table = read_data_file(config.data)
     config = config.replace(**changes).validate()
+    for option, field, family in (("--channels", "channels", "cnn"), ("--kernel-size", "kernel_size", "cnn"),
+                                  ("--heads", "heads", "attention")):
+        if getattr(args, field, None) is not None and config.model != family:  # not silently ignored
+            raise ConfigError(field, f"{option} is for --model {family}; this run's model is {config.model}")
     if table is not None:
         from playground.core.training import check_table
 

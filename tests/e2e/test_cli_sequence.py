@@ -77,6 +77,12 @@ def test_graph_svg_of_attention(tmp_path):
      "reverse and sort)"),
     (["--dataset", "sort"],
      "playground: error: model: sort is token sequences, one answer per position: use the attention model"),
+    (["--preset", "xor", "--heads", "2"],  # an option the model does not use: said, not ignored
+     "playground: error: heads: --heads is for --model attention; this run's model is mlp"),
+    (["--preset", "sine-rnn", "--kernel-size", "3"],
+     "playground: error: kernel_size: --kernel-size is for --model cnn; this run's model is rnn"),
+    (["--preset", "reverse-attention", "--channels", "4,8"],
+     "playground: error: channels: --channels is for --model cnn; this run's model is attention"),
 ])
 def test_bad_sequence_options_are_one_line_with_exit_2(capsys, args, line):
     try:
