@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -21,6 +21,7 @@ from playground.core import config as cfg
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.devices import known_devices
 from playground.core.presets import Preset
+from playground.ui.catalog_texts import translated
 from playground.ui.cnn_controls import CNNControls
 from playground.ui.control_locks import LessonLocks
 from playground.ui.data_controls import DataControls, row
@@ -29,25 +30,6 @@ from playground.ui.model_controls import HeadsControl, fitting_dataset, fitting_
 from playground.ui.rate_boxes import LR_SLIDER_STEPS, DropoutBox, RateBox, lr_to_slider, slider_to_lr
 from playground.ui.regularization_input import RegularizationInput
 from playground.ui.theme import DANGER
-
-# The model families' labels and descriptions live in the Qt-free catalog; listed here for lupdate,
-# so that self.tr(entry.label) and self.tr(entry.description) find their translations.
-_MODEL_TEXTS = (
-    QT_TRANSLATE_NOOP("ControlPanel", 'MLP'),
-    QT_TRANSLATE_NOOP("ControlPanel", "Linear layers fc1..fcN with one activation between them (the article's network)"),  # noqa: E501
-    QT_TRANSLATE_NOOP("ControlPanel", 'Dynamic (loop 0-3x)'),
-    QT_TRANSLATE_NOOP("ControlPanel", 'the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: the graph is built anew on every pass'),  # noqa: E501
-    QT_TRANSLATE_NOOP("ControlPanel", 'CNN (convolutions)'),
-    QT_TRANSLATE_NOOP("ControlPanel", 'convolution layers with pooling on the pictures, then linear layers: for image data (digits, shapes)'),  # noqa: E501
-    QT_TRANSLATE_NOOP("ControlPanel", 'RNN'),
-    QT_TRANSLATE_NOOP("ControlPanel", 'a recurrent layer over the time steps, then a linear layer on the last state: for sequences (sine, pattern)'),  # noqa: E501
-    QT_TRANSLATE_NOOP("ControlPanel", 'GRU'),
-    QT_TRANSLATE_NOOP("ControlPanel", 'a gated recurrent unit (GRU) over the time steps: for sequences (sine, pattern)'),  # noqa: E501
-    QT_TRANSLATE_NOOP("ControlPanel", 'LSTM'),
-    QT_TRANSLATE_NOOP("ControlPanel", 'a long short-term memory (LSTM) over the time steps: for sequences (sine, pattern)'),  # noqa: E501
-    QT_TRANSLATE_NOOP("ControlPanel", 'Attention (transformer)'),
-    QT_TRANSLATE_NOOP("ControlPanel", 'token and position embeddings, multi-head self-attention and a feed-forward layer: for token sequences (reverse, sort)'),  # noqa: E501
-)
 
 
 class ControlPanel(LessonLocks, QWidget):
@@ -74,7 +56,8 @@ class ControlPanel(LessonLocks, QWidget):
         self.presetInput.addItem(self.tr("(custom)"), None)
         for name, preset in self.presets.items():
             self.presetInput.addItem(name, name)
-            self.presetInput.setItemData(self.presetInput.count() - 1, preset.description, Qt.ToolTipRole)
+            self.presetInput.setItemData(self.presetInput.count() - 1, translated(preset.description),
+                                       Qt.ToolTipRole)  # translations: catalog_texts.py
         self.presetInput.setToolTip(self.tr("Load a ready-made preset: dataset, network and training settings (lessons: the Lessons menu)"))
         self.presetInput.activated.connect(self._on_preset)
         preset_row = QFormLayout()
@@ -94,8 +77,8 @@ class ControlPanel(LessonLocks, QWidget):
         self.modelInput.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.modelInput.setMinimumContentsLength(12)
         for m in catalog.MODELS.values():
-            self.modelInput.addItem(self.tr(m.label), m.name)  # translations: _MODEL_TEXTS
-            self.modelInput.setItemData(self.modelInput.count() - 1, self.tr(m.description), Qt.ToolTipRole)
+            self.modelInput.addItem(translated(m.label), m.name)  # translations: catalog_texts.py
+            self.modelInput.setItemData(self.modelInput.count() - 1, translated(m.description), Qt.ToolTipRole)
         form.addRow(self.tr("&Model"), self.modelInput)
         self.cnn = CNNControls(form, parent=self)  # channels, kernel size: shown for the CNN (ui/cnn_controls.py)
         self.channelsInput, self.kernelSizeInput = self.cnn.widgets()
@@ -140,7 +123,7 @@ class ControlPanel(LessonLocks, QWidget):
         form.addRow(self.lrError)
         self.optimizerInput = QComboBox(objectName="optimizerInput")
         for o in catalog.OPTIMIZERS.values():
-            self.optimizerInput.addItem(self.tr(o.label), o.name)  # "SGD + momentum" is in the .ts files
+            self.optimizerInput.addItem(translated(o.label), o.name)  # translations: catalog_texts.py
             self.optimizerInput.setItemData(self.optimizerInput.count() - 1, o.formula, Qt.ToolTipRole)
         self.optimizerInput.setToolTip(self.tr("How the gradients move the weights: optimizer.step()"))
         form.addRow(self.tr("&Optimizer"), self.optimizerInput)
@@ -302,7 +285,7 @@ class ControlPanel(LessonLocks, QWidget):
         entry = catalog.MODELS.get(self.modelInput.currentData())
         tip = self.tr("The model family: how the forward pass runs the layers")
         if entry is not None:
-            tip += f"\n{self.modelInput.currentText()}: {self.tr(entry.description)}"
+            tip += f"\n{self.modelInput.currentText()}: {translated(entry.description)}"
         self._set_free_tooltip(self.modelInput, tip)
         tip = self.tr("Dropout: while training, each hidden neuron's output is set to 0 with this probability "
                       "(a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when "

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from playground.core import catalog
 from playground.core import config as cfg
 from playground.core.config import TrainConfig
+from playground.ui.catalog_texts import translated
 from playground.ui.theme import DANGER, em
 
 MAX_SEED = 2**31 - 1
@@ -64,8 +65,8 @@ class DataControls(QGroupBox):
         self.form = form
         self.datasetInput = QComboBox(objectName="datasetInput")
         for d in catalog.DATASETS.values():
-            self.datasetInput.addItem(d.label, d.name)
-            self.datasetInput.setItemData(self.datasetInput.count() - 1, d.description, Qt.ToolTipRole)
+            self.datasetInput.addItem(translated(d.label), d.name)  # translations: catalog_texts.py
+            self.datasetInput.setItemData(self.datasetInput.count() - 1, translated(d.description), Qt.ToolTipRole)
         self.datasetInput.setToolTip(QCoreApplication.translate("ControlPanel", "Which data the network learns from"))
         form.addRow(QCoreApplication.translate("ControlPanel", "&Dataset"), self.datasetInput)
         self.noiseInput = QSlider(Qt.Horizontal, objectName="noiseInput")

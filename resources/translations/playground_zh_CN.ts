@@ -210,132 +210,287 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../playground/ui/controls.py" line="36"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="26"/>
         <source>MLP</source>
         <translation>多层感知机（MLP）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="38"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="28"/>
         <source>Dynamic (loop 0-3x)</source>
         <translation>动态图模型（循环 0-3 次）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="37"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="27"/>
         <source>Linear layers fc1..fcN with one activation between them (the article&apos;s network)</source>
         <translation>线性层 fc1..fcN，层与层之间各接一个激活函数（文章中的网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="39"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="29"/>
         <source>the MLP plus a square middle layer that each training forward pass applies a random 0-3 times: the graph is built anew on every pass</source>
         <translation>在 MLP 的基础上多一个输入输出同宽的中间层，训练时每次前向传播随机重复使用它 0-3 次：每次都重新搭建计算图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="40"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="30"/>
         <source>CNN (convolutions)</source>
         <translation>CNN（卷积神经网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="41"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="31"/>
         <source>convolution layers with pooling on the pictures, then linear layers: for image data (digits, shapes)</source>
         <translation>先对图像做卷积和池化，再接全连接层：用于图像数据（digits、shapes）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="42"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="32"/>
         <source>RNN</source>
         <translation>RNN（循环神经网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="43"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="33"/>
         <source>a recurrent layer over the time steps, then a linear layer on the last state: for sequences (sine, pattern)</source>
         <translation>循环层逐个时间步处理序列，最后一步的隐藏状态接一个全连接层：用于序列数据（sine、pattern）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="44"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="34"/>
         <source>GRU</source>
         <translation>GRU（门控循环单元）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="45"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="35"/>
         <source>a gated recurrent unit (GRU) over the time steps: for sequences (sine, pattern)</source>
         <translation>门控循环单元（GRU）逐个时间步处理序列：用于序列数据（sine、pattern）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="46"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="36"/>
         <source>LSTM</source>
         <translation>LSTM（长短期记忆网络）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="47"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="37"/>
         <source>a long short-term memory (LSTM) over the time steps: for sequences (sine, pattern)</source>
         <translation>长短期记忆网络（LSTM）逐个时间步处理序列：用于序列数据（sine、pattern）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="48"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="38"/>
         <source>Attention (transformer)</source>
         <translation>注意力（Transformer）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="49"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="39"/>
         <source>token and position embeddings, multi-head self-attention and a feed-forward layer: for token sequences (reverse, sort)</source>
         <translation>词元嵌入和位置嵌入、多头自注意力和前馈层：用于词元序列（reverse、sort）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="74"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="44"/>
+        <source>2-D: an inner disc of one class inside a ring of the other</source>
+        <translation>二维：一个类别的圆盘被另一个类别的圆环包围</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="45"/>
+        <source>2-D: opposite quadrants share a class</source>
+        <translation>二维：相对的象限属于同一类别</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="46"/>
+        <source>2-D: Gaussian clusters, one per class</source>
+        <translation>二维：高斯簇，每个类别一簇</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="47"/>
+        <source>2-D: interleaved spirals, one arm per class</source>
+        <translation>二维：互相交错的螺旋线，每个类别一条</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="48"/>
+        <source>2-D: two interleaving half circles</source>
+        <translation>二维：两个互相交错的半圆</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="49"/>
+        <source>10 random features, 2 classes (the article&apos;s example)</source>
+        <translation>10 个随机特征，2 个类别（文章中的示例）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="50"/>
+        <source>8x8 handwritten digits, 10 classes (bundled, no download)</source>
+        <translation>8x8 手写数字，10 个类别（已内置，无需下载）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="51"/>
+        <source>16x16 pictures of lines, circles and squares, drawn from the seed</source>
+        <translation>16x16 的线条、圆形和正方形图片，由随机种子生成</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="52"/>
+        <source>sequences: the next value of a noisy sum of two sines, from the last 20</source>
+        <translation>序列：由前 20 个值预测两条正弦曲线之和（带噪声）的下一个值</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="53"/>
+        <source>sequences: which of two patterns (a sine or a sawtooth wave) 20 noisy values follow</source>
+        <translation>序列：判断 20 个带噪声的值符合两种模式（正弦波或锯齿波）中的哪一种</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="54"/>
+        <source>tokens: 6 digits, to be written back in reverse order</source>
+        <translation>词元：6 个数字，按相反顺序写回</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="55"/>
+        <source>tokens: 6 digits, to be written back sorted</source>
+        <translation>词元：6 个数字，排好序后写回</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="56"/>
+        <source>2-D regression: the value rises along a tilted plane</source>
+        <translation>二维回归：数值沿一个倾斜的平面升高</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="57"/>
+        <source>2-D regression: a landscape of Gaussian bumps</source>
+        <translation>二维回归：由多个高斯山丘组成的地形</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="62"/>
+        <source>SGD + momentum</source>
+        <translation>SGD + 动量</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="67"/>
+        <source>Opposite quadrants share a class: needs a hidden layer</source>
+        <translation>相对的象限属于同一类别：需要一个隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="68"/>
+        <source>A disc inside a ring: a curved boundary from straight lines</source>
+        <translation>圆环包围圆盘：用直线拼出弯曲的决策边界</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="69"/>
+        <source>Two Gaussian clusters: the easiest start, one small layer</source>
+        <translation>两个高斯簇：最容易的入门，一个小隐藏层就够</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="70"/>
+        <source>Two interleaved spirals: deep, wide and Adam</source>
+        <translation>两条互相交错的螺旋线：更深、更宽的网络，加上 Adam</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="71"/>
+        <source>Two interleaving half circles with a little noise</source>
+        <translation>两个互相交错的半圆，带少量噪声</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="72"/>
+        <source>Regression: fit a tilted plane with MSE</source>
+        <translation>回归：用均方误差（MSE）拟合一个倾斜的平面</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="73"/>
+        <source>Regression: fit a landscape of Gaussian bumps</source>
+        <translation>回归：拟合由多个高斯山丘组成的地形</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="74"/>
+        <source>Real data: 8x8 handwritten digits, 10 classes</source>
+        <translation>真实数据：8x8 手写数字，10 个类别</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="75"/>
+        <source>The article&apos;s network: 10 -&gt; 5 -&gt; 2, ReLU, cross-entropy, SGD lr 0.01</source>
+        <translation>文章中的网络：10 -&gt; 5 -&gt; 2，ReLU，交叉熵，SGD，学习率 0.01</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="76"/>
+        <source>The dynamic model: a middle layer that each training pass repeats 0-3 times (a new graph every step)</source>
+        <translation>动态图模型：训练时每次前向传播把中间层重复 0-3 次（每一步都是新的计算图）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="77"/>
+        <source>A CNN on the 8x8 digits: two conv layers with pooling, at least 97% test accuracy</source>
+        <translation>用 CNN 识别 8x8 手写数字：两个带池化的卷积层，测试集准确率至少 97%</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="78"/>
+        <source>A CNN on 16x16 pictures of lines, circles and squares, 3 classes</source>
+        <translation>用 CNN 识别 16x16 的线条、圆形和正方形图片，3 个类别</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="79"/>
+        <source>An RNN predicts the next value of a sum of two sines from the last 20: test MSE about 0.003</source>
+        <translation>RNN 由前 20 个值预测两条正弦曲线之和的下一个值：测试集 MSE 约 0.003</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="80"/>
+        <source>A GRU tells a sine from a sawtooth wave over 20 noisy steps: at least 90% test accuracy</source>
+        <translation>GRU 根据 20 个带噪声的时间步区分正弦波和锯齿波：测试集准确率至少 90%</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="81"/>
+        <source>An attention block writes 6 digits back in reverse order: at least 95% of the tokens right</source>
+        <translation>一个注意力块把 6 个数字按相反顺序写回：至少 95% 的词元正确</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="82"/>
+        <source>Two attention blocks sort 6 digits: at least 95% of the tokens right</source>
+        <translation>两个注意力块给 6 个数字排序：至少 95% 的词元正确</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/controls.py" line="56"/>
         <source>(custom)</source>
         <translation>（自定义）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="78"/>
+        <location filename="../../playground/ui/controls.py" line="61"/>
         <source>Load a ready-made preset: dataset, network and training settings (lessons: the Lessons menu)</source>
         <translation>加载现成的预设：数据集、网络结构和训练设置（课程在“课程”菜单里）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="81"/>
+        <location filename="../../playground/ui/controls.py" line="64"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="60"/>
+        <location filename="../../playground/ui/data_controls.py" line="61"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="69"/>
+        <location filename="../../playground/ui/data_controls.py" line="70"/>
         <source>Which data the network learns from</source>
         <translation>网络要学习的数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="70"/>
+        <location filename="../../playground/ui/data_controls.py" line="71"/>
         <source>&amp;Dataset</source>
         <translation>数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="73"/>
+        <location filename="../../playground/ui/data_controls.py" line="74"/>
         <source>Noise added to the synthetic datasets (0 to 0.5)</source>
         <translation>给合成数据集加入的噪声（0 到 0.5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="75"/>
+        <location filename="../../playground/ui/data_controls.py" line="76"/>
         <source>&amp;Noise</source>
         <translation>噪声(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="78"/>
+        <location filename="../../playground/ui/data_controls.py" line="79"/>
         <source>Share of the data used for training; the rest tests the network</source>
         <translation>用于训练的数据比例，其余数据用来测试网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="80"/>
+        <location filename="../../playground/ui/data_controls.py" line="81"/>
         <source>Trai&amp;n split</source>
         <translation>训练集比例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="90"/>
+        <location filename="../../playground/ui/controls.py" line="73"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="99"/>
+        <location filename="../../playground/ui/controls.py" line="82"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
@@ -375,122 +530,122 @@
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="114"/>
+        <location filename="../../playground/ui/controls.py" line="97"/>
         <source>The non-linearity between layers</source>
         <translation>层与层之间的非线性函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="119"/>
+        <location filename="../../playground/ui/controls.py" line="102"/>
         <source>per layer</source>
         <translation>逐层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="120"/>
+        <location filename="../../playground/ui/controls.py" line="103"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="121"/>
+        <location filename="../../playground/ui/controls.py" line="104"/>
         <source>Dro&amp;pout</source>
         <translation>随机失活(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="125"/>
+        <location filename="../../playground/ui/controls.py" line="108"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="129"/>
+        <location filename="../../playground/ui/controls.py" line="112"/>
         <source>Learning rate on a log scale; can change while training</source>
         <translation>学习率（对数刻度），训练过程中也可以调整</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="134"/>
+        <location filename="../../playground/ui/controls.py" line="117"/>
         <source>Learning rate, 0.00001 to 10; takes effect at the next step</source>
         <translation>学习率，0.00001 到 10，从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="135"/>
+        <location filename="../../playground/ui/controls.py" line="118"/>
         <source>Learning &amp;rate</source>
         <translation>学习率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="145"/>
+        <location filename="../../playground/ui/controls.py" line="128"/>
         <source>How the gradients move the weights: optimizer.step()</source>
         <translation>如何用梯度更新权重：optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="146"/>
+        <location filename="../../playground/ui/controls.py" line="129"/>
         <source>&amp;Optimizer</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="149"/>
+        <location filename="../../playground/ui/controls.py" line="132"/>
         <source>Passes over the training data</source>
         <translation>完整遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="150"/>
+        <location filename="../../playground/ui/controls.py" line="133"/>
         <source>&amp;Epochs</source>
         <translation>轮数(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="153"/>
+        <location filename="../../playground/ui/controls.py" line="136"/>
         <source>Samples per mini-batch: one optimizer step each</source>
         <translation>每个小批量的样本数：每个小批量执行一次 optimizer.step()</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="154"/>
+        <location filename="../../playground/ui/controls.py" line="137"/>
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="159"/>
+        <location filename="../../playground/ui/controls.py" line="142"/>
         <source>L2 penalty on the weights, 0 to 1</source>
         <translation>对权重的 L2 惩罚，0 到 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="160"/>
+        <location filename="../../playground/ui/controls.py" line="143"/>
         <source>&amp;Weight decay</source>
         <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="162"/>
+        <location filename="../../playground/ui/controls.py" line="145"/>
         <source>Re&amp;gularization</source>
         <translation>正则化(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="165"/>
+        <location filename="../../playground/ui/controls.py" line="148"/>
         <source>Random seed: the same seed gives the same data, start and run</source>
         <translation>随机种子：相同的种子得到相同的数据、初始权重和训练过程</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="166"/>
+        <location filename="../../playground/ui/controls.py" line="149"/>
         <source>See&amp;d</source>
         <translation>随机种子(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="169"/>
+        <location filename="../../playground/ui/controls.py" line="152"/>
         <source>Where the tensors live: .to(device). Only devices present are listed</source>
         <translation>张量所在的设备：.to(device)。只列出本机可用的设备</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="170"/>
+        <location filename="../../playground/ui/controls.py" line="153"/>
         <source>De&amp;vice</source>
         <translation>设备(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="303"/>
+        <location filename="../../playground/ui/controls.py" line="286"/>
         <source>The model family: how the forward pass runs the layers</source>
         <translation>模型类型：前向传播如何运行各层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="307"/>
+        <location filename="../../playground/ui/controls.py" line="290"/>
         <source>Dropout: while training, each hidden neuron&apos;s output is set to 0 with this probability (a new random mask on every step) and the rest are scaled by 1/(1 - rate). Off when evaluating. 0 to {0}</source>
         <translation>随机失活（Dropout）：训练时，每个隐藏层神经元的输出以这个概率 p 被置为 0（每一步都换一张新的随机掩码），其余的输出乘以 1/(1 - p)。评估时不起作用。取值 0 到 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="312"/>
+        <location filename="../../playground/ui/controls.py" line="295"/>
         <source>Dropout per hidden layer: {0} (set by a file, a lesson or the command line; a preset sets one rate again)</source>
         <translation>各隐藏层的随机失活率：{0}（由文件、课程或命令行设定；选择预设会重新统一为一个值）</translation>
     </message>
@@ -505,7 +660,7 @@
         <translation>最多 {0} 个隐藏层时每层显示一个输入框；更深的网络请在“隐藏层”文本框中编辑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="414"/>
+        <location filename="../../playground/ui/controls.py" line="397"/>
         <source>The dynamic model needs at least one hidden layer: add one first</source>
         <translation>动态模型至少需要一个隐藏层：请先添加一个</translation>
     </message>
@@ -515,7 +670,7 @@
         <translation>动态模型至少需要一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/controls.py" line="453"/>
+        <location filename="../../playground/ui/controls.py" line="436"/>
         <source>learning rate: {0} is out of range; allowed 0.00001 to 10</source>
         <translation>学习率：{0} 超出范围，允许 0.00001 到 10</translation>
     </message>
@@ -598,102 +753,102 @@
 <context>
     <name>DataControls</name>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="84"/>
+        <location filename="../../playground/ui/data_controls.py" line="85"/>
         <source>How many points the synthetic datasets draw (20 to 100000)</source>
         <translation>合成数据集生成多少个点（20 到 100000）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="87"/>
+        <location filename="../../playground/ui/data_controls.py" line="88"/>
         <source>Sa&amp;mples</source>
         <translation>样本数(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="87"/>
+        <location filename="../../playground/ui/data_controls.py" line="88"/>
         <source>Classes</source>
         <translation>类别数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="90"/>
+        <location filename="../../playground/ui/data_controls.py" line="91"/>
         <source>The seed of the data: the points and the train/test split. Empty: the weights&apos; seed (shown greyed)</source>
         <translation>数据的随机种子：决定数据点和训练集/测试集的划分。留空则使用权重的随机种子（灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="92"/>
+        <location filename="../../playground/ui/data_controls.py" line="93"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="94"/>
+        <location filename="../../playground/ui/data_controls.py" line="95"/>
         <source>Draw new data: the data&apos;s seed moves on by one; the weights&apos; seed stays (Ctrl+Shift+R)</source>
         <translation>重新生成数据：数据种子加一，权重种子不变（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="96"/>
+        <location filename="../../playground/ui/data_controls.py" line="97"/>
         <source>Data s&amp;eed</source>
         <translation>数据种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="98"/>
+        <location filename="../../playground/ui/data_controls.py" line="99"/>
         <source>Features</source>
         <translation>特征</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="104"/>
+        <location filename="../../playground/ui/data_controls.py" line="105"/>
         <source>Input neuron {0}: the network sees {1} of each point (x₁, x₂)</source>
         <translation>输入神经元 {0}：网络看到的是每个点 (x₁, x₂) 的 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="114"/>
+        <location filename="../../playground/ui/data_controls.py" line="115"/>
         <source>Standardize features</source>
         <translation>特征标准化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="115"/>
+        <location filename="../../playground/ui/data_controls.py" line="116"/>
         <source>Your own data: scale each feature to mean 0 and standard deviation 1 before training</source>
         <translation>你自己的数据：训练前把每个特征缩放为均值 0、标准差 1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="184"/>
+        <location filename="../../playground/ui/data_controls.py" line="185"/>
         <source>Toggles for the inputs a 2-D network sees: each is an input neuron</source>
         <translation>选择二维网络看到的输入特征：每个特征是一个输入神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="185"/>
+        <location filename="../../playground/ui/data_controls.py" line="186"/>
         <source>Input features are made from 2-D points; {0} has {1} inputs of its own</source>
         <translation>输入特征由二维数据点计算得出；{0} 有自己的 {1} 个输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="192"/>
+        <location filename="../../playground/ui/data_controls.py" line="193"/>
         <source>Your data&apos;s classes (0: a regression), as its file or drawing says</source>
         <translation>你的数据的类别数（0 表示回归），由文件或绘制的点决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="193"/>
+        <location filename="../../playground/ui/data_controls.py" line="194"/>
         <source>How many classes gauss and spiral make: 2 to 6</source>
         <translation>gauss 和 spiral 数据生成的类别数：2 到 6</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="201"/>
+        <location filename="../../playground/ui/data_controls.py" line="202"/>
         <source>{0} (weights&apos; seed)</source>
         <translation>{0}（权重种子）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="223"/>
+        <location filename="../../playground/ui/data_controls.py" line="224"/>
         <source>Your data</source>
         <translation>你的数据</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="225"/>
+        <location filename="../../playground/ui/data_controls.py" line="226"/>
         <source>Your own data: read from a CSV file or drawn</source>
         <translation>你自己的数据：从 CSV 文件读入或手动绘制</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="241"/>
+        <location filename="../../playground/ui/data_controls.py" line="242"/>
         <source>regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/data_controls.py" line="277"/>
+        <location filename="../../playground/ui/data_controls.py" line="278"/>
         <source>At least one input feature stays on: the network needs an input</source>
         <translation>至少保留一个输入特征：网络需要输入</translation>
     </message>
@@ -3117,62 +3272,62 @@
         <translation>输出文件：.json、.svg、.png 或 .dot</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="277"/>
+        <location filename="../../playground/cli.py" line="281"/>
         <source>skipped lesson: {0}</source>
         <translation>已跳过课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="348"/>
+        <location filename="../../playground/cli.py" line="352"/>
         <source>tensorboard: writing {0}</source>
         <translation>tensorboard：正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="367"/>
+        <location filename="../../playground/cli.py" line="371"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="368"/>
+        <location filename="../../playground/cli.py" line="372"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="369"/>
+        <location filename="../../playground/cli.py" line="373"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="369"/>
+        <location filename="../../playground/cli.py" line="373"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="370"/>
+        <location filename="../../playground/cli.py" line="374"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="371"/>
+        <location filename="../../playground/cli.py" line="375"/>
         <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
         <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="376"/>
+        <location filename="../../playground/cli.py" line="380"/>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="378"/>
+        <location filename="../../playground/cli.py" line="382"/>
         <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="409"/>
+        <location filename="../../playground/cli.py" line="413"/>
         <source>saved {0}: {1} nodes, {2} edges</source>
         <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="433"/>
+        <location filename="../../playground/cli.py" line="437"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
