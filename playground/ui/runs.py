@@ -7,8 +7,9 @@ the snapshots; a run's end leaves its summary (steps/s, seconds); when another n
 (the oldest dropped). Each is labelled with what differed from the current settings
 (``differences``), unless the user renamed it.
 
-Saved sessions keep them: File > Save session sends ``saved()`` (``EarlierRun.to_dict`` each, the
-one conversion both ways) with ``SaveSession``; File > Open session hands the file's runs to
+Saved sessions keep them (the run on screen is the session's network itself): File > Save session
+sends ``saved()`` with ``SaveSession`` (``EarlierRun.to_dict`` / ``from_dict``: the one conversion,
+both ways; io/session_runs.py checks that form); File > Open session hands the file's runs to
 ``open_runs`` once the engine has opened it (ModelInfo OPENED came first). Opening replaces the
 window's earlier runs with the file's, in the file's order, names and shown state (none for a
 session saved before runs were kept). The network the open replaced is treated as any replaced

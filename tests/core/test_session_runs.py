@@ -59,6 +59,13 @@ def test_runs_are_saved_and_read_back_in_order(tmp_path):
         assert json.loads(f.metadata()["runs"]) == runs
 
 
+def test_a_diverged_run_keeps_its_infinite_losses_and_missing_accuracies(tmp_path):
+    run = a_run(1, summary={"status": "diverged", "train_loss": float("inf"), "steps_per_second": 90.0})
+    run["history"][1].update(train_loss=float("inf"), train_accuracy=None, test_accuracy=None)
+    path = save_session(small_trainer(), tmp_path / "d.pgsession", [run])
+    assert read_session_runs(path) == [run]
+
+
 def test_a_session_without_runs_has_none(tmp_path):
     path = save_session(small_trainer(), tmp_path / "old.pgsession")
     with safe_open(str(path), framework="pt") as f:
