@@ -296,7 +296,8 @@ def cmd_presets(args) -> int:
     presets = load_presets()
     width = max(map(len, presets))
     for name, preset in presets.items():
-        print(f"{name:<{width}}  {preset.description}")
+        # the window's translation of the description (ui/catalog_texts.py lists them for lupdate)
+        print(f"{name:<{width}}  {translate('ControlPanel', preset.description)}")
     return EXIT_OK
 
 

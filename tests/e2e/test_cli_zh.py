@@ -134,3 +134,11 @@ def test_choose_language(argv, env, expected, monkeypatch):
         monkeypatch.setenv(name, value)
     assert cli.choose_language(argv) == expected
     assert cli.translate("cli", "no such message") == "no such message"
+
+
+def test_presets_are_described_in_chinese():
+    code, out, err = run_cli("presets", "--lang", "zh_CN", lang="C")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split(None, 1) == ["xor", "相对的象限属于同一类别：需要一个隐藏层"]
+    assert len(lines) == len(run_cli("presets", lang="C")[1].splitlines())
