@@ -40,10 +40,11 @@ from playground.ui.theme import (
     swatch,
 )
 
-EARLIER_ALPHA = 110  # earlier runs' curves (Compare runs): fainter than the current run's
-# one muted color per earlier run, in turn (their train loss dashed, their test loss dotted)
-EARLIER_COLORS = ("#7f7f7f", "#8c6d31", "#6b6ecf", "#b5cf6b", "#d6616b", "#9c9ede", "#e7ba52", "#637939",
-                  "#ce6dbd", "#17becf")
+EARLIER_ALPHA = 170  # earlier runs' curves (Compare runs): fainter than the current run's
+# one muted color per earlier run, in turn (their train loss dashed, their test loss dotted): the first ones
+# far apart in hue, and from the current run's blue and orange, so two or three runs are told apart at once
+EARLIER_COLORS = ("#6b6ecf", "#d6616b", "#637939", "#e7ba52", "#ce6dbd", "#17becf", "#7f7f7f", "#8c6d31",
+                  "#b5cf6b", "#9c9ede")
 REDRAW_MS = 100  # ~10 redraws a second at most, however fast training runs (benchmarks/bench_window.py)
 DIVERGED = 1e3  # losses above this many times the first epoch's median are off the (linear) view
 
@@ -304,7 +305,7 @@ class LossPlot(QWidget):
             for i, curve in enumerate(curves):
                 (self.lossPlot if i < 2 else self.accuracyPlot).removeItem(curve)
         self._earlier = []
-        width = max(1, em(self, 0.12))
+        width = max(2, em(self, 0.16))  # thinner than the current run's, still seen on a projector
         for i, run in enumerate(runs):
             color = QColor(EARLIER_COLORS[i % len(EARLIER_COLORS)])
             color.setAlpha(EARLIER_ALPHA)
