@@ -82,4 +82,17 @@ PRESET_TEXTS = (
     QT_TRANSLATE_NOOP("ControlPanel", "Two attention blocks sort 6 digits: at least 95% of the tokens right"),
 )
 
-__all__ = ["translated", "CONTEXT", "MODEL_TEXTS", "DATASET_TEXTS", "OPTIMIZER_TEXTS", "PRESET_TEXTS"]
+# io/export.FORMATS: the Export dialog's file types (ui/files.py shows them with FileFlows.tr)
+FORMAT_TEXTS = (
+    QT_TRANSLATE_NOOP("FileFlows", "Weights (safetensors)"),
+    QT_TRANSLATE_NOOP("FileFlows", "Weights (PyTorch state_dict)"),
+    QT_TRANSLATE_NOOP("FileFlows", "Model for ONNX Runtime"),
+    QT_TRANSLATE_NOOP("FileFlows", "Model (torch.export program)"),
+    QT_TRANSLATE_NOOP("FileFlows", "Standalone PyTorch script"),
+    QT_TRANSLATE_NOOP("FileFlows", "Jupyter notebook"),
+    QT_TRANSLATE_NOOP("FileFlows", "Config (JSON)"),
+    QT_TRANSLATE_NOOP("FileFlows", "Playground session (config, weights, history)"),
+)
+
+__all__ = ["translated", "CONTEXT", "MODEL_TEXTS", "DATASET_TEXTS", "OPTIMIZER_TEXTS", "PRESET_TEXTS",
+           "FORMAT_TEXTS"]

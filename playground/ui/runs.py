@@ -32,8 +32,7 @@ MAX_RUNS = 10
 REPLACED = (ModelChange.NEW, ModelChange.RESET, ModelChange.OPENED)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunHistory", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def _numbers(values) -> str:
@@ -42,30 +41,30 @@ def _numbers(values) -> str:
 
 # What differs, in short words: field -> its value as a word or two ("lr 0.1", "adam", "16,16")
 FORMATTERS = {
-    "dataset": lambda v: _tr("dataset {0}").format(v),
+    "dataset": lambda v: translate("RunHistory", "dataset {0}").format(v),
     "model": lambda v: str(v),
-    "hidden": lambda v: _numbers(v) if v else _tr("no hidden layer"),
-    "channels": lambda v: _tr("conv {0}").format(_numbers(v)),
-    "kernel_size": lambda v: _tr("kernel {0}").format(v),
-    "heads": lambda v: _tr("heads {0}").format(v),
+    "hidden": lambda v: _numbers(v) if v else translate("RunHistory", "no hidden layer"),
+    "channels": lambda v: translate("RunHistory", "conv {0}").format(_numbers(v)),
+    "kernel_size": lambda v: translate("RunHistory", "kernel {0}").format(v),
+    "heads": lambda v: translate("RunHistory", "heads {0}").format(v),
     "activation": lambda v: str(v),
     "optimizer": lambda v: str(v),
-    "learning_rate": lambda v: _tr("lr {0:g}").format(v),
-    "batch_size": lambda v: _tr("batch {0}").format(v),
-    "epochs": lambda v: _tr("{0} epochs").format(v),
-    "seed": lambda v: _tr("seed {0}").format(v),
-    "data_seed": lambda v: _tr("data seed {0}").format("-" if v is None else v),
-    "noise": lambda v: _tr("noise {0:g}").format(v),
-    "samples": lambda v: _tr("{0} samples").format(v),
-    "train_fraction": lambda v: _tr("train {0:.0%}").format(v),
-    "classes": lambda v: _tr("{0} classes").format("-" if v is None else v),
+    "learning_rate": lambda v: translate("RunHistory", "lr {0:g}").format(v),
+    "batch_size": lambda v: translate("RunHistory", "batch {0}").format(v),
+    "epochs": lambda v: translate("RunHistory", "{0} epochs").format(v),
+    "seed": lambda v: translate("RunHistory", "seed {0}").format(v),
+    "data_seed": lambda v: translate("RunHistory", "data seed {0}").format("-" if v is None else v),
+    "noise": lambda v: translate("RunHistory", "noise {0:g}").format(v),
+    "samples": lambda v: translate("RunHistory", "{0} samples").format(v),
+    "train_fraction": lambda v: translate("RunHistory", "train {0:.0%}").format(v),
+    "classes": lambda v: translate("RunHistory", "{0} classes").format("-" if v is None else v),
     "features": lambda v: "+".join(v),
-    "data": lambda v: str(v).replace("\\", "/").rsplit("/", 1)[-1] or _tr("drawn data"),
-    "standardize": lambda v: _tr("standardized") if v else _tr("raw features"),
-    "dropout": lambda v: _tr("dropout {0}").format(_numbers(v) if isinstance(v, tuple) else f"{v:g}"),
-    "weight_decay": lambda v: _tr("decay {0:g}").format(v),
-    "regularization": lambda v: _tr("no regularization") if v == "none" else str(v),
-    "regularization_rate": lambda v: _tr("reg. rate {0:g}").format(v),
+    "data": lambda v: str(v).replace("\\", "/").rsplit("/", 1)[-1] or translate("RunHistory", "drawn data"),
+    "standardize": lambda v: translate("RunHistory", "standardized") if v else translate("RunHistory", "raw features"),
+    "dropout": lambda v: translate("RunHistory", "dropout {0}").format(_numbers(v) if isinstance(v, tuple) else f"{v:g}"),
+    "weight_decay": lambda v: translate("RunHistory", "decay {0:g}").format(v),
+    "regularization": lambda v: translate("RunHistory", "no regularization") if v == "none" else str(v),
+    "regularization_rate": lambda v: translate("RunHistory", "reg. rate {0:g}").format(v),
     "device": lambda v: str(v),
 }
 
@@ -84,7 +83,7 @@ def differences(old: TrainConfig, current: TrainConfig) -> str:
 def settings_summary(config: TrainConfig) -> str:
     """The settings a run is told apart by, in one line: "circle, 8,8 tanh, sgd lr 0.03, batch 10"."""
     return ", ".join((config.dataset, f"{_numbers(config.hidden)} {config.activation}",
-                      f"{config.optimizer} lr {config.learning_rate:g}", _tr("batch {0}").format(config.batch_size)))
+                      f"{config.optimizer} lr {config.learning_rate:g}", translate("RunHistory", "batch {0}").format(config.batch_size)))
 
 
 @dataclass

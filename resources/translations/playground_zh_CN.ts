@@ -1234,6 +1234,46 @@
         <source>Loaded weights from {0}</source>
         <translation>已从 {0} 加载权重</translation>
     </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="87"/>
+        <source>Weights (safetensors)</source>
+        <translation>权重 (safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="88"/>
+        <source>Weights (PyTorch state_dict)</source>
+        <translation>权重 (PyTorch state_dict)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="89"/>
+        <source>Model for ONNX Runtime</source>
+        <translation>ONNX Runtime 模型</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="90"/>
+        <source>Model (torch.export program)</source>
+        <translation>模型 (torch.export 程序)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="91"/>
+        <source>Standalone PyTorch script</source>
+        <translation>独立的 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="92"/>
+        <source>Jupyter notebook</source>
+        <translation>Jupyter 笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="93"/>
+        <source>Config (JSON)</source>
+        <translation>配置 (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="94"/>
+        <source>Playground session (config, weights, history)</source>
+        <translation>Playground 会话（配置、权重、训练记录）</translation>
+    </message>
 </context>
 <context>
     <name>GradientLegend</name>
@@ -1790,102 +1830,102 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="104"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="355"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="105"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="356"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="136"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="352"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="137"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="353"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="138"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="139"/>
         <source>train (per step)</source>
         <translation>训练集（每步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="140"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="147"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="291"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="141"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="148"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="292"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="141"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="148"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="291"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="142"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="149"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="292"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="142"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="295"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="143"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="296"/>
         <source>regularization</source>
         <translation>正则化项</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="145"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="352"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="146"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="353"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="151"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="152"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="152"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="153"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="153"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="154"/>
         <source>&amp;Log scale</source>
         <translation>对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="154"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="155"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="156"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="157"/>
         <source>Per &amp;step</source>
         <translation>每步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="157"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="158"/>
         <source>Also draw the loss of every mini-batch (lighter)</source>
         <translation>同时画出每个小批量的损失（颜色较浅）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="166"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="167"/>
         <source>Values under the mouse</source>
         <translation>鼠标所指位置的数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="169"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="170"/>
         <source>Point at the curves to read their values</source>
         <translation>鼠标指向曲线即可读取数值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="293"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="294"/>
         <source>train, per step</source>
         <translation>训⁠练⁠集⁠（每⁠步）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="374"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="395"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="375"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="396"/>
         <source>epoch {0}: train loss {1:.4f}, test loss {2:.4f}</source>
         <translation>第 {0} 轮：训练损失 {1:.4f}，测试损失 {2:.4f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/loss_plot.py" line="375"/>
-        <location filename="../../playground/ui/views/loss_plot.py" line="398"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="376"/>
+        <location filename="../../playground/ui/views/loss_plot.py" line="399"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
@@ -2542,6 +2582,112 @@
 </context>
 <context>
     <name>RunHistory</name>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="44"/>
+        <source>dataset {0}</source>
+        <translation>数据集 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="46"/>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="47"/>
+        <source>conv {0}</source>
+        <translation>卷积 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="48"/>
+        <source>kernel {0}</source>
+        <translation>卷积核 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="49"/>
+        <source>heads {0}</source>
+        <translation>{0} 个注意力头</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="52"/>
+        <source>lr {0:g}</source>
+        <translation>学习率 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="53"/>
+        <location filename="../../playground/ui/runs.py" line="86"/>
+        <source>batch {0}</source>
+        <translation>批大小 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="54"/>
+        <source>{0} epochs</source>
+        <translation>{0} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="55"/>
+        <source>seed {0}</source>
+        <translation>种子 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="56"/>
+        <source>data seed {0}</source>
+        <translation>数据种子 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="57"/>
+        <source>noise {0:g}</source>
+        <translation>噪声 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="58"/>
+        <source>{0} samples</source>
+        <translation>{0} 个样本</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="59"/>
+        <source>train {0:.0%}</source>
+        <translation>训练集 {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="60"/>
+        <source>{0} classes</source>
+        <translation>{0} 类</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="62"/>
+        <source>drawn data</source>
+        <translation>手绘数据</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="63"/>
+        <source>standardized</source>
+        <translation>已标准化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="63"/>
+        <source>raw features</source>
+        <translation>原始特征</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="64"/>
+        <source>dropout {0}</source>
+        <translation>随机失活 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="65"/>
+        <source>decay {0:g}</source>
+        <translation>权重衰减 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="66"/>
+        <source>no regularization</source>
+        <translation>无正则化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/runs.py" line="67"/>
+        <source>reg. rate {0:g}</source>
+        <translation>正则化率 {0:g}</translation>
+    </message>
     <message>
         <location filename="../../playground/ui/runs.py" line="243"/>
         <source>Runs</source>
@@ -3277,57 +3423,57 @@
         <translation>已跳过课程：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="352"/>
+        <location filename="../../playground/cli.py" line="353"/>
         <source>tensorboard: writing {0}</source>
         <translation>tensorboard：正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="371"/>
+        <location filename="../../playground/cli.py" line="372"/>
         <source>, test accuracy {0:.1%}</source>
         <translation>，测试准确率 {0:.1%}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="372"/>
+        <location filename="../../playground/cli.py" line="373"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="373"/>
+        <location filename="../../playground/cli.py" line="374"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="373"/>
+        <location filename="../../playground/cli.py" line="374"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="374"/>
+        <location filename="../../playground/cli.py" line="375"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="375"/>
+        <location filename="../../playground/cli.py" line="376"/>
         <source>{0}: {1} epochs, {2} steps on {3} in {4:.1f} s ({5:.0f} steps/s); test loss {6}{7}</source>
         <translation>{0}：{1} 轮，{2} 步，设备 {3}，用时 {4:.1f} 秒（每秒 {5:.0f} 步）；测试损失 {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="380"/>
+        <location filename="../../playground/cli.py" line="381"/>
         <source>saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="382"/>
+        <location filename="../../playground/cli.py" line="383"/>
         <source>training diverged at step {0}: the loss blew up (too large, or not a number). Try a lower learning rate, e.g. --lr {1:g}</source>
         <translation>训练在第 {0} 步发散：损失爆炸了（变得过大，或不再是数值）。请尝试更小的学习率，例如 --lr {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="413"/>
+        <location filename="../../playground/cli.py" line="414"/>
         <source>saved {0}: {1} nodes, {2} edges</source>
         <translation>已保存 {0}：{1} 个节点，{2} 条边</translation>
     </message>
     <message>
-        <location filename="../../playground/cli.py" line="437"/>
+        <location filename="../../playground/cli.py" line="438"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>

@@ -66,6 +66,22 @@ def test_the_lists_hold_the_tables_current_texts():
     assert listed == shown
 
 
+def test_every_export_format_is_listed_and_translated():
+    from playground.io.export import FORMATS
+
+    assert set(catalog_texts.FORMAT_TEXTS) == set(FORMATS.values())
+    done = translations("FileFlows")
+    assert [t for t in FORMATS.values() if not done.get(t)] == []
+
+
+def test_every_runs_label_word_is_translated():
+    # ui/runs.py's "what differed" words ("lr {0:g}", "no hidden layer", ...) in the Runs table's context
+    source = (Path(__file__).resolve().parents[2] / "playground" / "ui" / "runs.py").read_text(encoding="utf-8")
+    words = re.findall(r'translate\("RunHistory", "([^"]+)"\)', source)
+    done = translations("RunHistory")
+    assert len(words) >= 20 and [w for w in words if not done.get(w)] == []
+
+
 def test_the_regularization_none_is_translated():
     assert translations("RegularizationInput").get("None")
 
