@@ -4,7 +4,7 @@ the wheel into a clean virtual environment of its own (pip resolves the dependen
 
 pipx's pip gets one constraint: torch at the version this test's own environment has (``make`` installs
 torch==2.13.0), so it never fetches another torch build, e.g. a multi-GB CUDA one. Everything lives in one
-temporary folder (about 2 GB with torch), removed at the end. About 60 s here, most of it pip (PySide6-Addons,
+temporary folder (about 2 GB with torch), removed at the end. About 50 s here, most of it pip (PySide6-Essentials,
 pygraphviz and pyqtgraph come from PyPI). It always runs in CI (CI set); elsewhere it is skipped only when PyPI
 cannot be reached.
 """
