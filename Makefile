@@ -52,7 +52,7 @@ screenshots: $(BIN)/.installed $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/shots/compared_runs.py docs/compared-runs.png
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
 
 wheel: $(BIN)/.installed $(QM)  ## dist/pytorch_playground-VERSION.tar.gz and -py3-none-any.whl
 	rm -f dist/pytorch_playground-*
