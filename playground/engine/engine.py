@@ -105,7 +105,8 @@ class Engine:
                         if command is None:
                             continue
                 if command is None:
-                    self._next_step_at = self.clock() + self.step_interval
+                    if self.step_interval:
+                        self._next_step_at = self.clock() + self.step_interval
                     self._train_one()
                 else:
                     self.handle(command)
@@ -326,7 +327,7 @@ class Engine:
         self.reporter.after_step(result)
         if result.diverged:
             self._finish("diverged")
-        elif self._round_done():
+        elif result.epoch_end is not None and self._round_done():  # (a round ends at an epoch's end)
             self._finish("completed")
 
     def _finish(self, status: str) -> None:

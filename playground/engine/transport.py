@@ -52,10 +52,8 @@ class Inbox:
         self._items.append(command)
 
     def get_nowait(self) -> p.Command | None:
-        try:
-            return self._items.popleft()
-        except IndexError:
-            return None
+        items = self._items  # only the engine takes from it: no one empties it between these two lines
+        return items.popleft() if items else None  # (no IndexError raised and caught on every step of a run)
 
     def get(self, timeout: float | None = None) -> p.Command | None:
         """The next command; with a timeout, None if none came in time."""
