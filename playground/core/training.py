@@ -106,6 +106,7 @@ class Trainer:
         self._good: dict | None = None  # {"model": state dict, "optimizer": state dict}: copies (_keep_good)
         self._spare: dict | None = None  # the copies before those: the next _keep_good writes into them
         self._good_of: nn.Module | None = None  # the model those copies are of
+        self._good_optimizer = None  # and its optimizer
         self._grads_of: torch.optim.Optimizer | None = None  # train_step's _params are this optimizer's
         self.reset()
 
@@ -230,17 +231,22 @@ class Trainer:
         Two sets of copies take turns, so checking the new ones costs one fused op on them and
         nothing is written twice: while the optimizer's state keeps its layout, a copy is two fused
         copies in place (the weights, the optimizer's tensors), no new tensors and no sync."""
-        model = self.model
+        model, optimizer = self.model, self.optimizer
         with torch.no_grad():
-            if self._good_of is not model:
-                self._good_of, self._spare = model, None
+            if self._good_of is not model or self._good_optimizer is not optimizer:
+                self._good_of, self._good_optimizer, self._spare = model, optimizer, None
                 self._live = model.state_dict(keep_vars=True)  # the Parameters themselves: their identity stays
-            state = self.optimizer.state_dict()
             copies = self._spare
-            if copies is not None and copy_into(copies["optimizer"], state):
+            if copies is not None and not optimizer.state and not copies["optimizer"]["state"]:
+                # an optimizer without state (plain SGD) that had none then either: the weights alone, no
+                # state_dict() (its param_groups were the same then but for the learning rate, which the way
+                # back sets anyway): a tenth of a small network's epoch end less
                 torch._foreach_copy_(list(copies["model"].values()), list(self._live.values()))
-            else:
-                copies = {"model": {k: v.detach().clone() for k, v in self._live.items()}, "optimizer": clone_state(state)}
+            elif copies is not None and copy_into(copies["optimizer"], optimizer.state_dict()):
+                torch._foreach_copy_(list(copies["model"].values()), list(self._live.values()))
+            else:  # the first copies, or the optimizer's state changed its layout (its first step)
+                copies = {"model": {k: v.detach().clone() for k, v in self._live.items()},
+                          "optimizer": clone_state(optimizer.state_dict())}
             if check and not finite_copies([*copies["model"].values(), *state_tensors(copies["optimizer"]["state"])]):
                 self._spare = copies
                 return False
