@@ -42,6 +42,7 @@ class DatasetEntry:
     image_shape: tuple[int, int] | None = None  # pictures (height, width), one row of pixels per sample: the CNN's data
     steps: int = 0  # sequences: time steps per sample (one value each), or tokens per sample
     tokens: bool = False  # token sequences (digits 0..classes-1 as floats), one class per position: attention's data
+    class_names: tuple[str, ...] = ()  # what each class stands for, where it is a word ("sine"); else "class 0"...
 
     @property
     def kind(self) -> str:
@@ -132,7 +133,7 @@ DATASETS: dict[str, DatasetEntry] = _index(
                  "sequences: the next value of a noisy sum of two sines, from the last 20", features=20, steps=20),
     DatasetEntry("pattern", "classification", 2, "pattern",
                  "sequences: which of two patterns (a sine or a sawtooth wave) 20 noisy values follow", features=20,
-                 steps=20),
+                 steps=20, class_names=("sine", "sawtooth")),
     DatasetEntry("reverse", "classification", 10, "reverse",
                  "tokens: 6 digits, to be written back in reverse order", features=6, steps=6, tokens=True),
     DatasetEntry("sort", "classification", 10, "sort",

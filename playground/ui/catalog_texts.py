@@ -57,6 +57,12 @@ DATASET_TEXTS = (
     QT_TRANSLATE_NOOP("ControlPanel", "2-D regression: a landscape of Gaussian bumps"),
 )
 
+# catalog.DATASETS: the words classes stand for (class_names; the sequence page names them)
+CLASS_TEXTS = (
+    QT_TRANSLATE_NOOP("ControlPanel", "sine"),
+    QT_TRANSLATE_NOOP("ControlPanel", "sawtooth"),
+)
+
 # catalog.OPTIMIZERS: the labels with a word in them (SGD and Adam are names)
 OPTIMIZER_TEXTS = (
     QT_TRANSLATE_NOOP("ControlPanel", "SGD + momentum"),
@@ -94,5 +100,5 @@ FORMAT_TEXTS = (
     QT_TRANSLATE_NOOP("FileFlows", "Playground session (config, weights, history)"),
 )
 
-__all__ = ["translated", "CONTEXT", "MODEL_TEXTS", "DATASET_TEXTS", "OPTIMIZER_TEXTS", "PRESET_TEXTS",
-           "FORMAT_TEXTS"]
+__all__ = ["translated", "CONTEXT", "MODEL_TEXTS", "DATASET_TEXTS", "CLASS_TEXTS", "OPTIMIZER_TEXTS",
+           "PRESET_TEXTS", "FORMAT_TEXTS"]

@@ -351,86 +351,96 @@
     </message>
     <message>
         <location filename="../../playground/ui/catalog_texts.py" line="62"/>
+        <source>sine</source>
+        <translation>正弦波</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="63"/>
+        <source>sawtooth</source>
+        <translation>锯齿波</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/catalog_texts.py" line="68"/>
         <source>SGD + momentum</source>
         <translation>SGD + 动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="67"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="73"/>
         <source>Opposite quadrants share a class: needs a hidden layer</source>
         <translation>相对的象限属于同一类别：需要一个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="68"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="74"/>
         <source>A disc inside a ring: a curved boundary from straight lines</source>
         <translation>圆环包围圆盘：用直线拼出弯曲的决策边界</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="69"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="75"/>
         <source>Two Gaussian clusters: the easiest start, one small layer</source>
         <translation>两个高斯簇：最容易的入门，一个小隐藏层就够</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="70"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="76"/>
         <source>Two interleaved spirals: deep, wide and Adam</source>
         <translation>两条互相交错的螺旋线：更深、更宽的网络，加上 Adam</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="71"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="77"/>
         <source>Two interleaving half circles with a little noise</source>
         <translation>两个互相交错的半圆，带少量噪声</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="72"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="78"/>
         <source>Regression: fit a tilted plane with MSE</source>
         <translation>回归：用均方误差（MSE）拟合一个倾斜的平面</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="73"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="79"/>
         <source>Regression: fit a landscape of Gaussian bumps</source>
         <translation>回归：拟合由多个高斯山丘组成的地形</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="74"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="80"/>
         <source>Real data: 8x8 handwritten digits, 10 classes</source>
         <translation>真实数据：8x8 手写数字，10 个类别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="75"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="81"/>
         <source>The article&apos;s network: 10 -&gt; 5 -&gt; 2, ReLU, cross-entropy, SGD lr 0.01</source>
         <translation>文章中的网络：10 -&gt; 5 -&gt; 2，ReLU，交叉熵，SGD，学习率 0.01</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="76"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="82"/>
         <source>The dynamic model: a middle layer that each training pass repeats 0-3 times (a new graph every step)</source>
         <translation>动态图模型：训练时每次前向传播把中间层重复 0-3 次（每一步都是新的计算图）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="77"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="83"/>
         <source>A CNN on the 8x8 digits: two conv layers with pooling, at least 97% test accuracy</source>
         <translation>用 CNN 识别 8x8 手写数字：两个带池化的卷积层，测试集准确率至少 97%</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="78"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="84"/>
         <source>A CNN on 16x16 pictures of lines, circles and squares, 3 classes</source>
         <translation>用 CNN 识别 16x16 的线条、圆形和正方形图片，3 个类别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="79"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="85"/>
         <source>An RNN predicts the next value of a sum of two sines from the last 20: test MSE about 0.003</source>
         <translation>RNN 由前 20 个值预测两条正弦曲线之和的下一个值：测试集 MSE 约 0.003</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="80"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="86"/>
         <source>A GRU tells a sine from a sawtooth wave over 20 noisy steps: at least 90% test accuracy</source>
         <translation>GRU 根据 20 个带噪声的时间步区分正弦波和锯齿波：测试集准确率至少 90%</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="81"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="87"/>
         <source>An attention block writes 6 digits back in reverse order: at least 95% of the tokens right</source>
         <translation>一个注意力块把 6 个数字按相反顺序写回：至少 95% 的词元正确</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="82"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="88"/>
         <source>Two attention blocks sort 6 digits: at least 95% of the tokens right</source>
         <translation>两个注意力块给 6 个数字排序：至少 95% 的词元正确</translation>
     </message>
@@ -1235,42 +1245,42 @@
         <translation>已从 {0} 加载权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="87"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="93"/>
         <source>Weights (safetensors)</source>
         <translation>权重 (safetensors)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="88"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="94"/>
         <source>Weights (PyTorch state_dict)</source>
         <translation>权重 (PyTorch state_dict)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="89"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="95"/>
         <source>Model for ONNX Runtime</source>
         <translation>ONNX Runtime 模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="90"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="96"/>
         <source>Model (torch.export program)</source>
         <translation>模型 (torch.export 程序)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="91"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="97"/>
         <source>Standalone PyTorch script</source>
         <translation>独立的 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="92"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="98"/>
         <source>Jupyter notebook</source>
         <translation>Jupyter 笔记本</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="93"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="99"/>
         <source>Config (JSON)</source>
         <translation>配置 (JSON)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/catalog_texts.py" line="94"/>
+        <location filename="../../playground/ui/catalog_texts.py" line="100"/>
         <source>Playground session (config, weights, history)</source>
         <translation>Playground 会话（配置、权重、训练记录）</translation>
     </message>
@@ -2800,92 +2810,82 @@
 <context>
     <name>SequencePage</name>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="37"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="39"/>
         <source>Which test sequence to show: its hidden states come with the next snapshot</source>
         <translation>显示哪条测试序列：它的隐藏状态随下一次快照送来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="45"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="47"/>
         <source>Test sequence</source>
         <translation>测试序列</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="63"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="65"/>
         <source>Input over time</source>
         <translation>随时间变化的输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="97"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="99"/>
         <source>predicted</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="91"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="93"/>
         <source>%1: the input over time and the hidden state</source>
         <translation>%1：随时间变化的输入和隐藏状态</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="64"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="66"/>
         <source>Test: predicted vs true</source>
         <translation>测试集：预测值与真实值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="65"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="67"/>
         <source>Hidden state</source>
         <translation>隐藏状态</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="91"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="93"/>
         <source>Recurrent</source>
         <translation>循环网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="94"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="96"/>
         <source>input sequence</source>
         <translation>输入序列</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="96"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="98"/>
         <source>true next value</source>
         <translation>真实的下一个值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="98"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="100"/>
         <source>negative</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="99"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="101"/>
         <source>positive state (time steps across, units down)</source>
         <translation>正的状态值（横向为时间步，纵向为单元）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="124"/>
-        <source>sine</source>
-        <translation>正弦波</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="124"/>
-        <source>sawtooth</source>
-        <translation>锯齿波</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="125"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="129"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="132"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="136"/>
         <source>Train a step to see the hidden state.</source>
         <translation>训练一步，即可看到隐藏状态。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="149"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="153"/>
         <source>next value: true %1, predicted %2</source>
         <translation>下一个值：真实 %1，预测 %2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/sequence_view.py" line="160"/>
+        <location filename="../../playground/ui/views/sequence_view.py" line="164"/>
         <source>true: %1 · predicted: %2 (%3)</source>
         <translation>真实：%1 · 预测：%2（%3）</translation>
     </message>

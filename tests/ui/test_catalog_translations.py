@@ -50,6 +50,10 @@ def test_every_optimizer_label_with_a_word_in_it_is_translated():
     assert untranslated(o.label for o in catalog.OPTIMIZERS.values() if _worded(o.label)) == []
 
 
+def test_every_class_name_is_translated():
+    assert untranslated(n for d in catalog.DATASETS.values() for n in d.class_names) == []
+
+
 def test_every_preset_description_is_translated():
     assert untranslated(p.description for p in load_presets().values()) == []
 
@@ -61,8 +65,9 @@ def test_the_lists_hold_the_tables_current_texts():
                                                                    if d.label != d.name}
     shown |= {o.label for o in catalog.OPTIMIZERS.values() if _worded(o.label)}
     shown |= {p.description for p in load_presets().values()}
+    shown |= {name for d in catalog.DATASETS.values() for name in d.class_names}
     listed = {*catalog_texts.MODEL_TEXTS, *catalog_texts.DATASET_TEXTS, *catalog_texts.OPTIMIZER_TEXTS,
-              *catalog_texts.PRESET_TEXTS}
+              *catalog_texts.PRESET_TEXTS, *catalog_texts.CLASS_TEXTS}
     assert listed == shown
 
 

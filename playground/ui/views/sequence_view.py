@@ -16,9 +16,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from playground.core import catalog
 from playground.core.inspect_sequence import SequenceSnapshot
 from playground.core.records import Dataset
 from playground.ui import theme
+from playground.ui.catalog_texts import translated
 
 
 class SequencePage(QWidget):
@@ -120,8 +122,10 @@ class SequencePage(QWidget):
         return self.caption.text()
 
     def class_name(self, c: int) -> str:
-        if self._dataset is not None and self._dataset.name == "pattern" and c in (0, 1):
-            return (self.tr("sine"), self.tr("sawtooth"))[c]
+        """The class's word from the catalog ("sine"), in the window's language; else "class 2"."""
+        entry = catalog.DATASETS.get(self._dataset.name) if self._dataset is not None else None
+        if entry is not None and 0 <= c < len(entry.class_names):
+            return translated(entry.class_names[c])
         return self.tr("class %1").replace("%1", str(c))
 
     # -- input ---------------------------------------------------------------------------------
