@@ -133,6 +133,7 @@ def edit_points(engine, c: p.EditPoints) -> None:
     if t.preset is not None:
         t.preset = None  # a preset's data no longer: the controls say "your data"
     engine._send_model(ModelChange.DATA)
+    engine.checkpoint_edit()
 
 
 def _rows(trainer) -> tuple[np.ndarray, np.ndarray, DataTable | None]:

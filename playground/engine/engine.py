@@ -246,6 +246,11 @@ class Engine:
         trainer.load_state(data["state"])
         self._adopt(trainer, ModelChange.RESTORED, int(data["round_start"]), keep_previous=False)
 
+    def checkpoint_edit(self) -> None:
+        """A Checkpoint after a change by hand at rest (a weight, drawn points): a new engine keeps it."""
+        if self.checkpoints and self.state is not RunState.RUNNING:
+            self.emit(p.Checkpoint(self._checkpoint()))
+
     def _checkpoint(self) -> bytes:
         t = self.trainer
         buffer = io.BytesIO()

@@ -58,6 +58,7 @@ def set_weight(engine, c: p.SetWeight) -> None:
     with torch.no_grad():
         param[index] = value
     engine.stale |= {"graph", "views"}
+    engine.checkpoint_edit()
 
 
 __all__ = ["check_value", "handlers", "read_weight", "set_weight"]

@@ -168,3 +168,22 @@ def test_the_graph_at_rest_keeps_the_last_steps_grad_for_the_editor():
     h.drain()
     (value,) = h.of(p.WeightValue, since=start)
     assert (value.value, value.grad) == (0.5, float(grad[0, 1]))
+
+
+def test_an_edit_at_rest_sends_a_checkpoint_a_new_engine_keeps():
+    from test_engine import Harness  # noqa: E402  (tests/engine/test_engine.py)
+
+    h = configured(checkpoints=True)
+    start = h.mark()
+    assert h.do(p.SetWeight("fc1.weight", (1, 1), 0.75, seq=2)).ok
+    (checkpoint,) = h.of(p.Checkpoint, since=start)
+    other = Harness()
+    assert other.do(p.Restore(checkpoint.data, seq=1)).ok  # the engine was lost: a new one from the checkpoint
+    assert other.trainer.model.get_parameter("fc1.weight")[1, 1].item() == 0.75
+    assert same(weights(other.trainer), weights(h.trainer))
+    start = h.mark()
+    assert h.do(p.EditPoints(add=((0.5, 0.5, 1),), seq=3)).ok  # drawn points too
+    (checkpoint,) = h.of(p.Checkpoint, since=start)
+    assert other.do(p.Restore(checkpoint.data, seq=2)).ok
+    assert len(other.trainer.x_train) + len(other.trainer.x_test) == len(h.trainer.x_train) + len(h.trainer.x_test)
+    assert other.trainer.table is not None and other.trainer.table.source == "drawn"
