@@ -181,7 +181,11 @@ def run_window(figure: Figure, preset: str, epochs: int, cpu: Figure | None = No
 
 
 def bare_engine(preset: str, epochs: int, live: bool = True) -> float:
-    """steps/s of an Engine run in this thread with no Qt (its default probes: graph and views)."""
+    """steps/s of an Engine run in this thread with no Qt (its default probes: graph and views), on one
+    torch thread as the training process and `playground train` run (torch's default spins two)."""
+    from playground.core.devices import use_cpu_threads
+
+    use_cpu_threads()
     events: list = []
     engine = Engine(events.append)
     engine.handle(p.SetConfig(get_preset(preset).config.replace(epochs=epochs), preset))
