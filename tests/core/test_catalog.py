@@ -187,4 +187,4 @@ def test_the_optimizer_labels_and_script_lines_are_todays():
     assert [o.label for o in catalog.OPTIMIZERS.values()] == ["SGD", "SGD + momentum", "Adam"]
     assert catalog.OPTIMIZERS["sgd+momentum"].script_line(True) == (
         "optim.SGD(net.parameters(), lr=LEARNING_RATE, momentum=0.9, weight_decay=WEIGHT_DECAY)")
-    assert catalog.OPTIMIZERS["adam"].script_line(False) == "optim.Adam(net.parameters(), lr=LEARNING_RATE)"
+    assert catalog.OPTIMIZERS["adam"].script_line(False) == "optim.Adam(net.parameters(), lr=LEARNING_RATE, fused=True)"
