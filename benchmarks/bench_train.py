@@ -24,7 +24,8 @@ Prints, each figure as a median with its spread (min-max, n) and the 1-minute lo
    a thread per core, as scripts were exported before), on the machine as it is and beside a
    process that keeps one core busy (a busy machine: there torch's threads spin-wait against it):
    the training time the script prints (its clock starts after the optimizer is made) against the
-   minimal loop in the same conditions, and the process's wall time.
+   minimal loop in the same conditions (in a new process too, so both start cold: the first step of a
+   process costs a few ms), and the process's wall time.
 4. One ``optimizer.step()`` of each preset's network with torch's implementations: the default
    (on the CPU, a loop over the parameters), ``foreach=True`` and ``fused=True``.
 
@@ -187,6 +188,30 @@ def script_run(path: Path) -> tuple[float | None, float]:
     return float(found.group(2)), wall
 
 
+MINIMAL_PROCESS = """
+import sys
+sys.path.insert(0, {here!r})
+from bench_train import minimal_run, use_cpu_threads
+from playground.core.presets import get_preset
+use_cpu_threads()
+print(minimal_run(get_preset({preset!r}).config.replace(epochs={epochs}))[0])
+"""
+
+
+def minimal_process(config: TrainConfig) -> float | None:
+    """The minimal loop's time in a new process, as cold as the script's: each makes its data, network and
+    optimizer (which imports torch._dynamo) before its clock starts, and nothing ran before. None on failure."""
+    code = MINIMAL_PROCESS.format(here=str(Path(__file__).resolve().parent), preset=SCRIPT_PRESET,
+                                  epochs=config.epochs)
+    try:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=SCRIPT_TIMEOUT,
+                              check=False)
+        return float(done.stdout.split()[-1])
+    except (subprocess.TimeoutExpired, ValueError, IndexError):
+        print("  (the minimal loop's process failed: left out)", flush=True)
+        return None
+
+
 def without_thread_limit(source: str) -> str:
     line = "    torch.set_num_threads(THREADS)\n"
     if line not in source:
@@ -344,7 +369,7 @@ def exported_script(rounds: int) -> None:
             for label, busy in rotated([(label, busy) for busy in settings for label in [*variants, "minimal"]], r):
                 with busy_core(busy):
                     if label == "minimal":
-                        minimal[busy].add(minimal_run(config)[0])
+                        minimal[busy].add(minimal_process(config))
                     else:
                         seconds, wall = script_run(paths[label])
                         loop_times[label, busy].add(seconds)
@@ -352,7 +377,7 @@ def exported_script(rounds: int) -> None:
     n_steps = SCRIPT_EPOCHS * math.ceil(len(Trainer(config).x_train) / config.batch_size)
     print(f"\n3. the exported .py of {SCRIPT_PRESET} ({describe(config, n_steps)}), run with python:")
     for busy, where in settings.items():
-        print(f"  minimal loop, in this process{where}: {minimal[busy].text('s', 3)}")
+        print(f"  minimal loop, in a new process as the script is{where}: {minimal[busy].text('s', 3)}")
         for label in variants:
             speed = ratio(minimal[busy], loop_times[label, busy])
             print(f"  {label}{where}:")
