@@ -408,6 +408,7 @@ class MainWindow(QMainWindow):
         save_language(code)
         set_language(code)
         new = MainWindow(controller=self.controller)
+        new.runs.take_over(self.runs)  # the compared runs stay
         new.remember_geometry = self.remember_geometry
         new.restoreGeometry(self.saveGeometry())
         new.presenter.set_zoom(self.presenter.zoom)

@@ -212,6 +212,12 @@ class RunHistory(QObject):
             self._keep(replaced)
         self._relabel()
 
+    def take_over(self, other: RunHistory) -> None:
+        """The earlier runs (and the run on screen) of the window this one replaces (a language switch)."""
+        self.runs, self._current = list(other.runs), other._current
+        self._model_id, self._count = other._model_id, other._count
+        self._relabel()
+
     # -- the user's -----------------------------------------------------------------------
     @Slot(int, bool)
     def set_shown(self, row: int, on: bool) -> None:

@@ -43,6 +43,7 @@ class TensorBoardSetting(QObject):
         self.action.setToolTip(self.tr("Write each run for TensorBoard in its own folder: losses, accuracies and the "
                                    "learning rate per epoch, weight and gradient histograms, the graph, the settings "
                                    "with the final results. See them with: tensorboard --logdir FOLDER"))
+        self._set_checked(self.client.tensorboard is not None)  # a window rebuilt (language) on the same engine
         self.action.toggled.connect(self._on_toggled)
         self.client.tensorBoardRun.connect(self._on_run)
         window.tensorboardAction = self.action

@@ -163,6 +163,34 @@ def test_switching_the_language_rebuilds_the_window_in_chinese_with_the_same_net
         set_language("en")
 
 
+def test_a_language_switch_keeps_the_compared_runs_and_the_tensorboard_setting(qtbot, tmp_path):
+    pytest.importorskip("tensorboard")
+    old = create_window("xor")  # not handed to qtbot: the switch deletes it
+    old.remember_geometry = False
+    old.ask_before_closing = False
+    old.show()
+    qtbot.waitUntil(lambda: old.controller.model is not None, timeout=START)
+    old.controls.epochsInput.setValue(2)
+    with qtbot.waitSignal(old.trainingFinished, timeout=RUN):
+        old.trainButton.click()
+    with qtbot.waitSignal(old.controller.modelChanged, timeout=RUN):
+        old.resetButton.click()  # a new network: the trained one becomes an earlier run
+    assert old.lossView.earlier_run_labels() == ["run 1"] and old.runsTable.table.rowCount() == 1
+    assert old.tensorboard.set_folder(str(tmp_path)) and old.tensorboardAction.isChecked()
+    with qtbot.waitSignal(old.languageChanged, timeout=RUN) as changed:
+        old.languageActions["zh_CN"].trigger()
+    new = changed.args[0]
+    qtbot.addWidget(new)
+    new.ask_before_closing = False
+    new.remember_geometry = False
+    try:
+        assert new.runsTable.table.rowCount() == 1
+        assert new.lossView.earlier_run_labels() == ["第 1 次"]  # labelled again in the new language
+        assert new.tensorboardAction.isChecked() and new.tensorboard.folder == str(tmp_path)
+    finally:
+        set_language("en")
+
+
 def test_the_window_remembers_its_geometry(qtbot):
     first = create_window("xor")
     qtbot.addWidget(first)
