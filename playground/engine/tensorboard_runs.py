@@ -6,7 +6,7 @@ by io/tensorboard_log.TensorBoardLog as ``playground train --tensorboard DIR`` w
 per epoch, weight and gradient histograms, the model graph, the hyperparameters with the final
 metrics. Epochs ended by single steps inside a run are logged too (the log wraps the trainer's
 ``train_step`` for the run's length). Without the ``tensorboard`` package the command is refused with
-the line that says how to get it (``tensorboard_log.NOT_INSTALLED``); a folder that cannot be
+the line that says how to get it (``tensorboard_log.MISSING``); a folder that cannot be
 written is refused when it is set, and a run that cannot start its folder trains without it and
 says so.
 """
@@ -36,7 +36,7 @@ def set_folder(engine, c: p.SetTensorBoard) -> str | None:
     if not folder:
         raise ConfigError("tensorboard", "an empty path; give a folder")
     if not tensorboard_log.available():
-        raise ConfigError("tensorboard", tensorboard_log.NOT_INSTALLED.removeprefix("tensorboard: "))
+        raise ConfigError("tensorboard", tensorboard_log.MISSING)
     root = Path(folder).expanduser()
     try:
         root.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ that name is taken), so ``tensorboard --logdir DIR`` shows the runs side by side
 - the hyperparameters (the config's fields) with the final metrics (``hparam/...``), at the end.
 
 TensorBoard is an optional extra (``pip install "pytorch-playground[tensorboard]"``): ``available()``
-says whether it is installed, and NOT_INSTALLED is what to tell the user when it is not.
+says whether it is installed, and NOT_INSTALLED (MISSING, after the field) is what to tell the user when it is not.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-NOT_INSTALLED = 'tensorboard: not installed; pip install "pytorch-playground[tensorboard]"'
+MISSING = 'not installed; pip install "pytorch-playground[tensorboard]"'  # the ConfigError's message (field tensorboard)
+NOT_INSTALLED = f"tensorboard: {MISSING}"  # the line the CLI prints
 
 
 def available() -> bool:

@@ -73,7 +73,7 @@ class TensorBoardSetting(QObject):
         if not reply.ok:
             self.client.tensorboard = None
             self._set_checked(False)
-            if reply.message == tensorboard_log.NOT_INSTALLED.removeprefix("tensorboard: "):
+            if reply.message == tensorboard_log.MISSING:
                 self._say_not_installed()
             else:
                 QMessageBox.warning(self.window, self.tr("Cannot log runs for TensorBoard"),
