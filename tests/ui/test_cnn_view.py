@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from windows import RUN, open_window  # noqa: E402  (tests/ui/windows.py)
+from windows import RUN, open_window, output_view  # noqa: E402  (tests/ui/windows.py)
 
 from playground.core.config import TrainConfig
 from playground.core.inspect import CNNSnapshot, snapshot_views
@@ -16,7 +16,8 @@ from playground.core.training import Trainer
 from playground.ui.controls import ControlPanel
 from playground.ui.views.cnn_view import CNNPage, mosaic
 from playground.ui.views.digits import DigitsPage
-from playground.ui.views.output import OutputView
+
+WIDE = (800, 560)  # the output view as big as the pages need
 
 
 @pytest.fixture(scope="module")
@@ -28,19 +29,10 @@ def cnn():
     return trainer, snapshot_views(trainer, picked=2)
 
 
-def output_view(qtbot, dataset) -> OutputView:
-    view = OutputView()
-    qtbot.addWidget(view)
-    view.resize(800, 560)
-    view.set_dataset(dataset)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
 
 def test_a_cnn_snapshot_turns_to_the_cnn_page(qtbot, cnn):
     trainer, snap = cnn
-    view = output_view(qtbot, trainer.dataset)
+    view = output_view(qtbot, trainer.dataset, size=WIDE)
     assert view.kind == "digits"
     view.set_snapshot(snap)
     page = view.page
@@ -69,14 +61,14 @@ def test_a_cnn_snapshot_turns_to_the_cnn_page(qtbot, cnn):
 
 def test_a_cnn_snapshot_on_other_data_is_ignored(qtbot, cnn):
     circle = Trainer(TrainConfig(dataset="circle", samples=100))
-    view = output_view(qtbot, circle.dataset)
+    view = output_view(qtbot, circle.dataset, size=WIDE)
     view.set_snapshot(cnn[1])
     assert view.kind == "boundary2d" and view.snapshot is None
 
 
 def test_clicking_a_test_image_picks_it(qtbot, cnn):
     trainer, snap = cnn
-    view = output_view(qtbot, trainer.dataset)
+    view = output_view(qtbot, trainer.dataset, size=WIDE)
     view.set_snapshot(snap)
     page = view.page
     with qtbot.waitSignal(view.imagePicked, timeout=2000) as picked:

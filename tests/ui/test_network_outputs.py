@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint
+from windows import output_view  # noqa: E402  (tests/ui/windows.py)
 
 from playground.core.config import TrainConfig
 from playground.core.inspect import snapshot_views
 from playground.core.training import Trainer
 from playground.ui.views.network_view import NetworkView
-from playground.ui.views.output import OutputView
 
 
 def trained(**settings):
@@ -34,14 +34,6 @@ def network_view(qtbot, sizes) -> NetworkView:
     view.show()
     return view
 
-
-def output_view(qtbot, dataset) -> OutputView:
-    view = OutputView()
-    qtbot.addWidget(view)
-    view.resize(640, 520)
-    view.set_dataset(dataset)
-    view.show()
-    return view
 
 
 def pixels(image) -> np.ndarray:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFontMetricsF
+from windows import output_view  # noqa: E402  (tests/ui/windows.py)
 
 from playground.core.config import TrainConfig
 from playground.core.inspect import plot_extent, snapshot_views
@@ -13,7 +14,6 @@ from playground.core.palette import BLUE, ORANGE, hex_rgb
 from playground.core.training import Trainer
 from playground.ui import theme
 from playground.ui.views.network_view import HEAD, LABEL_MAX, LABEL_MIN, TAIL, NetworkView
-from playground.ui.views.output import OutputView
 
 
 @pytest.fixture(scope="module")
@@ -30,14 +30,6 @@ def digits():
     trainer.run()
     return trainer, snapshot_views(trainer)
 
-
-def output_view(qtbot, dataset) -> OutputView:
-    view = OutputView()
-    qtbot.addWidget(view)
-    view.resize(640, 520)
-    view.set_dataset(dataset)
-    view.show()
-    return view
 
 
 def network_view(qtbot, sizes) -> NetworkView:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from windows import RUN, open_window  # noqa: E402  (tests/ui/windows.py)
+from windows import RUN, open_window, output_view  # noqa: E402  (tests/ui/windows.py)
 
 from playground.core.config import TrainConfig
 from playground.core.inspect import snapshot_views
@@ -15,8 +15,9 @@ from playground.core.presets import load_presets
 from playground.core.training import Trainer
 from playground.ui.controls import ControlPanel
 from playground.ui.views.attention_view import AttentionPage
-from playground.ui.views.output import OutputView
 from playground.ui.views.sequence_view import SequencePage
+
+WIDE = (800, 560)  # the output view as big as the pages need
 
 
 def trained(dataset: str, model: str, picked: int = 3, **changes):
@@ -25,19 +26,10 @@ def trained(dataset: str, model: str, picked: int = 3, **changes):
     return t, snapshot_views(t, picked=picked)
 
 
-def output_view(qtbot, dataset) -> OutputView:
-    view = OutputView()
-    qtbot.addWidget(view)
-    view.resize(800, 560)
-    view.set_dataset(dataset)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
 
 def test_a_gru_snapshot_turns_to_the_sequence_page(qtbot):
     t, snap = trained("sine", "gru")
-    view = output_view(qtbot, t.dataset)
+    view = output_view(qtbot, t.dataset, size=WIDE)
     assert view.kind == "projection"  # an MLP on sine draws a projection; the GRU's snapshot turns the page
     view.set_snapshot(snap)
     page = view.page
@@ -59,7 +51,7 @@ def test_a_gru_snapshot_turns_to_the_sequence_page(qtbot):
 
 def test_an_lstm_on_pattern_names_the_classes(qtbot):
     t, snap = trained("pattern", "lstm", picked=0)
-    view = output_view(qtbot, t.dataset)
+    view = output_view(qtbot, t.dataset, size=WIDE)
     view.set_snapshot(snap)
     page = view.page
     names = ("sine", "sawtooth")
@@ -71,7 +63,7 @@ def test_an_lstm_on_pattern_names_the_classes(qtbot):
 
 def test_an_attention_snapshot_shows_heatmaps_per_block_and_head(qtbot):
     t, snap = trained("reverse", "attention", hidden=(32, 32), heads=2)
-    view = output_view(qtbot, t.dataset)
+    view = output_view(qtbot, t.dataset, size=WIDE)
     assert view.kind == "attention"  # token data: only the attention model learns it
     view.set_snapshot(snap)
     page = view.page
@@ -92,7 +84,7 @@ def test_an_attention_snapshot_shows_heatmaps_per_block_and_head(qtbot):
 def test_a_sequence_snapshot_on_other_data_is_ignored(qtbot):
     _, snap = trained("sine", "gru")
     other = Trainer(TrainConfig(dataset="circle", samples=100))
-    view = output_view(qtbot, other.dataset)
+    view = output_view(qtbot, other.dataset, size=WIDE)
     view.set_snapshot(snap)
     assert view.kind == "boundary2d" and view.snapshot is None
 
