@@ -12,20 +12,10 @@ import subprocess
 import sys
 
 import pytest
+from modules_probe import PROBE  # noqa: E402  (tests/e2e/modules_probe.py)
 
 from playground import __version__
 from playground.cli import main
-
-# `python -m playground ARGS`, then (even after argparse's SystemExit) the heavy modules it imported, as JSON.
-PROBE = """
-import json, os, runpy, sys
-sys.argv = ["playground", *sys.argv[1:]]
-try:
-    runpy.run_module("playground", run_name="__main__", alter_sys=True)
-finally:
-    with open(os.environ["PLAYGROUND_PROBE_OUT"], "w") as f:
-        json.dump(sorted(m for m in ("torch", "numpy", "PySide6") if m in sys.modules), f)
-"""
 
 COMMANDS = [
     ["presets"],
