@@ -138,21 +138,34 @@ def test_space_in_a_number_box_trains_instead_of_erasing_it(window, qtbot):
     assert box.value() == 1 and box.text() == "1"
 
 
-def test_switching_the_language_rebuilds_the_window_in_chinese_with_the_same_network(qtbot):
-    old = create_window("xor")  # not handed to qtbot: the switch deletes it
-    old.remember_geometry = False
-    old.show()
-    qtbot.waitUntil(lambda: old.controller.model is not None, timeout=START)
-    old.controls.epochsInput.setValue(2)
-    with qtbot.waitSignal(old.trainingFinished, timeout=RUN):
-        old.trainButton.click()
-    steps, controller = old.controller.step_count, old.controller
+def trained_window(qtbot):
+    """A window (not handed to qtbot: a language switch deletes it) after a run of 2 epochs of xor."""
+    window = create_window("xor")
+    window.remember_geometry = False
+    window.ask_before_closing = False
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.model is not None, timeout=START)
+    window.controls.epochsInput.setValue(2)
+    with qtbot.waitSignal(window.trainingFinished, timeout=RUN):
+        window.trainButton.click()
+    return window
+
+
+def to_chinese(qtbot, old):
+    """Switch ``old`` to Chinese; the window built in its place (the caller sets English back)."""
     with qtbot.waitSignal(old.languageChanged, timeout=RUN) as changed:
         old.languageActions["zh_CN"].trigger()
     new = changed.args[0]
     qtbot.addWidget(new)
     new.ask_before_closing = False
     new.remember_geometry = False
+    return new
+
+
+def test_switching_the_language_rebuilds_the_window_in_chinese_with_the_same_network(qtbot):
+    old = trained_window(qtbot)
+    steps, controller = old.controller.step_count, old.controller
+    new = to_chinese(qtbot, old)
     try:
         assert current_language() == "zh_CN"
         assert new.trainButton.text() == "训练" and new.controller is controller
@@ -165,24 +178,12 @@ def test_switching_the_language_rebuilds_the_window_in_chinese_with_the_same_net
 
 def test_a_language_switch_keeps_the_compared_runs_and_the_tensorboard_setting(qtbot, tmp_path):
     pytest.importorskip("tensorboard")
-    old = create_window("xor")  # not handed to qtbot: the switch deletes it
-    old.remember_geometry = False
-    old.ask_before_closing = False
-    old.show()
-    qtbot.waitUntil(lambda: old.controller.model is not None, timeout=START)
-    old.controls.epochsInput.setValue(2)
-    with qtbot.waitSignal(old.trainingFinished, timeout=RUN):
-        old.trainButton.click()
+    old = trained_window(qtbot)
     with qtbot.waitSignal(old.controller.modelChanged, timeout=RUN):
         old.resetButton.click()  # a new network: the trained one becomes an earlier run
     assert old.lossView.earlier_run_labels() == ["run 1"] and old.runsTable.table.rowCount() == 1
     assert old.tensorboard.set_folder(str(tmp_path)) and old.tensorboardAction.isChecked()
-    with qtbot.waitSignal(old.languageChanged, timeout=RUN) as changed:
-        old.languageActions["zh_CN"].trigger()
-    new = changed.args[0]
-    qtbot.addWidget(new)
-    new.ask_before_closing = False
-    new.remember_geometry = False
+    new = to_chinese(qtbot, old)
     try:
         assert new.runsTable.table.rowCount() == 1
         assert new.lossView.earlier_run_labels() == ["第 1 次"]  # labelled again in the new language
