@@ -11,6 +11,41 @@ import pytest
 
 from playground.io.export import export
 
+
+def write_scripts(tmp_path, runs: dict) -> tuple[dict, dict]:
+    """Train each run to its end, named as a preset (``runs``: name -> TrainConfig, or (TrainConfig, DataTable)
+    for your own data), and write its exported script to ``tmp_path / name.py``, which must import nothing of
+    the playground. Returns (trainers, sources), by name."""
+    from playground.core.training import Trainer
+    from playground.io.script import standalone_script
+
+    trainers, sources = {}, {}
+    for name, run in runs.items():
+        config, table = run if isinstance(run, tuple) else (run, None)
+        trainer = Trainer(config, preset=name, table=table)
+        trainer.run()
+        source = standalone_script(trainer)
+        assert "playground" not in re.findall(r"^(?:import|from) (\S+)", source, re.MULTILINE), name
+        (tmp_path / f"{name}.py").write_text(source)
+        trainers[name], sources[name] = trainer, source
+    return trainers, sources
+
+
+def onnx_session(trainer, path):
+    """Export ``trainer`` to ONNX at ``path``, check the model and the config in its metadata; (proto, an
+    onnxruntime session on the CPU)."""
+    import onnx
+    import onnxruntime as ort
+
+    from playground.core.config import TrainConfig
+
+    proto = onnx.load(str(export(trainer, path)))
+    onnx.checker.check_model(proto)
+    meta = {p.key: p.value for p in proto.metadata_props}
+    assert TrainConfig.from_json(meta["playground_config"]) == trainer.config
+    return proto, ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+
+
 LINE = re.compile(r"^epoch\s+(\d+)\s+train loss (\S+)\s+test loss (\S+)", re.MULTILINE)
 
 

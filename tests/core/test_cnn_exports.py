@@ -2,12 +2,11 @@
 ONNX and .pt2 rebuild the CNN and give its outputs, the weights read back into it, a session saved
 mid-run continues exactly; and the graph, the phase walk and the chain rule by hand on the CNN."""
 
-import re
 
 import numpy as np
 import pytest
 import torch
-from script_runs import assert_scripts_reproduce  # tests/core/script_runs.py
+from script_runs import assert_scripts_reproduce, onnx_session, write_scripts  # tests/core/script_runs.py
 
 from playground.core.cnn import CNN
 from playground.core.config import ConfigError, TrainConfig
@@ -17,7 +16,6 @@ from playground.core.probe import GraphProbe, graph_for_config
 from playground.core.trace import layer_graph
 from playground.core.training import Trainer
 from playground.io.export import export
-from playground.io.script import standalone_script
 from playground.io.session import load_session, save_session
 from playground.io.weights import read_weights
 
@@ -45,15 +43,9 @@ def digits() -> Trainer:
 
 
 def test_the_py_export_of_a_cnn_reproduces_every_step(tmp_path):
-    trainers = {}
-    for name, config in RUNS.items():
-        trainer = Trainer(config, preset=name)
-        trainer.run()
-        trainers[name] = trainer
-        source = standalone_script(trainer)
-        assert "playground" not in re.findall(r"^(?:import|from) (\S+)", source, re.MULTILINE)
+    trainers, sources = write_scripts(tmp_path, RUNS)
+    for source in sources.values():
         assert "        x = x.reshape(-1, 1, *IMAGE_SHAPE)" in source and "        x = x.flatten(1)" in source
-        (tmp_path / f"{name}.py").write_text(source)
     assert "        self.conv3 = nn.Conv2d(4, 4, 5, padding=2)\n" in (tmp_path / "digits-3-convs-k5.py").read_text()
     shapes = (tmp_path / "shapes-l2.py").read_text()
     assert "IMAGE_SHAPE = (16, 16)" in shapes and "    total = net.conv1.weight.pow(2).sum()\n" in shapes
@@ -62,16 +54,8 @@ def test_the_py_export_of_a_cnn_reproduces_every_step(tmp_path):
 
 
 def test_onnx_rebuilds_the_cnn_and_matches_pytorch(digits, tmp_path):
-    import onnx
-    import onnxruntime as ort
-
-    path = export(digits, tmp_path / "cnn.onnx")
-    proto = onnx.load(str(path))
-    onnx.checker.check_model(proto)
-    meta = {p.key: p.value for p in proto.metadata_props}
-    assert TrainConfig.from_json(meta["playground_config"]) == digits.config
+    proto, session = onnx_session(digits, tmp_path / "cnn.onnx")
     assert "conv 8-16 k3" in proto.doc_string
-    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     digits.model.eval()
     for batch in (1, 5, 300):
         x = digits.x_train[:batch] if batch < 300 else torch.rand(batch, 64, generator=torch.Generator().manual_seed(1))

@@ -2,12 +2,11 @@
 reach the .py script (which reproduces every step's loss), sessions, ONNX and torch.export."""
 
 import json
-import re
 
 import numpy as np
 import pytest
 import torch
-from script_runs import assert_scripts_reproduce  # tests/core/script_runs.py
+from script_runs import assert_scripts_reproduce, write_scripts  # tests/core/script_runs.py
 
 from playground.core.config import TrainConfig
 from playground.core.presets import get_preset
@@ -59,18 +58,12 @@ RUNS = {
 
 
 def test_py_export_reproduces_every_step_of_features_regularization_classes_and_own_data(tmp_path):
-    trainers = {}
-    for name, (config, tab) in RUNS.items():
-        trainer = Trainer(config, preset=name, table=tab)
-        trainer.run()
-        trainers[name] = trainer
-        source = standalone_script(trainer)
-        assert "playground" not in re.findall(r"^(?:import|from) (\S+)", source, re.MULTILINE)
+    trainers, sources = write_scripts(tmp_path, RUNS)
+    for name, (config, _table) in RUNS.items():
         if config.regularization != "none":
-            assert "+ penalty(net)" in source and "REGULARIZATION_RATE = " in source
+            assert "+ penalty(net)" in sources[name] and "REGULARIZATION_RATE = " in sources[name]
         if not config.plain_features:
-            assert "x = self.features(x)" in source
-        (tmp_path / f"{name}.py").write_text(source)
+            assert "x = self.features(x)" in sources[name]
     (tmp_path / "playground").mkdir()  # a decoy: the scripts must not import the playground
     (tmp_path / "playground" / "__init__.py").write_text("raise ImportError('the script imported playground')\n")
     assert_scripts_reproduce(tmp_path, trainers, epochs=3)

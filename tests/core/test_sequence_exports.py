@@ -3,12 +3,11 @@ the run step for step, ONNX and .pt2 rebuild the family and give its outputs, th
 into it, a session saved mid-run continues exactly; and the graph, the probe's cache, the phase walk
 and the chain rule's refusal."""
 
-import re
 
 import numpy as np
 import pytest
 import torch
-from script_runs import assert_scripts_reproduce  # tests/core/script_runs.py
+from script_runs import assert_scripts_reproduce, onnx_session, write_scripts  # tests/core/script_runs.py
 
 from playground.core.config import ConfigError, TrainConfig
 from playground.core.gradient import explain_gradient
@@ -18,7 +17,6 @@ from playground.core.sequence import AttentionNet, RecurrentNet
 from playground.core.trace import layer_graph
 from playground.core.training import Trainer
 from playground.io.export import export
-from playground.io.script import standalone_script
 from playground.io.session import load_session, save_session
 from playground.io.weights import read_weights
 
@@ -51,14 +49,7 @@ def trained() -> dict[str, Trainer]:
 
 
 def test_the_py_export_of_each_sequence_family_reproduces_every_step(tmp_path):
-    trainers = {}
-    for name, config in RUNS.items():
-        trainer = Trainer(config, preset=name)
-        trainer.run()
-        trainers[name] = trainer
-        source = standalone_script(trainer)
-        assert "playground" not in re.findall(r"^(?:import|from) (\S+)", source, re.MULTILINE)
-        (tmp_path / f"{name}.py").write_text(source)
+    trainers, _ = write_scripts(tmp_path, RUNS)
     gru = (tmp_path / "gru-sine.py").read_text()
     assert "        self.rnn = nn.GRU(1, 8, num_layers=1, batch_first=True)" in gru and "STEPS = 20" in gru
     lstm = (tmp_path / "lstm-pattern.py").read_text()
@@ -73,16 +64,8 @@ def test_the_py_export_of_each_sequence_family_reproduces_every_step(tmp_path):
 
 @pytest.mark.parametrize(("name", "shape"), [("gru", (1,)), ("lstm", (2,)), ("rnn", (1,)), ("attention", (10, 6))])
 def test_onnx_rebuilds_the_sequence_family_and_matches_pytorch(trained, tmp_path, name, shape):
-    import onnx
-    import onnxruntime as ort
-
     trainer = trained[name]
-    path = export(trainer, tmp_path / f"{name}.onnx")
-    proto = onnx.load(str(path))
-    onnx.checker.check_model(proto)
-    meta = {p.key: p.value for p in proto.metadata_props}
-    assert TrainConfig.from_json(meta["playground_config"]) == trainer.config
-    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    _, session = onnx_session(trainer, tmp_path / f"{name}.onnx")
     trainer.model.eval()
     for batch in (1, 5, 40):
         x = trainer.x_test[:batch]
