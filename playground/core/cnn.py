@@ -17,6 +17,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from playground.core import catalog
+from playground.core.model import FamilyNet
 
 
 def conv_plan(image_shape: tuple[int, int], channels: tuple[int, ...]) -> list[tuple[int, int, bool]]:
@@ -32,7 +33,7 @@ def conv_plan(image_shape: tuple[int, int], channels: tuple[int, ...]) -> list[t
     return plan
 
 
-class CNN(nn.Module):
+class CNN(FamilyNet):
     """conv1..convK (+ activation, + max-pool) on the picture, then linear layers fc1..fcN."""
 
     family = "cnn"
@@ -58,10 +59,6 @@ class CNN(nn.Module):
         self.act = catalog.ACTIVATIONS[activation].module()
         self.convs = tuple(getattr(self, f"conv{i}") for i in range(1, len(self.channels) + 1))
         self.head = tuple(getattr(self, f"fc{i}") for i in range(1, len(self.sizes)))
-        self.rng = torch.Generator()  # the Trainer seeds every model's generator; the CNN draws nothing
-        self.tape = None  # the chain rule by hand is shown for the MLP's layers only
-        self.features = None
-        self.dropout = ()
 
     @property
     def layers(self) -> tuple[nn.Module, ...]:

@@ -21,6 +21,19 @@ from torch import nn
 from playground.core import catalog
 
 
+class FamilyNet(nn.Module):
+    """What the Trainer, the views and the exports read on every family's network, as the families other
+    than the MLP have it: ``rng`` (seeded by the Trainer; they draw nothing from it), no ``tape`` (the chain
+    rule by hand is shown for the MLP's layers only), no input ``features`` layer and no ``dropout``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rng = torch.Generator()
+        self.tape = None
+        self.features = None
+        self.dropout: tuple[float, ...] = ()
+
+
 @dataclass
 class Application:
     """One call of a linear layer in a forward pass: ``out = act(z) * mask`` (or ``z`` for the output)."""

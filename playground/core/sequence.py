@@ -23,11 +23,12 @@ import torch
 from torch import nn
 
 from playground.core import catalog
+from playground.core.model import FamilyNet
 
 RECURRENT = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}
 
 
-class RecurrentNet(nn.Module):
+class RecurrentNet(FamilyNet):
     def __init__(self, family: str, steps: int, hidden: tuple[int, ...], n_outputs: int):
         super().__init__()
         self.family = family
@@ -36,10 +37,6 @@ class RecurrentNet(nn.Module):
         self.rnn = RECURRENT[family](1, self.hidden_size, num_layers=len(hidden), batch_first=True)
         self.fc1 = nn.Linear(self.hidden_size, n_outputs)
         self.sizes = [1, *hidden, n_outputs]
-        self.rng = torch.Generator()  # the Trainer seeds every model's generator; this one draws nothing
-        self.tape = None  # the chain rule by hand is shown for the MLP's layers only
-        self.features = None
-        self.dropout = ()
 
     @property
     def layers(self) -> tuple[nn.Module, ...]:
@@ -84,7 +81,7 @@ class Block(nn.Module):
         return self.norm2(h + self.ff2(self.act(self.ff1(h))))
 
 
-class AttentionNet(nn.Module):
+class AttentionNet(FamilyNet):
     family = "attention"
 
     def __init__(self, steps: int, vocab: int, hidden: tuple[int, ...], heads: int, activation: str = "relu"):
@@ -98,10 +95,6 @@ class AttentionNet(nn.Module):
         self.blocks = tuple(getattr(self, f"block{i}") for i in range(1, len(hidden) + 1))
         self.fc1 = nn.Linear(width, vocab)
         self.sizes = [steps, *hidden, vocab]
-        self.rng = torch.Generator()
-        self.tape = None
-        self.features = None
-        self.dropout = ()
 
     @property
     def layers(self) -> tuple[nn.Module, ...]:
